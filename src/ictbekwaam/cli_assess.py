@@ -1,0 +1,1 @@
+"""Commands of the teacher's self-assessment: ``assess``."""

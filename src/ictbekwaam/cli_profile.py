@@ -1,0 +1,1 @@
+"""Commands on one teacher's results: ``profile``, ``pop``, ``compare``."""

@@ -1,0 +1,1 @@
+"""Commands of the coach: ``report`` and ``demo-data``."""

@@ -1,0 +1,119 @@
+"""Dutch words for the parts of the CLI that typer and click write themselves.
+
+typer (with its vendored click) prints "Usage:", "Options", "Show this message
+and exit." and English error messages. The users are Dutch, so the command
+classes below swap those for Dutch, and :func:`usage_error_text` translates
+click's usage errors. Only typer's own classes are touched, nothing global.
+"""
+
+from __future__ import annotations
+
+import re
+
+from typer.core import TyperCommand, TyperGroup
+
+HELP_TEXT = "Toon deze hulp en stop."
+USAGE_PREFIX = "Gebruik: "
+OPTIONS_METAVAR = "[OPTIES]"
+
+_RICH_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "Argumenten",
+    "OPTIONS_PANEL_TITLE": "Opties",
+    "COMMANDS_PANEL_TITLE": "Commando's",
+    "ERRORS_PANEL_TITLE": "Fout",
+    "ABORTED_TEXT": "Afgebroken.",
+    "DEFAULT_STRING": "[standaard: {}]",
+    "ENVVAR_STRING": "[omgevingsvariabele: {}]",
+    "REQUIRED_LONG_STRING": "[verplicht]",
+    "DEPRECATED_STRING": "(verouderd) ",
+    "RICH_HELP": "Zie [blue]'{command_path} {help_option}'[/] voor hulp.",
+}
+
+
+def _dutch_rich_words() -> None:
+    # rich_utils is imported only when help is shown; set its words then.
+    from typer import rich_utils
+
+    for name, value in _RICH_WORDS.items():
+        setattr(rich_utils, name, value)
+
+
+class _DutchMixin:
+    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    def format_usage(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_PREFIX)
+
+    def format_help(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+        _dutch_rich_words()
+        return super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class DutchCommand(_DutchMixin, TyperCommand):
+    """A typer command with Dutch help."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.options_metavar = OPTIONS_METAVAR
+
+
+class DutchGroup(_DutchMixin, TyperGroup):
+    """The typer group (the app) with Dutch help."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.options_metavar = OPTIONS_METAVAR
+        self.subcommand_metavar = "COMMANDO [ARGUMENTEN]..."
+
+
+_ERRORS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^No such option: (.+?)(?:\s*Did you mean (.+)\?)?$", re.S), "onbekende optie: {0}"),
+    (re.compile(r"^No such command '(.+)'\.$"), "onbekend commando '{0}'"),
+    (re.compile(r"^Missing argument '(.+)'\.?$"), "argument '{0}' ontbreekt"),
+    (re.compile(r"^Missing option '(.+)'\.?$"), "optie '{0}' ontbreekt"),
+    (re.compile(r"^Missing parameter: (.+)$"), "'{0}' ontbreekt"),
+    (re.compile(r"^Option '(.+)' requires an argument\.$"), "optie '{0}' heeft een waarde nodig"),
+    (re.compile(r"^Option '(.+)' requires (\d+) arguments\.$"), "optie '{0}' heeft {1} waarden nodig"),
+    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), "onverwacht extra argument ({0})"),
+    (re.compile(r"^Invalid value for (.+?): (.+)$", re.S), "ongeldige waarde voor {0}: {1}"),
+    (re.compile(r"^Missing command\.?$"), "geef een commando"),
+]
+
+_VALUE_ERRORS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^'(.*)' is not one of (.+)\.$"), "'{0}' is niet een van {1}"),
+    (re.compile(r"^'(.*)' is not a valid integer( range)?\.$"), "'{0}' is geen geheel getal"),
+    (re.compile(r"^(.+) is not in the range (.+)\.$"), "{0} ligt niet binnen {1}"),
+    (re.compile(r"^(.+) is not in the range (.+)$"), "{0} ligt niet binnen {1}"),
+    (re.compile(r"^File '(.+)' does not exist\.$"), "bestand '{0}' bestaat niet"),
+    (re.compile(r"^Path '(.+)' does not exist\.$"), "'{0}' bestaat niet"),
+    (re.compile(r"^Directory '(.+)' is a file\.$"), "'{0}' is een bestand, geen map"),
+    (re.compile(r"^File '(.+)' is a directory\.$"), "'{0}' is een map, geen bestand"),
+]
+
+
+def _translate(text: str, table: list[tuple[re.Pattern[str], str]]) -> str | None:
+    for pattern, dutch in table:
+        match = pattern.match(text)
+        if match:
+            groups = [g if g is not None else "" for g in match.groups()]
+            return dutch.format(*groups)
+    return None
+
+
+def usage_error_text(message: str) -> str:
+    """Dutch text for one of click's usage error messages (unknown ones stay as they are)."""
+    message = message.strip()
+    dutch = _translate(message, _ERRORS)
+    if dutch is None:
+        return message
+    invalid = re.match(r"^ongeldige waarde voor (.+?): (.+)$", dutch, re.S)
+    if invalid:
+        detail = _translate(invalid[2].strip(), _VALUE_ERRORS)
+        if detail is not None:
+            return f"ongeldige waarde voor {invalid[1]}: {detail}"
+    return dutch

@@ -1,0 +1,52 @@
+"""The Handreiking's question sets as Markdown or for the terminal."""
+
+from __future__ import annotations
+
+from ictbekwaam.framework import Handreiking, Vraag
+from ictbekwaam.gesprek import Selectie
+
+DOELGROEP_LABELS = {"bestuur": "bestuur", "schoolleider": "schoolleider", "i-coach": "i-coach", "leraar": "leraar"}
+
+
+def _vraag_text(vraag: Vraag) -> str:
+    return f"{vraag.tekst} {vraag.hint}" if vraag.hint else vraag.tekst
+
+
+def gesprek_markdown(handreiking: Handreiking, selecties: list[Selectie], *, title: str | None = None) -> str:
+    """A conversation sheet in Markdown, with room for notes after each question."""
+    meta = handreiking.meta
+    out = [f"# {title or 'Gespreksvragen ict-bekwaamheid'}", ""]
+    out += [f"Uit: {meta.uitgever}, *{meta.titel}*, {meta.bron}.", ""]
+    for selectie in selecties:
+        thema = selectie.thema
+        out += [f"## {thema.naam}", ""]
+        out += [f"*Voor:* {', '.join(DOELGROEP_LABELS.get(d, d) for d in thema.doelgroep)}", ""]
+        out += [f"**Hoofdvraag {thema.hoofdvraag.id}.** {thema.hoofdvraag.tekst}", ""]
+        for onderwerp in selectie.onderwerpen:
+            out += [f"### {onderwerp.id} {onderwerp.titel}", ""]
+            for number, vraag in enumerate(onderwerp.vragen, start=1):
+                out += [f"{number}. {_vraag_text(vraag)}", "", "   *Aantekeningen:*", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def gesprek_renderable(handreiking: Handreiking, selecties: list[Selectie]):  # -> rich renderable
+    """The question sets for the terminal."""
+    from rich.console import Group
+    from rich.markup import escape
+    from rich.text import Text
+
+    parts: list = []
+    for selectie in selecties:
+        thema = selectie.thema
+        parts.append(Text(thema.naam, style="bold underline"))
+        parts.append(Text(f"Voor: {', '.join(thema.doelgroep)}", style="dim"))
+        parts.append(Text.from_markup(f"[bold]Hoofdvraag {escape(thema.hoofdvraag.id)}.[/] {escape(thema.hoofdvraag.tekst)}"))
+        for onderwerp in selectie.onderwerpen:
+            parts.append(Text(""))
+            parts.append(Text(f"{onderwerp.id} {onderwerp.titel}", style="bold"))
+            for vraag in onderwerp.vragen:
+                parts.append(Text(f"  • {_vraag_text(vraag)}"))
+        parts.append(Text(""))
+    meta = handreiking.meta
+    parts.append(Text(f"Bron: {meta.uitgever}, {meta.titel}, {meta.bron}", style="dim"))
+    return Group(*parts)

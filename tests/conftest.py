@@ -1,0 +1,81 @@
+"""Shared fixtures. Every test runs with its own, empty user data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the real user's results: point every data location at a temp folder."""
+    home = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("ICTBEKWAAM_DATA_DIR", str(home / "ictbekwaam"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home / "ictbekwaam"
+
+
+@pytest.fixture(scope="session")
+def kader():
+    """The built-in kader."""
+    from ictbekwaam.loader import load_kader
+
+    return load_kader()
+
+
+@pytest.fixture(scope="session")
+def handreiking(kader):
+    """The built-in handreiking."""
+    from ictbekwaam.loader import load_handreiking
+
+    return load_handreiking(None, kader)
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """The user data folder of this test (ICTBEKWAAM_DATA_DIR)."""
+    return Path(os.environ["ICTBEKWAAM_DATA_DIR"])
+
+
+class CliRun:
+    """The outcome of one in-process CLI run."""
+
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code = code
+        self.out = out
+        self.err = err
+
+    def __repr__(self) -> str:
+        return f"CliRun(code={self.code}, out={self.out[:400]!r}, err={self.err[:400]!r})"
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run ``ictbekwaam ARGS`` in-process through ``cli.main`` (the real entry point).
+
+    Returns a :class:`CliRun` with the exit code and captured stdout/stderr.
+    Output is plain: no colour, 80 columns.
+    """
+    from ictbekwaam.cli import main
+
+    def run(*args: str) -> CliRun:
+        monkeypatch.setenv("NO_COLOR", "1")
+        monkeypatch.setenv("COLUMNS", "80")
+        monkeypatch.setenv("TERM", "dumb")
+        capsys.readouterr()
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        else:
+            code = 0
+        captured = capsys.readouterr()
+        return CliRun(code, captured.out, captured.err)
+
+    return run
