@@ -103,7 +103,7 @@ def emit(text: str, out: Optional[Path]) -> None:
     from ictbekwaam.fileio import atomic_write
 
     atomic_write(out, text)
-    stderr_console().print(f"Opgeslagen in {out}", highlight=False, markup=False)
+    sys.stderr.write(f"Opgeslagen in {out}\n")
 
 
 def _version(value: bool) -> None:
@@ -192,7 +192,6 @@ def validate_command(
     from ictbekwaam.errors import DataError
     from ictbekwaam.validation import validate_file
 
-    out = stdout_console()
     kader = settings(ctx).kader()
     bad = 0
     for path in files:
@@ -200,11 +199,12 @@ def validate_command(
             verdict = validate_file(path, kader)
         except DataError as exc:
             bad += 1
-            out.print(f"✗ {path}: ongeldig", style="bold", highlight=False, markup=False)
+            # One line per problem, unwrapped: paths stay whole and grep-able.
+            print(f"✗ {path}: ongeldig")
             for place, message in exc.problems:
-                out.print(f"  {place}: {message}", highlight=False, markup=False)
+                print(f"  {place}: {message}")
         else:
-            out.print(f"✓ {path}: geldig {verdict.kind} ({verdict.summary})", highlight=False, markup=False)
+            print(f"✓ {path}: geldig {verdict.kind} ({verdict.summary})")
     if bad:
         raise IctbekwaamError(f"{bad} van de {len(files)} bestanden {'is' if bad == 1 else 'zijn'} ongeldig.")
 

@@ -28,25 +28,30 @@ def _norm(text: str) -> str:
 def select(handreiking: Handreiking, query: str | None = None) -> list[Selectie]:
     """The question sets for ``query``: all themes, one theme or one topic.
 
-    ``query`` may be a theme id (``omgeving``), the id of its hoofdvraag (``2b``),
-    its number in source order (``1``..``5``), a topic id (``2.3``) or the start
-    of a theme's name (``"ict en"``), case-insensitive. Raises IctbekwaamError
-    with the valid choices when nothing matches.
+    ``query`` may be a theme id (``omgeving``), the id of its hoofdvraag as in
+    the source (``1a``, ``2b``, ``3``; ``1`` for ``1a`` where that is unique), a
+    topic id (``2.3``) or the start of a theme's name (``"ict en"``),
+    case-insensitive. Raises IctbekwaamError with the valid choices when nothing
+    or more than one theme matches.
     """
     if query is None or not query.strip():
         return [Selectie(t, tuple(t.onderwerpen)) for t in handreiking.themas]
-    wanted = _norm(query)
-    for number, thema in enumerate(handreiking.themas, start=1):
-        if wanted in {_norm(thema.id), _norm(thema.hoofdvraag.id), str(number)}:
+    wanted = _norm(query).rstrip(".")
+    for thema in handreiking.themas:
+        if wanted in {_norm(thema.id), _norm(thema.hoofdvraag.id)}:
             return [Selectie(thema, tuple(thema.onderwerpen))]
     for thema in handreiking.themas:
         for onderwerp in thema.onderwerpen:
-            if wanted == _norm(onderwerp.id) or wanted.rstrip(".") == _norm(onderwerp.id).rstrip("."):
+            if wanted == _norm(onderwerp.id).rstrip("."):
                 return [Selectie(thema, (onderwerp,))]
-    by_name = [t for t in handreiking.themas if _norm(t.naam).startswith(wanted)]
-    if len(by_name) == 1:
-        return [Selectie(by_name[0], tuple(by_name[0].onderwerpen))]
-    choices = ", ".join(f"{t.id} ({t.hoofdvraag.id})" for t in handreiking.themas)
+    candidates = [
+        t for t in handreiking.themas if _norm(t.hoofdvraag.id).startswith(wanted) or _norm(t.naam).startswith(wanted)
+    ]
+    if len(candidates) == 1:
+        return [Selectie(candidates[0], tuple(candidates[0].onderwerpen))]
+    choices = ", ".join(f"{t.id} ({t.hoofdvraag.id})" for t in (candidates or handreiking.themas))
+    if candidates:
+        raise IctbekwaamError(f"'{query}' past bij meer dan één thema: {choices}. Kies er één.")
     raise IctbekwaamError(
         f"'{query}' is geen thema of onderwerp van de handreiking. "
         f"Kies een thema ({choices}) of een onderwerp (bijvoorbeeld 2.3)."

@@ -33,6 +33,7 @@ def gesprek_renderable(handreiking: Handreiking, selecties: list[Selectie]):  # 
     """The question sets for the terminal."""
     from rich.console import Group
     from rich.markup import escape
+    from rich.table import Table
     from rich.text import Text
 
     parts: list = []
@@ -44,8 +45,12 @@ def gesprek_renderable(handreiking: Handreiking, selecties: list[Selectie]):  # 
         for onderwerp in selectie.onderwerpen:
             parts.append(Text(""))
             parts.append(Text(f"{onderwerp.id} {onderwerp.titel}", style="bold"))
+            questions = Table.grid(padding=(0, 1))
+            questions.add_column(width=3, justify="right")
+            questions.add_column()
             for vraag in onderwerp.vragen:
-                parts.append(Text(f"  • {_vraag_text(vraag)}"))
+                questions.add_row("•", _vraag_text(vraag))
+            parts.append(questions)
         parts.append(Text(""))
     meta = handreiking.meta
     parts.append(Text(f"Bron: {meta.uitgever}, {meta.titel}, {meta.bron}", style="dim"))
