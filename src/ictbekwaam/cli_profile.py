@@ -1,1 +1,149 @@
-"""Commands on one teacher's results: ``profile``, ``pop``, ``compare``."""
+"""Commands on one teacher's results: ``profile``, ``pop``, ``compare``.
+
+:func:`show_profile` is the one screen a teacher sees at the end of ``assess``
+and with ``ictbekwaam profile``. Only typer and the cli module are imported at
+the top, so that ``ictbekwaam --help`` stays fast; the rest is loaded inside
+the commands.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional
+
+import typer
+
+from ictbekwaam.cli import command, emit, settings, stderr_console, stdout_console
+from ictbekwaam.errors import IctbekwaamError
+
+if TYPE_CHECKING:
+    from ictbekwaam.framework import Kader
+    from ictbekwaam.result import Result
+    from ictbekwaam.scoring import Profile
+    from ictbekwaam.targets import Targets
+
+
+class OutputFormat(str, Enum):
+    tekst = "tekst"
+    json = "json"
+    markdown = "markdown"
+
+
+DOELEN_HELP = "De doelen van de school (YAML) in plaats van de standaarddoelen."
+OUT_HELP = "Schrijf naar dit bestand in plaats van naar het scherm."
+FORMAT_HELP = "Uitvoer: tekst (scherm), json of markdown."
+
+
+def show_profile(
+    console: Any, result: "Result", kader: "Kader", targets: "Targets | None" = None, *, plain: bool = False
+) -> "Profile":
+    """Score ``result`` and print the profile screen on ``console`` (a rich Console).
+
+    ``targets`` None means the kader's standaarddoelen; ``plain`` leaves out the
+    bars (for screen readers). Returns the profile. This is what ``assess``
+    calls at the end, so both show the same screen.
+    """
+    from ictbekwaam.render.profile import profile_renderable
+    from ictbekwaam.scoring import score
+    from ictbekwaam.targets import default_targets
+
+    profile = score(result, kader, targets if targets is not None else default_targets(kader))
+    console.print(profile_renderable(profile, plain=plain))
+    return profile
+
+
+def _load(ctx: typer.Context, files: list[Path], doelen: Optional[Path]) -> tuple["Kader", list["Result"], "Targets"]:
+    from ictbekwaam.result import load_result
+    from ictbekwaam.targets import load_doelen
+
+    kader = settings(ctx).kader()
+    targets = load_doelen(doelen, kader)
+    return kader, [load_result(f, kader) for f in files], targets
+
+
+def _refuse_overwriting(out: Optional[Path], inputs: list[Path]) -> None:
+    # `-o resultaat.json` by mistake would replace the teacher's own answers.
+    if out is None:
+        return
+    for path in inputs:
+        if out.resolve() == path.resolve():
+            raise IctbekwaamError(f"{out}: dit is het resultaatbestand zelf; kies een ander bestand voor --out.")
+
+
+@command("profile")
+def profile_command(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., metavar="BESTAND", help="Een resultaatbestand (.json) van ictbekwaam assess."),
+    doelen: Optional[Path] = typer.Option(None, "--doelen", metavar="BESTAND", help=DOELEN_HELP),
+    format: OutputFormat = typer.Option(OutputFormat.tekst, "--format", "-f", help=FORMAT_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="BESTAND", help=OUT_HELP),
+) -> None:
+    """Toon je profiel: waar je staat ten opzichte van de doelen, en wat je eerst kunt oppakken."""
+    _refuse_overwriting(out, [file])
+    kader, (result,), targets = _load(ctx, [file], doelen)
+    if format is OutputFormat.tekst and out is None:
+        show_profile(stdout_console(), result, kader, targets)
+        return
+    from ictbekwaam.scoring import score
+
+    profile = score(result, kader, targets)
+    if format is OutputFormat.json:
+        from ictbekwaam.render.profile_json import profile_json
+
+        emit(profile_json(profile), out)
+    elif format is OutputFormat.markdown:
+        from ictbekwaam.render.profile_markdown import profile_markdown
+
+        emit(profile_markdown(profile), out)
+    else:
+        from ictbekwaam.render.profile import profile_text
+
+        emit(profile_text(profile), out)
+
+
+@command("pop")
+def pop_command(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., metavar="BESTAND", help="Een resultaatbestand (.json) van ictbekwaam assess."),
+    doelen: Optional[Path] = typer.Option(None, "--doelen", metavar="BESTAND", help=DOELEN_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="BESTAND", help=OUT_HELP),
+) -> None:
+    """Maak een concept-POP (Markdown) voor het gesprek met je leidinggevende."""
+    from ictbekwaam.render.pop import pop_markdown
+    from ictbekwaam.scoring import score
+
+    _refuse_overwriting(out, [file])
+    kader, (result,), targets = _load(ctx, [file], doelen)
+    handreiking = settings(ctx).handreiking()
+    emit(pop_markdown(score(result, kader, targets), handreiking), out)
+
+
+@command("compare")
+def compare_command(
+    ctx: typer.Context,
+    old: Path = typer.Argument(..., metavar="OUD", help="Het eerdere resultaatbestand (.json)."),
+    new: Path = typer.Argument(..., metavar="NIEUW", help="Het latere resultaatbestand (.json)."),
+    doelen: Optional[Path] = typer.Option(None, "--doelen", metavar="BESTAND", help=DOELEN_HELP),
+    format: OutputFormat = typer.Option(OutputFormat.tekst, "--format", "-f", help=FORMAT_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="BESTAND", help=OUT_HELP),
+) -> None:
+    """Vergelijk twee zelfevaluaties: wat is er veranderd, per kerntaak en per stelling."""
+    from ictbekwaam.compare import compare
+    from ictbekwaam.render import compare as render
+
+    _refuse_overwriting(out, [old, new])
+    kader, (old_result, new_result), targets = _load(ctx, [old, new], doelen)
+    comparison = compare(old_result, new_result, kader, targets)
+    if format is OutputFormat.tekst and out is None:
+        stdout_console().print(render.compare_renderable(comparison))
+        return
+    # The warnings are in the export too; say them where the user is looking as well.
+    for warning in comparison.warnings:
+        stderr_console().print(f"Let op: {warning}", markup=False, highlight=False)
+    if format is OutputFormat.json:
+        emit(render.compare_json(comparison), out)
+    elif format is OutputFormat.markdown:
+        emit(render.compare_markdown(comparison), out)
+    else:
+        emit(render.compare_text(comparison), out)

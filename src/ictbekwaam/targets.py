@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -31,13 +32,18 @@ Target = int | str  # a level number, or a checklist code for basisvaardigheden
 
 
 class DoelenSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """The ``doelen`` mapping of a doelen file (all optional)."""
+    """The ``doelen`` mapping of a doelen file (all optional).
+
+    The values are checked by :func:`parse_doelen` against the kader rather
+    than by type, so that a wrong value gets a message that names the key and
+    the valid choices ("'ja' is geen niveau van de schaal (1, 2, 3, 4)").
+    """
 
     naam: str = ""
-    standaard: int | None = None
-    basisvaardigheden: str | None = None
-    kerntaken: dict[str, int] = {}
-    items: dict[str, int | str] = {}
+    standaard: Any = None
+    basisvaardigheden: Any = None
+    kerntaken: dict[str, Any] = {}
+    items: dict[str, Any] = {}
 
 
 class DoelenFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -65,9 +71,24 @@ class Targets:
         return self.per_item.get(item_id)
 
 
+def _shown(value: object) -> str:
+    """A value as the user wrote it in YAML (``ja``, ``5``, ``true``, leeg)."""
+    if value is None:
+        return "een lege waarde"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    return f"'{value}'"
+
+
 def default_targets(kader: Kader) -> Targets:
-    """The kader's own default targets."""
-    return Targets({item.id: kader.default_target(item.id) for item in kader.all_items()})
+    """The kader's own default targets, described for the profile."""
+    level = kader.schaal.standaard_doel
+    label = next((n.label for n in kader.schaal.niveaus if n.waarde == level), "")
+    option = next((o.label for o in kader.checklist.opties if o.code == kader.checklist.standaard_doel), "")
+    source = f"standaarddoelen: niveau {level} ({label}) voor de stellingen, {option} voor de basisvaardigheden"
+    if any(item.doel is not None for item in kader.all_items()):
+        source += ", behalve waar het kader per stelling een ander doel noemt"
+    return Targets({item.id: kader.default_target(item.id) for item in kader.all_items()}, source)
 
 
 def parse_doelen(data: object, kader: Kader, file: Path | None = None, lines: LineMap | None = None) -> Targets:
@@ -79,12 +100,13 @@ def parse_doelen(data: object, kader: Kader, file: Path | None = None, lines: Li
     problems: list[tuple[str, str]] = []
 
     def check_level(path: str, value: object) -> None:
-        if isinstance(value, bool) or value not in levels:
-            problems.append((path, f"{value!r} is geen niveau van de schaal ({', '.join(map(str, levels))})"))
+        # bool is an int in Python; ``ja``/``true`` is never a level.
+        if isinstance(value, bool) or not isinstance(value, int) or value not in levels:
+            problems.append((path, f"{_shown(value)} is geen niveau van de schaal ({', '.join(map(str, levels))})"))
 
     def check_code(path: str, value: object) -> None:
-        if value not in codes:
-            problems.append((path, f"{value!r} is geen optie van de checklist ({', '.join(codes)})"))
+        if not isinstance(value, str) or value not in codes:
+            problems.append((path, f"{_shown(value)} is geen optie van de checklist ({', '.join(codes)})"))
 
     if spec.standaard is not None:
         check_level("doelen.standaard", spec.standaard)
@@ -117,8 +139,10 @@ def parse_doelen(data: object, kader: Kader, file: Path | None = None, lines: Li
         for item in kerntaak.items:
             fallback = spec.kerntaken.get(kerntaak.id, spec.standaard)
             per_item[item.id] = spec.items.get(item.id, fallback if fallback is not None else kader.default_target(item.id))
-    name = spec.naam.strip() or (file.name if file is not None else "doelen")
-    return Targets(per_item, f"doelen van de school: {name}", file)
+    name = spec.naam.strip()
+    where = file.name if file is not None else ""
+    label = f"{name} ({where})" if name and where else (name or where or "zonder naam")
+    return Targets(per_item, f"doelen van de school: {label}", file)
 
 
 def load_doelen(path: Path | None, kader: Kader) -> Targets:

@@ -1,0 +1,118 @@
+"""Small text pieces shared by the profile, POP and compare renderers.
+
+Bars, marks and Dutch numbers. Everything is readable without colour: a bar
+is made of block characters and always comes with a label ("3/4 doel 3 ✓").
+"""
+
+from __future__ import annotations
+
+from ictbekwaam.scoring import ItemScore, Profile, SectionScore
+
+FULL = "█"
+EMPTY = "░"
+NONE = "·"
+ON_TARGET = "✓"
+BELOW_TARGET = "✗"
+SECTION_BAR = 12
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A number the Dutch way: ``2.65`` -> ``"2,7"``; whole numbers without decimals."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def signed(value: float, digits: int = 1) -> str:
+    """A change with its sign: ``+0,5``, ``−1``, ``0``."""
+    if value == 0:
+        return "0"
+    text = decimal(abs(value), digits)
+    return f"+{text}" if value > 0 else f"−{text}"
+
+
+def percent(share: float) -> str:
+    """``0.6428`` -> ``"64%"``."""
+    return f"{round(share * 100)}%"
+
+
+def bar(fraction: float, width: int) -> str:
+    """A bar of ``width`` cells, ``fraction`` (0..1) of them full."""
+    filled = max(0, min(width, round(fraction * width)))
+    return FULL * filled + EMPTY * (width - filled)
+
+
+def item_bar(item: ItemScore, max_level: int) -> str:
+    """The bar of one item: its level (or checklist score) in ``max_level`` cells."""
+    if item.level is not None:
+        return bar(item.level / max_level, max_level)
+    if item.score is not None:
+        return bar(item.score, max_level)
+    return NONE * max_level
+
+
+def item_status(item: ItemScore, max_level: int) -> str:
+    """The label next to an item's bar: ``"3/4 doel 3 ✓"``, ``"Deels doel Ja ✗"``, ``"n.v.t."``."""
+    if item.status == "nvt":
+        return "n.v.t."
+    if item.status == "open":
+        return "niet beantwoord"
+    if item.level is not None:
+        head = f"{item.level}/{max_level} doel {item.target}"
+        return f"{head} {ON_TARGET}" if not item.gap else f"{head} {BELOW_TARGET} nog {decimal(item.gap)}"
+    return f"{item.answer_label} doel {item.target_label} {ON_TARGET if not item.gap else BELOW_TARGET}"
+
+
+def section_bar(section: SectionScore, max_level: int) -> str:
+    """The bar of a section: the mean level (kerntaak) or mean score (basisvaardigheden)."""
+    if section.mean_level is not None:
+        return bar(section.mean_level / max_level, SECTION_BAR)
+    if section.mean_score is not None:
+        return bar(section.mean_score, SECTION_BAR)
+    return NONE * SECTION_BAR
+
+
+def checklist_counts(section: SectionScore) -> tuple[list[str], list[str]]:
+    """(partial ids, missing ids) of the basisvaardigheden below target."""
+    below = section.below_target
+    return [i.id for i in below if i.score], [i.id for i in below if not i.score]
+
+
+def section_summary(section: SectionScore, max_level: int) -> str:
+    """One line of figures: ``"gem. 2,6 van 4 · op doel 9 van 14 (64%) · tekort 6"``."""
+    if not section.counted:
+        return "nog niets beantwoord dat meetelt"
+    on_target = f"op doel {section.on_target} van {section.counted} ({percent(section.share_on_target or 0)})"
+    if section.is_checklist:
+        partial, missing = checklist_counts(section)
+        parts = [on_target]
+        if partial:
+            parts.append(f"{len(partial)} deels")
+        if missing:
+            parts.append(f"{len(missing)} ontbreekt")
+        return " · ".join(parts)
+    return f"gem. {decimal(section.mean_level or 0)} van {max_level} · {on_target} · tekort {decimal(section.total_gap)}"
+
+
+def who(profile: Profile) -> str:
+    """The name in the result, or the respondent id when there is none."""
+    return profile.naam or f"respondent {profile.respondent_id}"
+
+
+def state(profile: Profile) -> str:
+    """``"compleet"`` or ``"CONCEPT (nog niet afgerond)"``."""
+    return "compleet" if profile.complete else "CONCEPT (nog niet afgerond)"
+
+
+def date(profile: Profile) -> str:
+    """The date the result was last saved, Dutch style (``12-03-2026``)."""
+    return profile.updated_at.strftime("%d-%m-%Y")
+
+
+def source_line(profile: Profile) -> str:
+    """Where the Kader comes from, for the footer of every export."""
+    k = profile.kader
+    return (
+        f"Bron: {k.uitgever}, {k.titel} ({k.jaar}), {k.bron}. "
+        "De schaal, de stellingen en de standaarddoelen zijn van ictbekwaam."
+    )

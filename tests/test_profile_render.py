@@ -1,0 +1,291 @@
+"""The profile renderers: the terminal screen as exact text at 80 columns without colour, JSON and Markdown."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+
+from ictbekwaam.cli_profile import show_profile
+from ictbekwaam.render.profile import profile_renderable, profile_text
+from ictbekwaam.render.profile_json import profile_json
+from ictbekwaam.render.profile_markdown import profile_markdown
+from ictbekwaam.scoring import score
+from ictbekwaam.targets import default_targets
+from test_scoring import everything, make_result
+
+
+def sanne_answers(kader) -> dict:
+    """Two basisvaardigheden short, four statements below target, one nvt, one open."""
+    answers = everything(kader) | {"BV5": "deels", "BV7": "nee", "A2": 2, "A4": 1, "A8": 4, "A3": "nvt", "B2": 2, "C4": 1}
+    del answers["B4"]
+    return answers
+
+
+def sanne(kader, **kwargs):
+    return score(make_result(kader, sanne_answers(kader), naam="Sanne", **kwargs), kader, default_targets(kader))
+
+
+def render(renderable) -> str:
+    """Rendered like rich's own tests: a StringIO console, 80 columns, no colour."""
+    console = Console(file=io.StringIO(), width=80, color_system=None, legacy_windows=False)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
+def lines(text: str) -> list[str]:
+    # rich pads table rows with spaces up to the width; compare what is visible.
+    return [line.rstrip() for line in text.splitlines()]
+
+
+# Worked out by hand: basisvaardigheden 8 of 10 on target, mean score 8.5/10 -> 10 of 12
+# cells; A: 13 counted (A3 nvt), levels sum 37 -> 2,8, on target 11 (85%), gap 1 + 2;
+# B: 8/3 -> 2,7, B4 open; C: 13/5 -> 2,6. Priorities: BV7 (nee) and BV5 (deels) first,
+# then A4 (2 levels) and C4 (as heavy as the third); A2 and B2 (1 level) are left out.
+EXPECTED = """\
+Profiel ict-bekwaamheid: Sanne
+Resultaat van 12-03-2026, compleet
+Doelen: standaarddoelen: niveau 3 (Bekwaam) voor de stellingen, Ja voor de
+basisvaardigheden
+Schaal: 1 Nog niet · 2 Beginnend · 3 Bekwaam · 4 Voorbeeld voor anderen
+
+Je zit bij 25 van de 31 beantwoorde onderdelen op doel. Begin bij de
+basisvaardigheden: die zijn voorwaardelijk.
+Let op: Niet beantwoord, telt niet mee (1): B4.
+Let op: Niet van toepassing, telt niet mee (1): A3.
+
+Digitale basisvaardigheden
+██████████░░ op doel 8 van 10 (80%) · 1 deels · 1 ontbreekt
+BV1  ████ Ja doel Ja ✓    Ik kan in de onderwijscontext apparaten gebruiken, zo…
+BV2  ████ Ja doel Ja ✓    Ik kan bestanden beheren.
+BV3  ████ Ja doel Ja ✓    Ik kan werken met de standaard kantoortoepassingen, z…
+BV4  ████ Ja doel Ja ✓    Ik kan werken met de onderwijsspecifieke toepassingen…
+BV5  ██░░ Deels doel Ja ✗ Ik kan foto’s, video’s en audio digitaal maken.
+BV6  ████ Ja doel Ja ✓    Ik kan omgaan met digitale communicatiemiddelen.
+BV7  ░░░░ Nee doel Ja ✗   Ik kan participeren in sociale netwerken.
+BV8  ████ Ja doel Ja ✓    Ik kan een internetbrowser gebruiken om mijn weg te v…
+BV9  ████ Ja doel Ja ✓    Ik kan met een zoekmachine informatie vinden op inter…
+BV10 ████ Ja doel Ja ✓    Ik kan informatie die ik op internet vind beoordelen …
+
+Kerntaak A: Pedagogisch-didactisch handelen
+█████████░░░ gem. 2,8 van 4 · op doel 11 van 13 (85%) · tekort 3
+A1   ███░ 3/4 doel 3 ✓       Ik houd in mijn onderwijs rekening met de impact d…
+A2   ██░░ 2/4 doel 3 ✗ nog 1 Ik zorg in een met ict verrijkte wereld voor een v…
+A3   ···· n.v.t.             Ik maak leerlingen bewust van welke gegevens onlin…
+A4   █░░░ 1/4 doel 3 ✗ nog 2 Ik leer leerlingen hoe zij informatie op internet …
+A5   ███░ 3/4 doel 3 ✓       Ik leg de verbinding tussen leerdoel, werkvorm en …
+A6   ███░ 3/4 doel 3 ✓       Ik kan uitleggen welke meerwaarde ict heeft in het…
+A7   ███░ 3/4 doel 3 ✓       Ik ondersteun mijn instructie met multimediaal lee…
+A8   ████ 4/4 doel 3 ✓       Ik gebruik video bij mijn instructie, bijvoorbeeld…
+A9   ███░ 3/4 doel 3 ✓       Ik laat leerlingen gestructureerd oefenen met digi…
+A10  ███░ 3/4 doel 3 ✓       Ik houd (digitaal) overzicht op de vorderingen van…
+A11  ███░ 3/4 doel 3 ✓       Ik zet digitale oefenprogramma’s in voor leerlinge…
+A12  ███░ 3/4 doel 3 ✓       Ik zet ict in voor onderzoekend leren, zoals compu…
+A13  ███░ 3/4 doel 3 ✓       Ik gebruik ict om leerlingen te laten reflecteren …
+A14  ███░ 3/4 doel 3 ✓       Ik zet digitale toetsen in, bijvoorbeeld met autom…
+
+Kerntaak B: Werken in de schoolcontext
+████████░░░░ gem. 2,7 van 4 · op doel 2 van 3 (67%) · tekort 1
+B1   ███░ 3/4 doel 3 ✓       Ik leg administratieve zaken, zoals absentie- en c…
+B2   ██░░ 2/4 doel 3 ✗ nog 1 Ik deel gegevens digitaal met collega’s in mijn te…
+B3   ███░ 3/4 doel 3 ✓       Ik maak de voortgang van mijn leerlingen digitaal …
+B4   ···· niet beantwoord    Ik communiceer digitaal met leerlingen, collega’s …
+
+Kerntaak C: Professionele ontwikkeling
+████████░░░░ gem. 2,6 van 4 · op doel 4 van 5 (80%) · tekort 2
+C1   ███░ 3/4 doel 3 ✓       Ik vind en raadpleeg voor mijn vakgebied relevante…
+C2   ███░ 3/4 doel 3 ✓       Ik volg de laatste ontwikkelingen in mijn vakgebie…
+C3   ███░ 3/4 doel 3 ✓       Ik wissel via digitale platforms kennis en ervarin…
+C4   █░░░ 1/4 doel 3 ✗ nog 2 Ik deel zelf ontwikkeld of gevonden leermateriaal …
+C5   ███░ 3/4 doel 3 ✓       Ik gebruik lokale ict-middelen voor mijn professio…
+
+Wat nu? Je belangrijkste ontwikkelpunten
+1. BV7 Ik kan participeren in sociale netwerken.
+   Waarom: Basisvaardigheid ontbreekt nog (nu: Nee, doel: Ja); het Kader noemt
+   de basisvaardigheden voorwaardelijk.
+   Volgende stap: Het Kader geeft bij de basisvaardigheden geen voorbeelden.
+   Vraag een collega of de i-coach het je voor te doen en oefen het daarna zelf,
+   het liefst met je eigen lesmateriaal.
+
+2. BV5 Ik kan foto’s, video’s en audio digitaal maken.
+   Waarom: Basisvaardigheid is nog maar deels aanwezig (nu: Deels, doel: Ja);
+   het Kader noemt de basisvaardigheden voorwaardelijk.
+   Volgende stap: Het Kader geeft bij de basisvaardigheden geen voorbeelden.
+   Vraag een collega of de i-coach het je voor te doen en oefen het daarna zelf,
+   het liefst met je eigen lesmateriaal.
+
+3. A4 Ik leer leerlingen hoe zij informatie op internet vinden en hoe zij die
+   beoordelen op betrouwbaarheid en bruikbaarheid.
+   Waarom: Pedagogisch-didactisch handelen: nu 1 (Nog niet), doel 3 (Bekwaam);
+   nog 2 niveaus te gaan.
+   Volgende stappen:
+   • Informatie vinden en beoordelen
+   • (Mobiele) webquests (leraar24.nl/video/3232)
+
+4. C4 Ik deel zelf ontwikkeld of gevonden leermateriaal online met collega’s en
+   vraag en geef daar feedback op.
+   Waarom: Professionele ontwikkeling: nu 1 (Nog niet), doel 3 (Bekwaam); nog 2
+   niveaus te gaan.
+   Volgende stappen:
+   • Online platforms en community’s (leraar24.nl/video/1315,
+     leraar24.nl/video/1356)
+
+Bron: Kennisnet, Kader voor ict-bekwaamheid van leraren (2012),
+https://ictbekwaamheid.kennisnet.nl. De schaal, de stellingen en de
+standaarddoelen zijn van ictbekwaam.
+"""
+
+
+def test_the_screen_at_80_columns_without_colour(kader):
+    text = render(profile_renderable(sanne(kader)))
+    assert lines(text) == EXPECTED.splitlines()
+    assert "\x1b[" not in text
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
+
+
+def test_profile_text_is_the_same_screen_without_trailing_spaces(kader):
+    assert profile_text(sanne(kader)) == EXPECTED
+
+
+def test_show_profile_prints_the_same_screen_for_assess(kader):
+    console = Console(file=io.StringIO(), width=80, color_system=None, legacy_windows=False)
+    result = make_result(kader, sanne_answers(kader), naam="Sanne")
+    profile = show_profile(console, result, kader)
+    assert profile == sanne(kader)
+    assert lines(console.file.getvalue()) == EXPECTED.splitlines()
+
+
+def test_a_draft_says_so_at_the_top(kader):
+    top = lines(render(profile_renderable(sanne(kader, complete=False))))[:4]
+    assert top == [
+        "Profiel ict-bekwaamheid: Sanne",
+        "CONCEPT: deze zelfevaluatie is nog niet afgerond.",
+        "Resultaat van 12-03-2026, CONCEPT (nog niet afgerond)",
+        "Doelen: standaarddoelen: niveau 3 (Bekwaam) voor de stellingen, Ja voor de",
+    ]
+
+
+def test_nothing_to_develop_shows_where_to_grow(kader):
+    profile = score(make_result(kader, everything(kader, level=4) | {"C5": 3}), kader, default_targets(kader))
+    shown = lines(render(profile_renderable(profile)))
+    assert shown[0] == "Profiel ict-bekwaamheid: respondent r-abababababababababababababababab"
+    at = shown.index("Verder groeien (als je wilt)")
+    assert shown[at + 1 : at + 8] == [
+        "1. C5 Ik gebruik lokale ict-middelen voor mijn professionele ontwikkeling, zoals",
+        "   coaching met video of met een oortje.",
+        "   Waarom: Professionele ontwikkeling: nu 3 (Bekwaam), op doel; de volgende stap",
+        "   is 4 (Voorbeeld voor anderen): collega's ermee op weg helpen.",
+        "   Volgende stappen:",
+        "   • Collegiale consultatie met ict (leraar24.nl/video/3204)",
+        "   • Coachen met een oortje (leraar24.nl/video/1577)",
+    ]
+    assert "Wat nu?" not in "\n".join(shown)
+
+
+@pytest.mark.parametrize("level", [1, 2, 3, 4])
+def test_every_line_fits_in_80_columns(kader, level):
+    answers = everything(kader, level=level, code="deels") | {"A1": "nvt"}
+    profile = score(make_result(kader, answers, naam="Juf " + "x" * 150), kader, default_targets(kader))
+    text = render(profile_renderable(profile))
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
+
+
+def test_json_follows_the_documented_structure(kader):
+    data = json.loads(profile_json(sanne(kader)))
+    assert list(data) == [
+        "schema", "schema_version", "respondent", "complete", "updated_at", "framework", "result_framework",
+        "targets", "scale", "verdict", "notes", "basisvaardigheden", "kerntaken", "priorities", "growth", "unknown",
+    ]
+    assert data["schema"] == "ictbekwaam/profile"
+    assert data["respondent"] == {"id": "r-abababababababababababababababab", "naam": "Sanne"}
+    assert data["updated_at"] == "2026-03-12T14:30:00+01:00"
+    assert data["framework"]["uitgever"] == "Kennisnet"
+    assert data["result_framework"] == {"versie": "1.0.0", "matches": True}
+    assert data["targets"]["file"] is None
+    bv = data["basisvaardigheden"]
+    assert (bv["kind"], bv["counted"], bv["on_target"], bv["total_gap"], bv["mean_score"]) == ("checklist", 10, 8, 1.5, 0.85)
+    a = data["kerntaken"][0]
+    assert (a["id"], a["counted"], a["on_target"], a["share_on_target"], a["mean_level"], a["total_gap"]) == (
+        "A", 13, 11, 0.846, 2.846, 3,
+    )
+    assert a["nvt"] == ["A3"] and data["kerntaken"][1]["open"] == ["B4"]
+    assert a["items"][1] == {
+        "id": "A2",
+        "stelling": kader.item("A2").stelling,
+        "status": "geteld",
+        "answer": 2,
+        "answer_label": "Beginnend",
+        "level": 2,
+        "score": None,
+        "target": 3,
+        "target_label": "Bekwaam",
+        "gap": 1,
+        "on_target": False,
+    }
+    assert a["items"][2]["gap"] is None and a["items"][2]["status"] == "nvt"
+    assert [p["item"] for p in data["priorities"]] == ["BV7", "BV5", "A4", "C4"]
+    a4 = data["priorities"][2]
+    assert a4["section"] == "A" and a4["gap"] == 2
+    assert a4["steps"][1]["verwijzingen"] == [{"url": "leraar24.nl/video/3232", "titel": "GPS-tocht in de natuur"}]
+    assert data["priorities"][0]["steps"] == [] and data["priorities"][0]["advice"]
+    assert data["growth"] == [] and data["unknown"] == []
+
+
+def test_markdown_has_the_full_statements_and_the_next_steps(kader):
+    text = profile_markdown(sanne(kader))
+    assert text.startswith("# Profiel ict-bekwaamheid: Sanne\n")
+    assert "## Kerntaak A: Pedagogisch-didactisch handelen" in text
+    assert "`█████████░░░` gem. 2,8 van 4 · op doel 11 van 13 (85%) · tekort 3" in text
+    assert f"| A2 | {kader.item('A2').stelling} | `██░░` 2 (Beginnend) | 3 (Bekwaam) | ✗ nog 1 |" in text
+    assert "| A3 | " in text and "| `····` Niet van toepassing | 3 (Bekwaam) | telt niet mee |" in text
+    assert "| B4 | " in text and "| niet beantwoord | 3 (Bekwaam) | telt niet mee |" in text
+    assert "| BV5 | Ik kan foto’s, video’s en audio digitaal maken. | `██░░` Deels | Ja | ✗ |" in text
+    assert "### 3. A4: " in text
+    assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in text
+    assert text.rstrip().endswith("De schaal, de stellingen en de standaarddoelen zijn van ictbekwaam.")
+    assert "Kennisnet, Kader voor ict-bekwaamheid van leraren (2012)" in text
+
+
+def test_markdown_of_a_draft_is_marked(kader):
+    assert "> **CONCEPT**: deze zelfevaluatie is nog niet afgerond." in profile_markdown(sanne(kader, complete=False))
+
+
+def test_a_schools_own_kader_with_five_levels_and_long_ids(tmp_path):
+    import yaml
+
+    from ictbekwaam.loader import builtin_kader_path, load_kader
+
+    data = yaml.safe_load(builtin_kader_path().read_text(encoding="utf-8"))
+    data["schaal"]["niveaus"].append({"waarde": 5, "label": "Expert", "omschrijving": "Ik leid anderen op."})
+    data["kerntaken"][1]["items"][0]["id"] = "B1-administratie"
+    for voorbeeld in data["voorbeelden"]:
+        voorbeeld["items"] = ["B1-administratie" if i == "B1" else i for i in voorbeeld["items"]]
+    path = tmp_path / "kader.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    own = load_kader(path)
+    answers = everything(own, level=5) | {"B1-administratie": 2, "A1": 3}
+    profile = score(make_result(own, answers), own, default_targets(own))
+    shown = lines(render(profile_renderable(profile)))
+    assert "Schaal: 1 Nog niet · 2 Beginnend · 3 Bekwaam · 4 Voorbeeld voor anderen · 5" in shown
+    row = next(line for line in shown if line.startswith("B1-administratie"))
+    assert row.startswith("B1-administratie ██░░░ 2/5 doel 3 ✗ nog 1 Ik leg administratieve")
+    assert next(line for line in shown if line.startswith("A1 ")).startswith("A1   ███░░ 3/5 doel 3 ✓ Ik houd")
+    assert max(cell_len(line) for line in shown) <= 80
+
+
+def test_plain_leaves_out_the_bars_for_screen_readers(kader):
+    console = Console(file=io.StringIO(), width=80, color_system=None, legacy_windows=False)
+    show_profile(console, make_result(kader, sanne_answers(kader), naam="Sanne"), kader, plain=True)
+    text = console.file.getvalue()
+    assert "█" not in text and "░" not in text and "…" not in text
+    shown = lines(text)
+    at = shown.index("Kerntaak B: Werken in de schoolcontext")
+    assert shown[at + 1 : at + 5] == [
+        "gem. 2,7 van 4 · op doel 2 van 3 (67%) · tekort 1",
+        "B1: 3/4 doel 3 ✓. Ik leg administratieve zaken, zoals absentie- en",
+        "cijferregistratie, digitaal vast en beheer ze.",
+        "B2: 2/4 doel 3 ✗ nog 1. Ik deel gegevens digitaal met collega’s in mijn team,",
+    ]
