@@ -231,3 +231,9 @@ def test_unreadable_files_are_refused(tmp_path, make, message):
         load_kader(path)
     assert info.value.problems[0][1] == message
     assert info.value.problems[0][0].file == path
+
+
+def test_a_union_type_error_is_dutch_too(tmp_path):
+    error = kader_error(tmp_path, lambda d: d["kerntaken"][0]["items"][0].update(doel=2.5))
+    assert error.problems[0][0].path == "kerntaken[0].items[0].doel"
+    assert error.problems[0][1] == "verwacht een geheel getal of tekst of niets (leeg), maar dit is een getal"

@@ -29,6 +29,8 @@ _RICH_WORDS = {
     "RICH_HELP": "Zie [blue]'{command_path} {help_option}'[/] voor hulp.",
 }
 
+_TYPE_NAMES = {"path": "pad", "text": "tekst", "integer": "geheel getal", "float": "getal", "boolean": "ja/nee"}
+
 
 def _dutch_rich_words() -> None:
     # rich_utils is imported only when help is shown; set its words then.
@@ -51,6 +53,12 @@ class _DutchMixin:
 
     def format_help(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
         _dutch_rich_words()
+        # The help shows a parameter's type as <path>, <text>...; the process
+        # ends after printing help, so renaming the (shared) types is harmless.
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            name = getattr(param.type, "name", None)
+            if name in _TYPE_NAMES:
+                param.type.name = _TYPE_NAMES[name]
         return super().format_help(ctx, formatter)  # type: ignore[misc]
 
 

@@ -29,12 +29,19 @@ _TYPE_NAMES = {
     "datetime": "een datum met tijd",
 }
 
+
+
+def _type_names(spec: str) -> str:
+    """``int | null`` -> ``een geheel getal of niets (leeg)``."""
+    return " of ".join(_TYPE_NAMES.get(part.strip(), part.strip()) for part in spec.split("|"))
+
+
 _PATTERNS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"Object missing required field `(.+)`"), lambda m: f"verplicht veld '{m[1]}' ontbreekt"),
     (re.compile(r"Object contains unknown field `(.+)`"), lambda m: f"onbekend veld '{m[1]}'"),
     (
-        re.compile(r"Expected `(\w+)`, got `(\w+)`"),
-        lambda m: f"verwacht {_TYPE_NAMES.get(m[1], m[1])}, maar dit is {_TYPE_NAMES.get(m[2], m[2])}",
+        re.compile(r"Expected `([\w |]+)`, got `(\w+)`"),
+        lambda m: f"verwacht {_type_names(m[1])}, maar dit is {_type_names(m[2])}",
     ),
     (
         re.compile(r"Expected `(\w+)` of length >= (\d+)"),
