@@ -1,0 +1,41 @@
+"""Importing the CLI (every ``ictbekwaam`` start) must not pull in the prompt libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_importing_the_cli_does_not_import_prompt_toolkit_or_questionary():
+    code = (
+        "import ictbekwaam.cli, sys; "
+        "assert 'prompt_toolkit' not in sys.modules and 'questionary' not in sys.modules, "
+        "sorted(m for m in sys.modules if m.startswith(('prompt_toolkit', 'questionary')))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_the_core_of_assess_imports_no_user_interface_library():
+    code = (
+        "import sys; import ictbekwaam.storage, ictbekwaam.interview, ictbekwaam.answers_file; "
+        "ui = [m for m in ('typer', 'rich', 'questionary', 'prompt_toolkit') if m in sys.modules]; "
+        "assert not ui, ui"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_assess_help_does_not_import_prompt_toolkit():
+    code = (
+        "import sys\n"
+        "from ictbekwaam.cli import main\n"
+        "try:\n"
+        "    main(['assess', '--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "assert 'prompt_toolkit' not in sys.modules\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "--resume" in proc.stdout
