@@ -75,7 +75,10 @@ def test_round_trip_template_to_result(run_cli, kader, tmp_path, data_dir):
     assert len(saved) == 1
     path = saved[0]
     assert str(path) in run.out
-    assert "Samenvatting per onderdeel" in run.out
+    # The gap profile: a missing basisvaardigheid (BV3: nee) comes first.
+    assert "Profiel ict-bekwaamheid: Sam" in run.out
+    assert "Doelen: standaarddoelen" in run.out
+    assert "1. BV3 Ik kan werken met" in run.out
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     jsonschema.validate(json.loads(path.read_text()), json_schema())
     result = read_result(path)
@@ -237,3 +240,30 @@ def test_no_terminal_in_a_real_process_does_not_hang(data_dir):
         assert proc.stderr.startswith("Fout: ictbekwaam assess stelt vragen")
         assert "Traceback" not in proc.stderr
     assert not (data_dir / "concept.json").exists()
+
+
+def test_the_profile_at_the_end_uses_the_schools_doelen(run_cli, kader, tmp_path, data_dir):
+    answers = tmp_path / "antwoorden.yaml"
+    assert run_cli("assess", "--template", str(answers)).code == 0
+    answers.write_text(fill(answers.read_text(), all_answers(kader)))
+    doelen = tmp_path / "doelen.yaml"
+    doelen.write_text("doelen:\n  naam: Doelen De Brug\n  standaard: 1\n  basisvaardigheden: nee\n")
+    run = run_cli("assess", "--answers", str(answers), "--doelen", str(doelen))
+    assert run.code == 0, run
+    assert "Doelen: doelen van de school: Doelen De Brug (doelen.yaml)" in " ".join(run.out.split())
+    # Every answer meets a target of 1 / nee: nothing to work on first.
+    assert "Je belangrijkste ontwikkelpunten" not in run.out
+    assert f"--doelen {doelen}" in run.out
+
+
+def test_a_bad_doelen_file_is_refused_before_anything_is_saved(run_cli, kader, tmp_path, data_dir):
+    answers = tmp_path / "antwoorden.yaml"
+    assert run_cli("assess", "--template", str(answers)).code == 0
+    answers.write_text(fill(answers.read_text(), all_answers(kader)))
+    doelen = tmp_path / "doelen.yaml"
+    doelen.write_text("doelen:\n  standaard: 9\n")
+    run = run_cli("assess", "--answers", str(answers), "--doelen", str(doelen))
+    assert run.code == 1
+    assert run.err.startswith(f"Fout: {doelen}")
+    assert "Traceback" not in run.err
+    assert not (data_dir / "resultaten").exists()

@@ -132,9 +132,13 @@ def test_full_assessment_saves_a_complete_valid_private_result(kader, screen, da
     assert "Digitale basisvaardigheden · vraag 7 van 33" in shown
     assert "Kerntaak C: Professionele ontwikkeling · vraag 33 van 33" in shown
     assert "Klaar! Je zelfevaluatie is opgeslagen." in shown
-    assert "gemiddeld 3,0: Bekwaam" in shown
-    assert "10 × ja, 0 × deels, 0 × nee" in shown
+    # ... and the gap profile: A on target, C (all 2) one level short, C first to work on.
+    assert "op doel 10 van 10 (100%)" in shown
+    assert "gem. 3 van 4 · op doel 14 van 14 (100%) · tekort 0" in shown
+    assert "gem. 2 van 4 · op doel 0 van 5 (0%) · tekort 5" in shown
+    assert "Wat nu? Je belangrijkste ontwikkelpunten 1. C1 " in shown
     assert str(path) in shown
+    assert f"ictbekwaam pop {path} -o pop.md" in shown
 
 
 def test_a_second_assessment_reuses_the_respondent_id_and_never_overwrites(kader, screen, data_dir):

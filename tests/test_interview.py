@@ -14,8 +14,6 @@ from ictbekwaam.interview import (
     adopt_draft,
     build_steps,
     clean_text,
-    level_label,
-    summarize,
 )
 from ictbekwaam.result import Evidence, FrameworkRef, check_answers, new_result
 
@@ -179,21 +177,6 @@ def test_position_of_a_draft_is_restored(kader):
     assert Interview(kader, draft).current().key == "BV8"
     beyond = msgspec.structs.replace(new_result(kader, RID), position=999)
     assert Interview(kader, beyond).at_overview()
-
-
-def test_summary(kader):
-    answers = {f"BV{i}": "ja" for i in range(1, 8)} | {"BV8": "deels", "BV9": "nee"}
-    answers |= {"A1": 2, "A2": 3, "A3": "nvt"} | {f"B{i}": 4 for i in range(1, 5)}
-    result = msgspec.structs.replace(new_result(kader, RID), answers=answers)
-    bv, a, b, c = summarize(result, kader)
-    assert bv.counts == {"ja": 7, "deels": 1, "nee": 1}
-    assert bv.open_ids == ["BV10"] and bv.answered == 9
-    assert a.mean == 2.5 and a.nvt == 1 and a.answered == 3 and len(a.open_ids) == 11
-    assert b.mean == 4.0 and not b.open_ids
-    assert c.mean is None and c.answered == 0
-    assert level_label(kader, 4.0) == "Voorbeeld voor anderen"
-    assert level_label(kader, 2.5) == "tussen Beginnend en Bekwaam"
-    assert level_label(kader, 2.9) == "Bekwaam"
 
 
 def test_adopting_a_draft_of_another_kader_version(kader):

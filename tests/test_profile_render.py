@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from ictbekwaam.cli_profile import show_profile
 from ictbekwaam.render.profile import profile_renderable, profile_text
 from ictbekwaam.render.profile_json import profile_json
 from ictbekwaam.render.profile_markdown import profile_markdown
 from ictbekwaam.scoring import score
 from ictbekwaam.targets import default_targets
+from ictbekwaam.ui_assess import Commands, show_end
 from test_scoring import everything, make_result
 
 
@@ -150,12 +151,28 @@ def test_profile_text_is_the_same_screen_without_trailing_spaces(kader):
     assert profile_text(sanne(kader)) == EXPECTED
 
 
-def test_show_profile_prints_the_same_screen_for_assess(kader):
+def test_the_end_of_assess_shows_the_same_screen(kader):
     console = Console(file=io.StringIO(), width=80, color_system=None, legacy_windows=False)
     result = make_result(kader, sanne_answers(kader), naam="Sanne")
-    profile = show_profile(console, result, kader)
+    saved = Path("/home/sanne/resultaten/zelfevaluatie.json")
+    profile = show_end(console, result, kader, default_targets(kader), saved, Commands(doelen=Path("onze doelen.yaml")))
     assert profile == sanne(kader)
-    assert lines(console.file.getvalue()) == EXPECTED.splitlines()
+    shown = lines(console.file.getvalue())
+    expected = EXPECTED.splitlines()
+    at = shown.index(expected[0])
+    assert shown[:at] == ["", "Klaar! Je zelfevaluatie is opgeslagen.", ""]
+    assert shown[at : at + len(expected)] == expected
+    assert shown[at + len(expected) :] == [
+        "",
+        "Je resultaat staat in:",
+        "  /home/sanne/resultaten/zelfevaluatie.json",
+        "Dit bestand is van jou. Bewaar het voor je POP-gesprek, of lever het in bij je",
+        "i-coach als je school een teamoverzicht maakt.",
+        "Dit profiel later nog eens bekijken:",
+        "  ictbekwaam profile /home/sanne/resultaten/zelfevaluatie.json --doelen 'onze doelen.yaml'",
+        "Een concept-POP maken voor het gesprek met je leidinggevende:",
+        "  ictbekwaam pop /home/sanne/resultaten/zelfevaluatie.json --doelen 'onze doelen.yaml' -o pop.md",
+    ]
 
 
 def test_a_draft_says_so_at_the_top(kader):
@@ -277,9 +294,7 @@ def test_a_schools_own_kader_with_five_levels_and_long_ids(tmp_path):
 
 
 def test_plain_leaves_out_the_bars_for_screen_readers(kader):
-    console = Console(file=io.StringIO(), width=80, color_system=None, legacy_windows=False)
-    show_profile(console, make_result(kader, sanne_answers(kader), naam="Sanne"), kader, plain=True)
-    text = console.file.getvalue()
+    text = render(profile_renderable(sanne(kader), plain=True))
     assert "█" not in text and "░" not in text and "…" not in text
     shown = lines(text)
     at = shown.index("Kerntaak B: Werken in de schoolcontext")

@@ -27,20 +27,6 @@ def wants_plain(flag: bool) -> bool:
     return flag or term == "dumb" or bool(os.environ.get(ACCESSIBLE_ENV, "").strip())
 
 
-def _quoted(path: Path) -> str:
-    return shlex.quote(str(path))
-
-
-def _resume_command(kader_path: Optional[Path], out: Optional[Path]) -> str:
-    parts = ["ictbekwaam"]
-    if kader_path is not None:
-        parts += ["--kader", _quoted(kader_path)]
-    parts += ["assess", "--resume"]
-    if out is not None:
-        parts += ["--out", _quoted(out)]
-    return " ".join(parts)
-
-
 NO_TERMINAL = (
     "ictbekwaam assess stelt vragen en heeft daarvoor een terminal nodig, maar de invoer komt niet van "
     "een terminal. Zonder terminal gebruik je een antwoordbestand: maak er een met "
@@ -74,11 +60,14 @@ def assess_command(
     answers: Optional[Path] = typer.Option(
         None, "--answers", metavar="BESTAND", help="Maak een resultaat van een ingevuld antwoordbestand, zonder iets te vragen."
     ),
+    doelen: Optional[Path] = typer.Option(
+        None, "--doelen", metavar="BESTAND", help="De doelen van je school (YAML) voor het profiel aan het eind; zonder: de standaarddoelen."
+    ),
 ) -> None:
     """Vul je zelfevaluatie in: basisvaardigheden en kerntaak A, B en C; stoppen en later verdergaan kan altijd."""
     if resume and new:
         raise IctbekwaamError("--resume en --new gaan niet samen: kies er één.", exit_code=EXIT_USAGE)
-    if template is not None and (answers is not None or resume or new or out is not None):
+    if template is not None and (answers is not None or resume or new or out is not None or doelen is not None):
         raise IctbekwaamError("--template gaat niet samen met andere opties van assess.", exit_code=EXIT_USAGE)
     if answers is not None and (resume or new):
         raise IctbekwaamError("--answers gaat niet samen met --resume of --new.", exit_code=EXIT_USAGE)
@@ -90,21 +79,27 @@ def assess_command(
         return
 
     from ictbekwaam.storage import Store
+    from ictbekwaam.targets import load_doelen
+    from ictbekwaam.ui_assess import Commands
 
+    # Checked before any question: a typo in the doelen file must not cost a teacher 15 minutes.
+    targets = load_doelen(doelen, kader)
+    commands = Commands(kader=options.kader_path, doelen=doelen, out=out)
     store = Store(results_dir=out.expanduser().absolute() if out is not None else None)
     if answers is not None:
-        _from_answers(kader, store, answers)
+        _from_answers(kader, targets, store, answers, commands)
         return
 
     if not sys.stdin.isatty():
         raise IctbekwaamError(NO_TERMINAL)
     _interactive(
         kader,
+        targets,
         store,
         # Output to a file or a pipe cannot show menus: ask plainly.
         plain=wants_plain(plain) or not sys.stdout.isatty(),
         start="resume" if resume else "new" if new else "ask",
-        resume_command=_resume_command(options.kader_path, out),
+        commands=commands,
     )
 
 
@@ -124,10 +119,10 @@ def _write_template(kader, path: Path) -> None:  # type: ignore[no-untyped-def]
             f"{path} bestaat al; ictbekwaam overschrijft het niet. Kies een andere naam of verwijder het eerst."
         ) from None
     sys.stderr.write(f"Antwoordbestand geschreven: {path}\n")
-    sys.stderr.write(f"Vul het in en maak er een resultaat van met: ictbekwaam assess --answers {_quoted(path)}\n")
+    sys.stderr.write(f"Vul het in en maak er een resultaat van met: ictbekwaam assess --answers {shlex.quote(str(path))}\n")
 
 
-def _from_answers(kader, store, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _from_answers(kader, targets, store, path: Path, commands) -> None:  # type: ignore[no-untyped-def]
     from rich.console import Console
 
     from ictbekwaam.answers_file import load_answers
@@ -135,10 +130,10 @@ def _from_answers(kader, store, path: Path) -> None:  # type: ignore[no-untyped-
 
     result = load_answers(path, kader, store.respondent_id())
     saved = store.save_result(result)
-    show_end(Console(highlight=False), result, kader, saved, plain=not sys.stdout.isatty())
+    show_end(Console(highlight=False), result, kader, targets, saved, commands, plain=not sys.stdout.isatty())
 
 
-def _interactive(kader, store, *, plain: bool, start: str, resume_command: str) -> None:  # type: ignore[no-untyped-def]
+def _interactive(kader, targets, store, *, plain: bool, start: str, commands) -> None:  # type: ignore[no-untyped-def]
     import signal
 
     from rich.console import Console
@@ -159,7 +154,7 @@ def _interactive(kader, store, *, plain: bool, start: str, resume_command: str) 
 
     previous = signal.signal(signal.SIGHUP, hangup) if hasattr(signal, "SIGHUP") else None
     try:
-        run_assess(kader, store, ui, start=start, resume_command=resume_command)
+        run_assess(kader, store, ui, start=start, targets=targets, commands=commands)
     except Hangup:
         # The terminal is gone: nobody can read a message. The draft is saved.
         os._exit(129)

@@ -1,7 +1,7 @@
 """Commands on one teacher's results: ``profile``, ``pop``, ``compare``.
 
-:func:`show_profile` is the one screen a teacher sees at the end of ``assess``
-and with ``ictbekwaam profile``. Only typer and the cli module are imported at
+``ictbekwaam profile`` shows the same screen as the end of ``assess``: both
+print :func:`ictbekwaam.render.profile.profile_renderable`. Only typer and the cli module are imported at
 the top, so that ``ictbekwaam --help`` stays fast; the rest is loaded inside
 the commands.
 """
@@ -35,24 +35,6 @@ OUT_HELP = "Schrijf naar dit bestand in plaats van naar het scherm."
 FORMAT_HELP = "Uitvoer: tekst (scherm), json of markdown."
 
 
-def show_profile(
-    console: Any, result: "Result", kader: "Kader", targets: "Targets | None" = None, *, plain: bool = False
-) -> "Profile":
-    """Score ``result`` and print the profile screen on ``console`` (a rich Console).
-
-    ``targets`` None means the kader's standaarddoelen; ``plain`` leaves out the
-    bars (for screen readers). Returns the profile. This is what ``assess``
-    calls at the end, so both show the same screen.
-    """
-    from ictbekwaam.render.profile import profile_renderable
-    from ictbekwaam.scoring import score
-    from ictbekwaam.targets import default_targets
-
-    profile = score(result, kader, targets if targets is not None else default_targets(kader))
-    console.print(profile_renderable(profile, plain=plain))
-    return profile
-
-
 def _load(ctx: typer.Context, files: list[Path], doelen: Optional[Path]) -> tuple["Kader", list["Result"], "Targets"]:
     from ictbekwaam.result import load_result
     from ictbekwaam.targets import load_doelen
@@ -80,15 +62,16 @@ def profile_command(
     out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="BESTAND", help=OUT_HELP),
 ) -> None:
     """Toon je profiel: waar je staat ten opzichte van de doelen, en wat je eerst kunt oppakken."""
-    _refuse_overwriting(out, [file])
-    kader, (result,), targets = _load(ctx, [file], doelen)
-    if format is OutputFormat.tekst and out is None:
-        show_profile(stdout_console(), result, kader, targets)
-        return
     from ictbekwaam.scoring import score
 
+    _refuse_overwriting(out, [file])
+    kader, (result,), targets = _load(ctx, [file], doelen)
     profile = score(result, kader, targets)
-    if format is OutputFormat.json:
+    if format is OutputFormat.tekst and out is None:
+        from ictbekwaam.render.profile import profile_renderable
+
+        stdout_console().print(profile_renderable(profile))
+    elif format is OutputFormat.json:
         from ictbekwaam.render.profile_json import profile_json
 
         emit(profile_json(profile), out)

@@ -134,31 +134,6 @@ class OverviewRow:
     is_open: bool
 
 
-@dataclass(frozen=True)
-class SectionSummary:
-    """A section's figures for the end screen.
-
-    Attributes:
-        section: ``basisvaardigheden`` or a kerntaak id.
-        title: Dutch heading.
-        total: number of questions.
-        answered: answered questions (nvt included).
-        counts: checklist code -> count (basisvaardigheden only).
-        mean: mean level over answered levels (nvt excluded), None if none.
-        nvt: number of "niet van toepassing" answers.
-        open_ids: item ids still open.
-    """
-
-    section: str
-    title: str
-    total: int
-    answered: int
-    counts: dict[str, int]
-    mean: Optional[float]
-    nvt: int
-    open_ids: list[str]
-
-
 def section_title(kader: Kader, section: str) -> str:
     """The Dutch heading of a section (``Kerntaak A: Pedagogisch-didactisch handelen``)."""
     if section == OVER_JOU:
@@ -497,59 +472,3 @@ def adopt_draft(draft: Result, kader: Kader) -> tuple[Result, list[str]]:
         notes.append(f"{removed} antwoord(en) passen niet bij deze versie en staan weer open.")
     adopted = msgspec.structs.replace(draft, framework=ref, answers=answers, evidence=evidence)
     return adopted, notes
-
-
-def summarize(result: Result, kader: Kader) -> list[SectionSummary]:
-    """Per section: answered, checklist counts, mean level (nvt left out), open items."""
-    summaries: list[SectionSummary] = []
-    items = kader.basisvaardigheden.items
-    counts = {code: 0 for code in kader.checklist_codes()}
-    open_ids = []
-    for item in items:
-        value = result.answers.get(item.id)
-        if value is None:
-            open_ids.append(item.id)
-        elif value in counts:
-            counts[value] += 1  # type: ignore[index]
-    summaries.append(
-        SectionSummary(
-            BASISVAARDIGHEDEN, kader.basisvaardigheden.naam, len(items), len(items) - len(open_ids), counts, None, 0, open_ids
-        )
-    )
-    nvt_code = kader.schaal.niet_van_toepassing.code
-    levels = set(kader.level_values())
-    for kerntaak in kader.kerntaken:
-        values, nvt, open_ids = [], 0, []
-        for item in kerntaak.items:
-            value = result.answers.get(item.id)
-            if value is None:
-                open_ids.append(item.id)
-            elif value == nvt_code:
-                nvt += 1
-            elif isinstance(value, int) and not isinstance(value, bool) and value in levels:
-                values.append(value)
-        mean = sum(values) / len(values) if values else None
-        summaries.append(
-            SectionSummary(
-                kerntaak.id,
-                section_title(kader, kerntaak.id),
-                len(kerntaak.items),
-                len(kerntaak.items) - len(open_ids),
-                {},
-                mean,
-                nvt,
-                open_ids,
-            )
-        )
-    return summaries
-
-
-def level_label(kader: Kader, mean: float) -> str:
-    """Dutch words for a mean level: ``Bekwaam`` near a level, else ``tussen Beginnend en Bekwaam``."""
-    niveaus = kader.schaal.niveaus
-    nearest = min(niveaus, key=lambda n: (abs(n.waarde - mean), n.waarde))
-    if abs(nearest.waarde - mean) <= 0.25:
-        return nearest.label
-    lower = max((n for n in niveaus if n.waarde <= mean), key=lambda n: n.waarde, default=niveaus[0])
-    upper = min((n for n in niveaus if n.waarde >= mean), key=lambda n: n.waarde, default=niveaus[-1])
-    return f"tussen {lower.label} en {upper.label}"

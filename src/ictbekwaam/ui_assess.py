@@ -3,18 +3,18 @@
 :func:`run_assess` drives an :class:`~ictbekwaam.interview.Interview` with one
 of the user interfaces of :mod:`ictbekwaam.prompts` and saves the draft after
 every answer, so that Ctrl-C, a closed terminal or a crash never loses one.
-All text is Dutch. The end screen is one function, :func:`show_end`.
+All text is Dutch. The end screen, :func:`show_end`, is the gap profile of
+``ictbekwaam profile`` plus where the result file is.
 """
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ictbekwaam.errors import Cancelled, DataError, Place
@@ -28,12 +28,14 @@ from ictbekwaam.interview import (
     Nav,
     Step,
     adopt_draft,
-    level_label,
-    summarize,
 )
 from ictbekwaam.prompts import SEPARATOR, MenuChoice, MenuUi, PlainUi
 from ictbekwaam.result import Evidence, Result, new_result
 from ictbekwaam.storage import Store
+
+if TYPE_CHECKING:
+    from ictbekwaam.scoring import Profile
+    from ictbekwaam.targets import Targets
 
 Ui = Union[MenuUi, PlainUi]
 
@@ -42,6 +44,43 @@ _MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 ]
+
+
+@dataclass(frozen=True)
+class Commands:
+    """The commands named on screen (continue, look again, POP), with the same options as this run.
+
+    Attributes:
+        kader: the school's own kader (``--kader``), or None.
+        doelen: the school's targets (``--doelen``), or None.
+        out: the folder for results (``--out``), or None.
+    """
+
+    kader: Optional[Path] = None
+    doelen: Optional[Path] = None
+    out: Optional[Path] = None
+
+    def _join(self, command: str, *args: str) -> str:
+        parts = ["ictbekwaam"]
+        if self.kader is not None:
+            parts += ["--kader", shlex.quote(str(self.kader))]
+        parts += [command, *args]
+        if self.doelen is not None:
+            parts += ["--doelen", shlex.quote(str(self.doelen))]
+        return " ".join(parts)
+
+    def resume(self) -> str:
+        """``ictbekwaam assess --resume``, with --kader, --doelen and --out as given."""
+        out = ["--out", shlex.quote(str(self.out))] if self.out is not None else []
+        return self._join("assess", "--resume", *out)
+
+    def profile(self, path: Path) -> str:
+        """``ictbekwaam profile FILE``."""
+        return self._join("profile", shlex.quote(str(path)))
+
+    def pop(self, path: Path) -> str:
+        """``ictbekwaam pop FILE -o pop.md``."""
+        return self._join("pop", shlex.quote(str(path))) + " -o pop.md"
 
 
 class Hangup(BaseException):
@@ -67,18 +106,16 @@ def dutch_datetime(moment: Any) -> str:
     return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} om {moment:%H:%M}"
 
 
-def _number(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
 class _Walk:
     """One run of the interactive assessment."""
 
-    def __init__(self, kader: Kader, store: Store, ui: Ui, resume_command: str) -> None:
+    def __init__(self, kader: Kader, store: Store, ui: Ui, targets: "Targets", commands: Commands) -> None:
         self.kader = kader
         self.store = store
         self.ui = ui
-        self.resume_command = resume_command
+        self.targets = targets
+        self.commands = commands
+        self.resume_command = commands.resume()
         self.interview: Optional[Interview] = None
         self.shown_section: Optional[str] = None
 
@@ -482,11 +519,19 @@ class _Walk:
         result = interview.finish()
         path = self.store.save_result(result)
         self.store.remove_draft()
-        show_end(self.ui.console, result, self.kader, path, plain=self.ui.plain)
+        show_end(self.ui.console, result, self.kader, self.targets, path, self.commands, plain=self.ui.plain)
         return Outcome(path, result)
 
 
-def run_assess(kader: Kader, store: Store, ui: Ui, *, start: str = "ask", resume_command: str = "ictbekwaam assess --resume") -> Outcome:
+def run_assess(
+    kader: Kader,
+    store: Store,
+    ui: Ui,
+    *,
+    start: str = "ask",
+    targets: "Targets | None" = None,
+    commands: Commands = Commands(),
+) -> Outcome:
     """The whole interactive assessment.
 
     Args:
@@ -494,7 +539,8 @@ def run_assess(kader: Kader, store: Store, ui: Ui, *, start: str = "ask", resume
         store: where the draft, the respondent id and the result go.
         ui: :class:`~ictbekwaam.prompts.MenuUi` or :class:`~ictbekwaam.prompts.PlainUi`.
         start: ``ask`` (offer to continue a draft), ``resume`` (continue it) or ``new`` (start anew).
-        resume_command: the command that continues, named when the teacher stops.
+        targets: the school's targets for the profile at the end; None = the kader's standaarddoelen.
+        commands: the options of this run, for the commands named on screen (continue, profile, pop).
 
     Returns:
         The saved result and its path, or an empty :class:`Outcome` when the teacher stopped.
@@ -503,11 +549,15 @@ def run_assess(kader: Kader, store: Store, ui: Ui, *, start: str = "ask", resume
         Cancelled: on Ctrl-C or closed input; the draft is saved and the message says how to continue.
         Hangup: when the terminal was closed (the caller exits quietly).
     """
-    walk = _Walk(kader, store, ui, resume_command)
+    if targets is None:
+        from ictbekwaam.targets import default_targets
+
+        targets = default_targets(kader)
+    walk = _Walk(kader, store, ui, targets, commands)
     try:
         if not walk.start(start):
             if store.has_draft():
-                ui.say(f"Tot later. Je concept blijft bewaard; ga verder met: {resume_command}")
+                ui.say(f"Tot later. Je concept blijft bewaard; ga verder met: {walk.resume_command}")
             else:
                 ui.say("Tot een volgende keer.")
             return Outcome()
@@ -520,54 +570,39 @@ def run_assess(kader: Kader, store: Store, ui: Ui, *, start: str = "ask", resume
         raise
 
 
-def show_end(console: Console, result: Result, kader: Kader, path: Optional[Path], *, plain: bool = False) -> None:
-    """The end screen: a summary per section and where the result file is.
+def show_end(
+    console: Console,
+    result: Result,
+    kader: Kader,
+    targets: "Targets",
+    path: Path,
+    commands: Commands = Commands(),
+    *,
+    plain: bool = False,
+) -> "Profile":
+    """The end screen: the gap profile (the screen of ``ictbekwaam profile``) and where the result is.
 
-    One function on purpose: the gap profile of the scoring issue can take its place.
+    Returns the profile that was shown.
     """
-    summaries = summarize(result, kader)
-    labels = {o.code: o.label.lower() for o in kader.checklist.opties}
+    from ictbekwaam.render.profile import profile_renderable
+    from ictbekwaam.scoring import score
+
+    profile = score(result, kader, targets)
     console.print()
-    console.print(Text("Klaar! Je zelfevaluatie is opgeslagen." if path else "Je zelfevaluatie", style="" if plain else "bold green"))
-    lines: list[tuple[str, str, str]] = []
-    for summary in summaries:
-        answered = f"{summary.answered} van {summary.total}"
-        if summary.section == BASISVAARDIGHEDEN:
-            outcome = ", ".join(f"{count} × {labels.get(code, code)}" for code, count in summary.counts.items())
-        elif summary.mean is not None:
-            outcome = f"gemiddeld {_number(summary.mean)}: {level_label(kader, summary.mean)}"
-        else:
-            outcome = "geen niveau"
-        if summary.nvt:
-            outcome += f"; {summary.nvt} × niet van toepassing"
-        if summary.open_ids:
-            outcome += f"; open: {', '.join(summary.open_ids)}"
-        lines.append((summary.title, answered, outcome))
-    if plain:
-        console.print(Text("Samenvatting per onderdeel:"))
-        for title, answered, outcome in lines:
-            console.print(Text(f"{title}: {answered} beantwoord; {outcome}."))
-        evidence = ", ".join(k for k in result.evidence)
-        if evidence:
-            console.print(Text(f"Eigen voorbeelden bij kerntaak {evidence}."))
-    else:
-        table = Table(title="Samenvatting per onderdeel", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("Onderdeel", style="bold")
-        table.add_column("Beantwoord", justify="right")
-        table.add_column("Uitkomst")
-        for title, answered, outcome in lines:
-            table.add_row(Text(title), Text(answered), Text(outcome))
-        console.print()
-        console.print(table)
-        if result.evidence:
-            console.print(Text(f"Eigen voorbeelden bij kerntaak {', '.join(result.evidence)}."))
-    if path is not None:
-        console.print()
-        console.print(Text("Je resultaat staat in:"))
-        console.print(Text(f"  {path}", style="" if plain else "bold"), soft_wrap=True)
-        console.print(
-            Text(
-                "Dit bestand is van jou. Bewaar het voor je POP-gesprek, of lever het in bij je i-coach "
-                "als je school een teamoverzicht maakt."
-            )
+    console.print(Text("Klaar! Je zelfevaluatie is opgeslagen.", style="" if plain else "bold green"))
+    console.print()
+    console.print(profile_renderable(profile, plain=plain))
+    console.print()
+    console.print(Text("Je resultaat staat in:"))
+    console.print(Text(f"  {path}", style="" if plain else "bold"), soft_wrap=True)
+    console.print(
+        Text(
+            "Dit bestand is van jou. Bewaar het voor je POP-gesprek, of lever het in bij je i-coach "
+            "als je school een teamoverzicht maakt."
         )
+    )
+    console.print(Text("Dit profiel later nog eens bekijken:"))
+    console.print(Text(f"  {commands.profile(path)}"), soft_wrap=True)
+    console.print(Text("Een concept-POP maken voor het gesprek met je leidinggevende:"))
+    console.print(Text(f"  {commands.pop(path)}"), soft_wrap=True)
+    return profile

@@ -45,6 +45,11 @@ def _header(profile: Profile) -> list:
     return parts
 
 
+def _sentence(text: str) -> str:
+    """End with one full stop ("n.v.t." has its own)."""
+    return text if text.endswith(".") else text + "."
+
+
 def _section(section: SectionScore, max_level: int, plain: bool):  # -> rich renderable
     from rich.console import Group
     from rich.table import Table
@@ -52,7 +57,7 @@ def _section(section: SectionScore, max_level: int, plain: bool):  # -> rich ren
 
     title = section.naam if section.is_checklist else f"Kerntaak {section.id}: {section.naam}"
     if plain:  # for screen readers: no bar characters, whole statements
-        rows = [Text(f"{item.id}: {item_status(item, max_level)}. {item.stelling}") for item in section.items]
+        rows = [Text(f"{item.id}: {_sentence(item_status(item, max_level))} {item.stelling}") for item in section.items]
         return Group(Text(""), Text(title), Text(section_summary(section, max_level)), *rows)
     line = Text(f"{section_bar(section, max_level)} {section_summary(section, max_level)}")
     grid = Table.grid(padding=(0, 1), expand=True)
