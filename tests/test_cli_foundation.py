@@ -27,8 +27,15 @@ def test_help_is_dutch(run_cli, command):
     assert run.code == 0
     assert "Gebruik: ictbekwaam" in run.out
     assert "Toon deze hulp en stop." in run.out
-    for english in ("Usage:", "Show this message", "Options", "[default:", "Commands"):
+    for english in ("Usage:", "Show this message", "Options", "[default:", "Commands", "boolean"):
         assert english not in run.out
+
+
+def test_flags_show_no_value_in_the_help(run_cli):
+    # A flag takes no value: "--version <ja/nee>" would invite "--version ja".
+    run = run_cli("--help")
+    version = next(line for line in run.out.splitlines() if "--version" in line)
+    assert "<" not in version and "Toon het versienummer en stop." in version
 
 
 def test_no_arguments_shows_the_help(run_cli):

@@ -29,7 +29,9 @@ _RICH_WORDS = {
     "RICH_HELP": "Zie [blue]'{command_path} {help_option}'[/] voor hulp.",
 }
 
-_TYPE_NAMES = {"path": "pad", "text": "tekst", "integer": "geheel getal", "float": "getal", "boolean": "ja/nee"}
+# No Dutch name for "boolean": typer leaves the type of a flag out of the help only
+# while its name contains "bool"; a flag takes no value, so none should be shown.
+_TYPE_NAMES = {"path": "pad", "text": "tekst", "integer": "geheel getal", "float": "getal"}
 
 
 def _dutch_rich_words() -> None:
