@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT.parent / "shared" / "sources"
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+# The source texts: the shared originals when they sit beside the checkout, else
+# the copies in tests/sources (a clean clone on a CI machine).
+SOURCES = SHARED_SOURCES if SHARED_SOURCES.is_dir() else ROOT / "tests" / "sources"
 
 
 @pytest.fixture(autouse=True)
