@@ -213,3 +213,15 @@ def test_importing_the_cli_stays_light():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_result_that_is_not_utf8_is_a_clear_error_not_a_traceback(run_cli, tmp_path, kader):
+    from ictbekwaam.result import encode, new_result
+
+    path = tmp_path / "resultaat.json"
+    path.write_bytes(encode(new_result(kader, "r-" + "2" * 32, naam="Sam")).replace(b'"Sam"', b'"S\xe9m"'))
+    for args in (("validate", str(path)), ("profile", str(path)), ("pop", str(path))):
+        run = run_cli(*args)
+        assert run.code == 1, run
+        assert "Traceback" not in run.err
+        assert f"{path}, regel 15: geen geldige UTF-8-tekst" in run.out + run.err

@@ -100,3 +100,56 @@ def test_validate_names_a_wrong_answer_in_a_result_file(run_cli, kader, tmp_path
     assert f"{path}: answers.BV1: 'misschien' is geen optie van de checklist" in run.out
     assert f"{path}: answers.A1: 9 is geen niveau van de schaal" in run.out
     assert "Traceback" not in run.err
+
+
+# --- any bytes at all: a Result or a Dutch DataError, never another exception ------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from ictbekwaam.result import check_answers, decode  # noqa: E402
+
+
+def _good_bytes() -> bytes:
+    from ictbekwaam.loader import load_kader
+
+    kader = load_kader()
+    result = msgspec.structs.replace(new_result(kader, "r-" + "1" * 32, naam="Sam"), answers=full_answers(kader))
+    return encode(result)
+
+
+GOOD = _good_bytes()
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.binary(max_size=300)
+    | st.builds(
+        lambda at, junk: GOOD[:at] + junk + GOOD[at:], st.integers(0, len(GOOD)), st.binary(min_size=1, max_size=4)
+    )
+    | st.builds(lambda at: GOOD[:at], st.integers(0, len(GOOD)))
+)
+def test_any_bytes_give_a_result_or_a_dutch_data_error(kader, data):
+    try:
+        result = decode(data, "inlever/x.json")
+    except DataError as exc:
+        assert str(exc).startswith("inlever/x.json")
+        assert "JSON is malformed" not in str(exc) and "codec" not in str(exc)
+    else:
+        check_answers(result, kader)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (GOOD.replace(b'"Sam"', b'"S\xffm"'), "inlever/x.json, regel 15: geen geldige UTF-8-tekst; sla het bestand op als UTF-8"),
+        (b'{"schema":\n "x",,}', "inlever/x.json, regel 2: geen geldige JSON: een sleutel moet tussen aanhalingstekens staan"),
+        (b'{"a": 1} x', "inlever/x.json, regel 1: geen geldige JSON: er staat nog tekst na het einde van de JSON"),
+        (b"\xff\xfe{\x00", "inlever/x.json: dit is geen tekstbestand (bevat binaire gegevens)"),
+        (GOOD[:100], "inlever/x.json: het bestand is afgebroken (onvolledige JSON)"),
+    ],
+)
+def test_broken_json_is_named_in_dutch_with_its_line(data, message):
+    with pytest.raises(DataError) as caught:
+        decode(data, "inlever/x.json")
+    assert str(caught.value) == message

@@ -13,6 +13,7 @@ keeps the two equal.
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime, timezone
 from pathlib import Path
@@ -160,7 +161,10 @@ def encode(result: Result) -> bytes:
 
 
 def decode(data: bytes, file: Path | str | None = None) -> Result:
-    """Parse and validate a result document; DataError (Dutch, with the place) if it is not one."""
+    """Parse and validate a result document; DataError (Dutch, with the place) if it is not one.
+
+    Any bytes at all give either a Result or a DataError, never another exception.
+    """
     try:
         return _DECODER.decode(data)
     except msgspec.ValidationError as exc:
@@ -168,18 +172,47 @@ def decode(data: bytes, file: Path | str | None = None) -> Result:
         text, path = translate(str(exc))
         raise DataError(Place(file, path), text) from None
     except msgspec.DecodeError as exc:
-        raise DataError(Place(file), _decode_problem(data, exc)) from None
+        raise _syntax_error(data, exc, file) from None
+    except UnicodeDecodeError:  # msgspec checks UTF-8 inside strings with Python's codec
+        raise _not_utf8(data, file) from None
 
 
-def _decode_problem(data: bytes, exc: msgspec.DecodeError) -> str:
+_NOT_UTF8 = "geen geldige UTF-8-tekst; sla het bestand op als UTF-8"
+_DECODE_PROBLEMS = (
+    ("trailing characters", "er staat nog tekst na het einde van de JSON"),
+    ("object keys must be strings", "een sleutel moet tussen aanhalingstekens staan"),
+    ("expected ','", "er ontbreekt een komma"),
+    ("expected ':'", "er ontbreekt een dubbele punt"),
+    ("invalid escape", "een ongeldige escape (\\) in een tekst"),
+    ("invalid character", "een teken dat hier niet hoort"),
+)
+
+
+def _not_utf8(data: bytes, file: Path | str | None) -> DataError | None:
+    """A DataError naming the line of the first byte that is not UTF-8; None when all of it is."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return DataError(Place(file, line=data[: bad.start].count(b"\n") + 1), _NOT_UTF8)
+    return None
+
+
+def _syntax_error(data: bytes, exc: msgspec.DecodeError, file: Path | str | None) -> DataError:
+    """A Dutch DataError for bytes that are not JSON, with the line where msgspec stopped."""
     if not data.strip():
-        return "het bestand is leeg"
+        return DataError(Place(file), "het bestand is leeg")
     if b"\x00" in data:
-        return "dit is geen tekstbestand (bevat binaire gegevens)"
+        return DataError(Place(file), "dit is geen tekstbestand (bevat binaire gegevens)")
     message = str(exc)
     if "truncated" in message:
-        return "het bestand is afgebroken (onvolledige JSON)"
-    return f"geen geldige JSON ({message})"
+        return DataError(Place(file), "het bestand is afgebroken (onvolledige JSON)")
+    bad_text = _not_utf8(data, file)
+    if bad_text is not None:
+        return bad_text
+    at = re.search(r"\(byte (\d+)\)", message)
+    line = data[: int(at[1])].count(b"\n") + 1 if at else None
+    problem = next((dutch for english, dutch in _DECODE_PROBLEMS if english in message), None)
+    return DataError(Place(file, line=line), f"geen geldige JSON: {problem}" if problem else "geen geldige JSON")
 
 
 class _Header(msgspec.Struct):
@@ -191,8 +224,12 @@ def _check_header(data: bytes, file: Path | str | None) -> None:
     """Give a clear message for files that are not ours or are from a newer version."""
     try:
         header = msgspec.json.decode(data, type=_Header)
-    except (msgspec.ValidationError, msgspec.DecodeError):
+    except msgspec.ValidationError:
         raise DataError(Place(file), "dit is geen resultaatbestand van ictbekwaam (verwacht een JSON-object)") from None
+    except msgspec.DecodeError as exc:  # a syntax error after the first unknown field
+        raise _syntax_error(data, exc, file) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(data, file) from None
     if header.schema != SCHEMA_ID:
         raise DataError(Place(file, "schema"), "dit is geen resultaatbestand van ictbekwaam")
     version = header.schema_version
