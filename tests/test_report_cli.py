@@ -104,9 +104,17 @@ def test_bad_files_are_listed_and_strict_makes_them_fatal(run_cli, team):
     assert {"reason": "het bestand is leeg"} in data["files"]["skipped"]
     assert str(team) not in run.out
 
+    # On screen the report itself lists them: once, not again on stderr.
+    run = run_cli("report", str(team))
+    assert run.code == 0
+    assert run.err == ""
+    assert (run.out + run.err).count("leeg.json") == 1
+    assert "Overgeslagen bestanden (2):" in run.out
+
     run = run_cli("report", str(team), "--strict")
     assert run.code == 1
     assert run.out == ""
+    assert f"  ✗ {team / 'leeg.json'}: het bestand is leeg\n" in run.err
     assert run.err.endswith("Fout: 2 ongeldige bestanden en --strict: er is geen rapport gemaakt.\n")
 
 

@@ -94,7 +94,8 @@ def _parallel() -> Optional[bool]:
     return None if value == "" else value not in ("0", "nee", "false")
 
 
-def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, strict: bool, what: str):  # -> Collection
+def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, strict: bool, what: str, *, listed: bool = False):  # -> Collection
+    """Collect one round; skipped files are named on stderr, unless the report on screen lists them (``listed``)."""
     from ictbekwaam.collect import collect
 
     update, close = _progress_reporter()
@@ -104,7 +105,7 @@ def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, st
         )
     finally:
         close()
-    if collection.rejected:
+    if collection.rejected and (strict or not listed):
         # The coach's screen: with the file names, so the files can be found and fixed.
         n = len(collection.rejected)
         sys.stderr.write(f"{what}: {n} {'bestand' if n == 1 else 'bestanden'} overgeslagen (ongeldig):\n")
@@ -182,7 +183,7 @@ def report_command(
     if vorige:
         old = _read(vorige, kader, by_value, False, False, strict, "Vorige ronde")
         previous = build_profile(old.tally, kader, targets, min_groep=min_groep, files=old.files, rejected=len(old.rejected))
-    collection = _read(paths, kader, by_value, keep_names, voorbeelden, strict, "Deze ronde")
+    collection = _read(paths, kader, by_value, keep_names, voorbeelden, strict, "Deze ronde", listed=screen)
     profile = build_profile(
         collection.tally, kader, targets, min_groep=min_groep, handreiking=handreiking,
         files=collection.files, rejected=len(collection.rejected), previous=previous,
