@@ -116,6 +116,10 @@ def test_a_full_assessment_by_keystrokes(data_dir):
     teacher.items(BV + A + B + 1, 33, "5")  # niet van toepassing
     teacher.evidence()
     teacher.save()
+    # The gap profile on screen: everything on target, C not applicable.
+    teacher.child.expect_exact("Profiel ict-bekwaamheid: Sam")
+    teacher.child.expect_exact("Niet van toepassing, telt niet mee (5): C1, C2, C3, C4, C5")
+    teacher.child.expect_exact("op doel 14 van 14 (100%)")
     shown_path = teacher.finish()
     (path,) = saved_results(data_dir)
     assert shown_path == str(path)
