@@ -39,7 +39,7 @@ def test_demo_data_command(run_cli, tmp_path, kader):
     assert run.code == 0, run
     files = sorted(folder.iterdir())
     assert [f.name for f in files] == file_names(25)
-    assert run.out.startswith(f"25 demobestanden van ")
+    assert run.out.startswith("25 demobestanden van ")
     assert f"geschreven in {folder} (--seed 42). Probeer: ictbekwaam report {folder}\n" in run.out
     assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
     same = tmp_path / "zelfde"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -20,7 +20,6 @@ from ictbekwaam.errors import IctbekwaamError
 if TYPE_CHECKING:
     from ictbekwaam.framework import Kader
     from ictbekwaam.result import Result
-    from ictbekwaam.scoring import Profile
     from ictbekwaam.targets import Targets
 
 

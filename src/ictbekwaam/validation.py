@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from ictbekwaam.errors import DataError, Place
+from ictbekwaam.errors import DataError
 from ictbekwaam.framework import Kader
 from ictbekwaam.loader import parse_handreiking, parse_kader
 from ictbekwaam.yamlsource import read_yaml

@@ -6,7 +6,9 @@ one always reads "te weinig respondenten" and never a number.
 
 from __future__ import annotations
 
-from ictbekwaam.aggregate import TOO_FEW, Column, Figures, ItemInfo, Round, SectionInfo, TeamProfile
+from dataclasses import dataclass
+
+from ictbekwaam.aggregate import TOO_FEW, Change, Column, Figures, ItemInfo, Round, SectionInfo, TeamProfile
 
 DASH = "–"
 BY_TITLES = {"school": "school", "team": "team", "sector": "sector"}
@@ -163,3 +165,50 @@ def scale_line(profile: TeamProfile) -> str:
 def status_text(complete: bool) -> str:
     """``"afgerond"`` or ``"alleen concept"``."""
     return "afgerond" if complete else "alleen concept"
+
+
+@dataclass(frozen=True)
+class ChangeText:
+    """One row of "Verschil met de vorige ronde", in words, the same in every format.
+
+    Attributes:
+        id: the section or item id.
+        is_section: True for a section (basisvaardigheden, a kerntaak).
+        label: the section's title, or the item id.
+        before, after: the mean (coverage for basisvaardigheden) then and now, or "te weinig respondenten".
+        delta: the difference with its sign (percentage points for basisvaardigheden), or a dash.
+        share: "64% → 71%" (share on target then and now), or a dash.
+    """
+
+    id: str
+    is_section: bool
+    label: str
+    before: str
+    after: str
+    delta: str
+    share: str
+    up: bool
+    down: bool
+
+
+def change_texts(profile: TeamProfile, change: Change) -> ChangeText:
+    """The words for one :class:`~ictbekwaam.aggregate.Change` of ``profile``."""
+    section = next((s for s in profile.sections if s.id == change.id), None)
+    checklist = section.checklist if section is not None else profile.items[profile.item_index(change.id)].checklist
+
+    def shown(value: float | None) -> str:
+        if value is None:
+            return TOO_FEW
+        return percent(value) if checklist else decimal(value)
+
+    return ChangeText(
+        id=change.id,
+        is_section=section is not None,
+        label=section_title(section) if section is not None else change.id,
+        before=shown(change.before),
+        after=shown(change.after),
+        delta=signed(change.delta, percent_points=checklist) if change.delta is not None else DASH,
+        share=f"{percent(change.share_before)} → {percent(change.share_after)}" if change.share_delta is not None else DASH,
+        up=change.delta is not None and change.delta > 0,
+        down=change.delta is not None and change.delta < 0,
+    )

@@ -128,31 +128,25 @@ def _groups(profile: TeamProfile) -> dict[str, Any] | None:
 
 
 def _changes(profile: TeamProfile) -> list[dict[str, Any]]:
-    checklist_ids = {s.id for s in profile.sections if s.checklist} | {i.id for i in profile.items if i.checklist}
-    section_ids = {s.id for s in profile.sections}
-    out = []
-    for change in profile.changes:
-        rows = []
-        for c in (*change.sections, *change.items):
-            checklist = c.id in checklist_ids
-
-            def show(v: float | None) -> str:
-                if v is None:
-                    return TOO_FEW
-                return common.percent(v) if checklist else common.decimal(v)
-
-            rows.append({
-                "label": common.section_title(profile.section(c.id)) if c.id in section_ids else c.id,
-                "section": c.id in section_ids,
-                "before": show(c.before),
-                "after": show(c.after),
-                "delta": common.signed(c.delta, percent_points=checklist) if c.delta is not None else common.DASH,
-                "up": c.delta is not None and c.delta > 0,
-                "down": c.delta is not None and c.delta < 0,
-                "share": f"{common.percent(c.share_before)} → {common.percent(c.share_after)}" if c.share_delta is not None else common.DASH,
-            })
-        out.append({"label": change.label, "rows": rows})
-    return out
+    return [
+        {
+            "label": change.label,
+            "rows": [
+                {
+                    "label": row.label,
+                    "section": row.is_section,
+                    "before": row.before,
+                    "after": row.after,
+                    "delta": row.delta,
+                    "up": row.up,
+                    "down": row.down,
+                    "share": row.share,
+                }
+                for row in (common.change_texts(profile, c) for c in (*change.sections, *change.items))
+            ],
+        }
+        for change in profile.changes
+    ]
 
 
 def report_context(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, file_names: bool = False) -> dict[str, Any]:

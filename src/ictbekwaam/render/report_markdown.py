@@ -17,8 +17,8 @@ from ictbekwaam.collect import Rejected
 from ictbekwaam.render.report_common import (
     DASH,
     category_labels,
+    change_texts,
     column_counts,
-    decimal,
     kader_line,
     mean_text,
     median_text,
@@ -30,7 +30,6 @@ from ictbekwaam.render.report_common import (
     section_title,
     share_text,
     shares,
-    signed,
     source_line,
     status_text,
     target_text,
@@ -116,26 +115,13 @@ def _changes(profile: TeamProfile) -> list[str]:
     out = ["## Verschil met de vorige ronde", ""]
     if profile.previous is not None:
         out += [f"Vorige ronde: {round_line(profile.previous)}", ""]
-    checklist_ids = {s.id for s in profile.sections if s.checklist} | {i.id for i in profile.items if i.checklist}
     for change in profile.changes:
         out += [f"### {md(change.label)}", ""]
         rows = []
         for c in (*change.sections, *change.items):
-            checklist = c.id in checklist_ids
-
-            def show(v: float | None) -> str:
-                if v is None:
-                    return TOO_FEW
-                return percent(v) if checklist else decimal(v)
-
-            name = md(section_title(profile.section(c.id))) if any(s.id == c.id for s in profile.sections) else f"**{md(c.id)}**"
-            rows.append([
-                name,
-                show(c.before),
-                show(c.after),
-                signed(c.delta, percent_points=checklist) if c.delta is not None else DASH,
-                f"{percent(c.share_before)} → {percent(c.share_after)}" if c.share_delta is not None else DASH,
-            ])
+            row = change_texts(profile, c)
+            name = md(row.label) if row.is_section else f"**{md(row.label)}**"
+            rows.append([name, row.before, row.after, row.delta, row.share])
         out += _table(["Onderdeel / item", "Toen", "Nu", "Verschil", "Op doel toen → nu"], rows)
     return out
 

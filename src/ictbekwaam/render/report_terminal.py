@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from ictbekwaam.aggregate import TOO_FEW, Column, Figures, TeamProfile
 from ictbekwaam.collect import Rejected
 from ictbekwaam.render.report_common import (
+    change_texts,
     DASH,
     column_counts,
     decimal,
@@ -28,7 +29,6 @@ from ictbekwaam.render.report_common import (
     share_text,
     shares,
     short_category_labels,
-    signed,
     source_line,
     status_text,
     title,
@@ -163,22 +163,13 @@ def _changes(profile: TeamProfile) -> list:
         table.add_column("Gem. nu", justify="right")
         table.add_column("Verschil", justify="right")
         table.add_column("Op doel toen → nu", justify="right")
-        rows = [(profile.section(c.id).naam if profile.section(c.id).checklist else f"Kerntaak {c.id}", c, profile.section(c.id).checklist)
-                for c in change.sections]
-        checklist_ids = {i.id for i in profile.items if i.checklist}
-        rows += [(c.id, c, c.id in checklist_ids) for c in change.items]
-        for label, c, checklist in rows:
-            def show(v: float | None) -> str:
-                if v is None:
-                    return TOO_FEW if c.delta is None else DASH
-                return percent(v) if checklist else decimal(v)
-
+        for c in (*change.sections, *change.items):
+            row = change_texts(profile, c)
+            label = row.label if not row.is_section else (profile.section(c.id).naam if profile.section(c.id).checklist else f"Kerntaak {c.id}")
             if c.before is None and c.after is None:
                 table.add_row(label, TOO_FEW, "", "", "")
-                continue
-            delta = signed(c.delta, percent_points=checklist) if c.delta is not None else DASH
-            share = f"{percent(c.share_before)} → {percent(c.share_after)}" if c.share_delta is not None else DASH
-            table.add_row(label, show(c.before), show(c.after), delta, share)
+            else:
+                table.add_row(label, row.before, row.after, row.delta, row.share)
         out.append(table)
     return out
 
