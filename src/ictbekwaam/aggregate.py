@@ -206,31 +206,41 @@ class Tally:
         self._labels.setdefault(key, label)
         return key
 
-    def add(self, result: Result, codes: bytes) -> None:
-        """Count one validated result whose answers :meth:`encode` turned into ``codes``."""
-        self.valid_files += 1
-        stamp = result.updated_at.timestamp()
-        state = _COMPLETE if result.complete else _DRAFT
-        slot = self._index.get(result.respondent.id)
+    def _claim(self, respondent_id: str, state: int, stamp: float) -> int | None:
+        """The slot for a respondent's result, or None when the result counted already wins.
+
+        A complete result beats any draft; otherwise the later one wins (the
+        one read last, at equal times). A new respondent gets a new, empty slot.
+        """
+        slot = self._index.get(respondent_id)
         if slot is None:
             slot = len(self._ts)
-            self._index[result.respondent.id] = slot
+            self._index[respondent_id] = slot
             self._ts.append(stamp)
             self._state.append(0)
-            self._codes.extend(codes)
+            self._codes.extend(bytes(len(self.items)))
             self._group.append(None)
             if self.keep_names:
                 self._names.append(None)
             if self.keep_evidence:
                 self._evidence.append(())
-        else:
-            current = self._state[slot] & 3
-            # A complete result beats any draft; otherwise the later one wins.
-            if current > state or (current == state and stamp < self._ts[slot]):
-                return
-            self._ts[slot] = stamp
-            n = len(self.items)
-            self._codes[slot * n : (slot + 1) * n] = codes
+            return slot
+        current = self._state[slot] & 3
+        if current > state or (current == state and stamp < self._ts[slot]):
+            return None
+        return slot
+
+    def add(self, result: Result, codes: bytes) -> None:
+        """Count one validated result whose answers :meth:`encode` turned into ``codes``."""
+        self.valid_files += 1
+        stamp = result.updated_at.timestamp()
+        state = _COMPLETE if result.complete else _DRAFT
+        slot = self._claim(result.respondent.id, state, stamp)
+        if slot is None:
+            return
+        self._ts[slot] = stamp
+        n = len(self.items)
+        self._codes[slot * n : (slot + 1) * n] = codes
         flags = state
         if result.framework.hash != self.framework_hash:
             flags |= _FLAG_OTHER_VERSION
@@ -268,22 +278,9 @@ class Tally:
         self._labels.update({k: v for k, v in other._labels.items() if k not in self._labels})
         for respondent_id, theirs in other._index.items():
             state, stamp = other._state[theirs], other._ts[theirs]
-            mine = self._index.get(respondent_id)
+            mine = self._claim(respondent_id, state & 3, stamp)
             if mine is None:
-                mine = len(self._ts)
-                self._index[respondent_id] = mine
-                self._ts.append(stamp)
-                self._state.append(0)
-                self._codes.extend(bytes(n))
-                self._group.append(None)
-                if self.keep_names:
-                    self._names.append(None)
-                if self.keep_evidence:
-                    self._evidence.append(())
-            else:
-                current = self._state[mine] & 3
-                if current > state & 3 or (current == state & 3 and stamp < self._ts[mine]):
-                    continue
+                continue
             self._ts[mine] = stamp
             self._state[mine] = state
             self._codes[mine * n : (mine + 1) * n] = other._codes[theirs * n : (theirs + 1) * n]
