@@ -281,3 +281,17 @@ def test_help_is_dutch(run_cli, command):
     assert f"Gebruik: ictbekwaam {command}" in run.out
     for english in ("Usage:", "Show this message", "[default:"):
         assert english not in run.out
+
+
+def test_ctrl_c_while_reading_exits_130_with_a_dutch_line(run_cli, team, monkeypatch):
+    import ictbekwaam.collect
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ictbekwaam.collect, "collect", interrupted)
+    run = run_cli("report", str(team), "--format", "json", "-o", str(team / "rapport.json"))
+    assert run.code == 130
+    assert run.err == "\nAfgebroken.\n"
+    assert run.out == ""
+    assert not (team / "rapport.json").exists()

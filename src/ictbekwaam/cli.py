@@ -239,6 +239,9 @@ def main(argv: Optional[list[str]] = None) -> None:
         # `ictbekwaam kader | head`: the reader went away; that is not an error.
         sys.stderr.close()
         sys.exit(0)
+    if code == EXIT_CANCELLED:
+        # typer turns Ctrl-C inside a command into a silent "return 130".
+        sys.stderr.write("\nAfgebroken.\n")
     sys.exit(code if isinstance(code, int) else 0)
 
 
