@@ -295,3 +295,15 @@ def test_ctrl_c_while_reading_exits_130_with_a_dutch_line(run_cli, team, monkeyp
     assert run.err == "\nAfgebroken.\n"
     assert run.out == ""
     assert not (team / "rapport.json").exists()
+
+
+@pytest.mark.parametrize("command", [("report", "{team}"), ("pop", "{other}"), ("kader",), ("gesprek",)])
+def test_no_export_ever_replaces_a_result_file(run_cli, team, command):
+    target = sorted(team.glob("*.json"))[0]
+    other = sorted(team.glob("*.json"))[1]
+    before = target.read_bytes()
+    args = [a.format(team=team, other=other) for a in command]
+    run = run_cli(*args, "--format", "markdown", "-o", str(target)) if command[0] != "pop" else run_cli(*args, "-o", str(target))
+    assert run.code == 1, run
+    assert run.err.endswith(f"Fout: {target} is een resultaatbestand; ictbekwaam overschrijft dat niet. Kies een ander bestand voor -o.\n")
+    assert target.read_bytes() == before

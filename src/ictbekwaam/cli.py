@@ -95,12 +95,20 @@ def stderr_console():  # type: ignore[no-untyped-def]
 
 
 def emit(text: str, out: Optional[Path]) -> None:
-    """Write an export to ``out`` atomically, or to stdout when ``out`` is None."""
+    """Write an export to ``out`` atomically, or to stdout when ``out`` is None.
+
+    A teacher's result file is never replaced by an export (``-o resultaat.json``
+    by mistake), whichever command writes it.
+    """
     if out is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     from ictbekwaam.fileio import atomic_write
+    from ictbekwaam.result import is_result_file
+
+    if is_result_file(out):
+        raise IctbekwaamError(f"{out} is een resultaatbestand; ictbekwaam overschrijft dat niet. Kies een ander bestand voor -o.")
 
     atomic_write(out, text)
     sys.stderr.write(f"Opgeslagen in {out}\n")

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from ictbekwaam.cli import command, emit, settings, stderr_console, stdout_console
-from ictbekwaam.errors import IctbekwaamError
 
 if TYPE_CHECKING:
     from ictbekwaam.framework import Kader
@@ -43,15 +42,6 @@ def _load(ctx: typer.Context, files: list[Path], doelen: Optional[Path]) -> tupl
     return kader, [load_result(f, kader) for f in files], targets
 
 
-def _refuse_overwriting(out: Optional[Path], inputs: list[Path]) -> None:
-    # `-o resultaat.json` by mistake would replace the teacher's own answers.
-    if out is None:
-        return
-    for path in inputs:
-        if out.resolve() == path.resolve():
-            raise IctbekwaamError(f"{out}: dit is het resultaatbestand zelf; kies een ander bestand voor --out.")
-
-
 @command("profile")
 def profile_command(
     ctx: typer.Context,
@@ -63,7 +53,6 @@ def profile_command(
     """Toon je profiel: waar je staat ten opzichte van de doelen, en wat je eerst kunt oppakken."""
     from ictbekwaam.scoring import score
 
-    _refuse_overwriting(out, [file])
     kader, (result,), targets = _load(ctx, [file], doelen)
     profile = score(result, kader, targets)
     if format is OutputFormat.tekst and out is None:
@@ -95,7 +84,6 @@ def pop_command(
     from ictbekwaam.render.pop import pop_markdown
     from ictbekwaam.scoring import score
 
-    _refuse_overwriting(out, [file])
     kader, (result,), targets = _load(ctx, [file], doelen)
     handreiking = settings(ctx).handreiking()
     emit(pop_markdown(score(result, kader, targets), handreiking), out)
@@ -114,7 +102,6 @@ def compare_command(
     from ictbekwaam.compare import compare
     from ictbekwaam.render import compare as render
 
-    _refuse_overwriting(out, [old, new])
     kader, (old_result, new_result), targets = _load(ctx, [old, new], doelen)
     comparison = compare(old_result, new_result, kader, targets)
     if format is OutputFormat.tekst and out is None:

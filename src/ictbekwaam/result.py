@@ -241,6 +241,17 @@ def _check_header(data: bytes, file: Path | str | None) -> None:
         )
 
 
+def is_result_file(path: Path) -> bool:
+    """Whether ``path`` is an existing file that says it is a result (a draft included), valid or not."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_RESULT_BYTES:
+            return False
+        header = msgspec.json.decode(path.read_bytes(), type=_Header)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
+        return False
+    return header.schema == SCHEMA_ID
+
+
 def read_result(path: Path) -> Result:
     """Read and validate a result file (not yet against a kader)."""
     try:
