@@ -242,11 +242,16 @@ def test_no_terminal_in_a_real_process_does_not_hang(data_dir):
     assert not (data_dir / "concept.json").exists()
 
 
-def test_the_profile_at_the_end_uses_the_schools_doelen(run_cli, kader, tmp_path, data_dir):
+def filled_answers(run_cli, kader, tmp_path):
+    """An answers file from --template, filled in with :func:`all_answers`."""
     answers = tmp_path / "antwoorden.yaml"
     assert run_cli("assess", "--template", str(answers)).code == 0
     answers.write_text(fill(answers.read_text(), all_answers(kader)))
-    doelen = tmp_path / "doelen.yaml"
+    return answers
+
+
+def test_the_profile_at_the_end_uses_the_schools_doelen(run_cli, kader, tmp_path, data_dir):
+    answers, doelen = filled_answers(run_cli, kader, tmp_path), tmp_path / "doelen.yaml"
     doelen.write_text("doelen:\n  naam: Doelen De Brug\n  standaard: 1\n  basisvaardigheden: nee\n")
     run = run_cli("assess", "--answers", str(answers), "--doelen", str(doelen))
     assert run.code == 0, run
@@ -257,10 +262,7 @@ def test_the_profile_at_the_end_uses_the_schools_doelen(run_cli, kader, tmp_path
 
 
 def test_a_bad_doelen_file_is_refused_before_anything_is_saved(run_cli, kader, tmp_path, data_dir):
-    answers = tmp_path / "antwoorden.yaml"
-    assert run_cli("assess", "--template", str(answers)).code == 0
-    answers.write_text(fill(answers.read_text(), all_answers(kader)))
-    doelen = tmp_path / "doelen.yaml"
+    answers, doelen = filled_answers(run_cli, kader, tmp_path), tmp_path / "doelen.yaml"
     doelen.write_text("doelen:\n  standaard: 9\n")
     run = run_cli("assess", "--answers", str(answers), "--doelen", str(doelen))
     assert run.code == 1
