@@ -1,9 +1,9 @@
 """Commands on one teacher's results: ``profile``, ``pop``, ``compare``.
 
 ``ictbekwaam profile`` shows the same screen as the end of ``assess``: both
-print :func:`ictbekwaam.render.profile.profile_renderable`. Only typer and the cli module are imported at
-the top, so that ``ictbekwaam --help`` stays fast; the rest is loaded inside
-the commands.
+print :func:`ictbekwaam.render.profile.profile_renderable`. Only typer and the
+cli module are imported at the top, so that ``ictbekwaam --help`` stays fast;
+the rest is loaded inside the commands.
 """
 
 from __future__ import annotations
