@@ -16,7 +16,7 @@ Not part of the test suite (no timing asserts anywhere). It prints:
    ``collect`` (read + validate + tally) sequential and parallel;
 4. start-up alone: ``python -m ictbekwaam report --help``.
 
-The data are demo results (``ictbekwaam.demo``, seed 2024) written once into
+The data are demo results (``ictbekwaam.files.demo``, seed 2024) written once into
 ``$TMPDIR/ictbekwaam-bench/N`` and reused when present. They are written with
 plain writes (no fsync): this is a fixture, not user data.
 
@@ -44,9 +44,9 @@ ROOT = Path(tempfile.gettempdir()) / "ictbekwaam-bench"
 def dataset(n: int) -> Path:
     """The folder with ``n`` demo result files (made once, then reused)."""
     from ictbekwaam import __version__
-    from ictbekwaam.demo import demo_results, file_names
-    from ictbekwaam.loader import load_kader
-    from ictbekwaam.result import encode
+    from ictbekwaam.files.demo import demo_results, file_names
+    from ictbekwaam.files.loader import load_kader
+    from ictbekwaam.model.result import encode
 
     folder = ROOT / str(n)
     marker = folder / ".complete"
@@ -98,9 +98,9 @@ def peak_rss_mb(cmd: list[str], env: dict[str, str]) -> float:
 
 def in_process(folder: Path) -> dict[str, float]:
     """Seconds of the reading loops, in this (already started) process."""
-    from ictbekwaam.collect import collect
-    from ictbekwaam.loader import load_kader
-    from ictbekwaam.result import decode
+    from ictbekwaam.files.collect import collect
+    from ictbekwaam.files.loader import load_kader
+    from ictbekwaam.model.result import decode
 
     kader = load_kader()
     paths = sorted(str(p) for p in folder.glob("*.json"))

@@ -27,7 +27,7 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
 @pytest.fixture(scope="session")
 def kader():
     """The built-in kader."""
-    from ictbekwaam.loader import load_kader
+    from ictbekwaam.files.loader import load_kader
 
     return load_kader()
 
@@ -35,7 +35,7 @@ def kader():
 @pytest.fixture(scope="session")
 def handreiking(kader):
     """The built-in handreiking."""
-    from ictbekwaam.loader import load_handreiking
+    from ictbekwaam.files.loader import load_handreiking
 
     return load_handreiking(None, kader)
 
@@ -65,7 +65,7 @@ def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
     Returns a :class:`CliRun` with the exit code and captured stdout/stderr.
     Output is plain: no colour, 80 columns.
     """
-    from ictbekwaam.cli import main
+    from ictbekwaam.cli.app import main
 
     def run(*args: str) -> CliRun:
         monkeypatch.setenv("NO_COLOR", "1")

@@ -9,7 +9,7 @@ import pytest
 import typer.main
 
 from conftest import ROOT
-from ictbekwaam.cli import app
+from ictbekwaam.cli.app import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 GROUP = typer.main.get_command(app)

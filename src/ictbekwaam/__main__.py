@@ -1,6 +1,6 @@
 """Maakt ``python -m ictbekwaam`` mogelijk."""
 
-from ictbekwaam.cli import main
+from ictbekwaam.cli.app import main
 
 if __name__ == "__main__":
     main()

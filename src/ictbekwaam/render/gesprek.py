@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ictbekwaam.framework import Handreiking, Vraag
-from ictbekwaam.gesprek import Selectie
+from ictbekwaam.model.kader import Handreiking, Vraag
+from ictbekwaam.core.gesprek import Selectie
 
 DOELGROEP_LABELS = {"bestuur": "bestuur", "schoolleider": "schoolleider", "i-coach": "i-coach", "leraar": "leraar"}
 

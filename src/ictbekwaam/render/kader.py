@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from ictbekwaam.framework import Item, Kader
+from ictbekwaam.model.kader import Item, Kader
 
 
 def kader_json(kader: Kader) -> str:

@@ -6,7 +6,7 @@ is made of block characters and always comes with a label ("3/4 doel 3 ✓").
 
 from __future__ import annotations
 
-from ictbekwaam.scoring import ItemScore, Profile, SectionScore
+from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore
 
 FULL = "█"
 EMPTY = "░"

@@ -1,0 +1,163 @@
+"""Commands of the teacher's self-assessment: ``assess``.
+
+Only typer and the CLI module are imported at the top; the interview, the
+prompts (questionary, prompt_toolkit) and the YAML reader are imported inside
+the command, so ``ictbekwaam --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ictbekwaam.cli.app import command, settings
+from ictbekwaam.errors import EXIT_USAGE, IctbekwaamError
+
+ACCESSIBLE_ENV = "ACCESSIBLE"
+
+
+def wants_plain(flag: bool) -> bool:
+    """Plain, numbered questions: ``--plain``, ``TERM=dumb`` or ``ACCESSIBLE`` set."""
+    term = os.environ.get("TERM", "")
+    return flag or term == "dumb" or bool(os.environ.get(ACCESSIBLE_ENV, "").strip())
+
+
+NO_TERMINAL = (
+    "ictbekwaam assess stelt vragen en heeft daarvoor een terminal nodig, maar de invoer komt niet van "
+    "een terminal. Zonder terminal gebruik je een antwoordbestand: maak er een met "
+    "'ictbekwaam assess --template antwoorden.yaml', vul het in en maak er een resultaat van met "
+    "'ictbekwaam assess --answers antwoorden.yaml'."
+)
+
+
+@command("assess")
+def assess_command(
+    ctx: typer.Context,
+    resume: bool = typer.Option(False, "--resume", help="Ga direct verder met je onafgemaakte zelfevaluatie (het concept)."),
+    new: bool = typer.Option(
+        False, "--new", help="Begin direct opnieuw; een onafgemaakt concept wordt bewaard als concept.vorige.json."
+    ),
+    out: Optional[Path] = typer.Option(
+        None, "--out", "-o", metavar="MAP", help="Sla het resultaat op in deze map in plaats van in je eigen gegevensmap."
+    ),
+    plain: bool = typer.Option(
+        False,
+        "--plain",
+        help="Eenvoudige vragen met genummerde keuzes, zonder pijltjesmenu's en kleur (geschikt voor een "
+        "schermlezer). Staat vanzelf aan bij TERM=dumb of als ACCESSIBLE is gezet.",
+    ),
+    template: Optional[Path] = typer.Option(
+        None,
+        "--template",
+        metavar="BESTAND",
+        help="Schrijf een antwoordbestand (YAML) om zonder vragen in te vullen; - schrijft het naar het scherm.",
+    ),
+    answers: Optional[Path] = typer.Option(
+        None, "--answers", metavar="BESTAND", help="Maak een resultaat van een ingevuld antwoordbestand, zonder iets te vragen."
+    ),
+    doelen: Optional[Path] = typer.Option(
+        None, "--doelen", metavar="BESTAND", help="De doelen van je school (YAML) voor het profiel aan het eind; zonder: de standaarddoelen."
+    ),
+) -> None:
+    """Vul je zelfevaluatie in: basisvaardigheden en kerntaak A, B en C; stoppen en later verdergaan kan altijd."""
+    if resume and new:
+        raise IctbekwaamError("--resume en --new gaan niet samen: kies er één.", exit_code=EXIT_USAGE)
+    if template is not None and (answers is not None or resume or new or out is not None or doelen is not None):
+        raise IctbekwaamError("--template gaat niet samen met andere opties van assess.", exit_code=EXIT_USAGE)
+    if answers is not None and (resume or new):
+        raise IctbekwaamError("--answers gaat niet samen met --resume of --new.", exit_code=EXIT_USAGE)
+    options = settings(ctx)
+    kader = options.kader()
+
+    if template is not None:
+        _write_template(kader, template)
+        return
+
+    from ictbekwaam.files.storage import Store
+    from ictbekwaam.model.targets import load_doelen
+    from ictbekwaam.ui.assess import Commands
+
+    # Checked before any question: a typo in the doelen file must not cost a teacher 15 minutes.
+    targets = load_doelen(doelen, kader)
+    commands = Commands(kader=options.kader_path, doelen=doelen, out=out)
+    store = Store(results_dir=out.expanduser().absolute() if out is not None else None)
+    if answers is not None:
+        _from_answers(kader, targets, store, answers, commands)
+        return
+
+    if not sys.stdin.isatty():
+        raise IctbekwaamError(NO_TERMINAL)
+    _interactive(
+        kader,
+        targets,
+        store,
+        # Output to a file or a pipe cannot show menus: ask plainly.
+        plain=wants_plain(plain) or not sys.stdout.isatty(),
+        start="resume" if resume else "new" if new else "ask",
+        commands=commands,
+    )
+
+
+def _write_template(kader, path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ictbekwaam.files.answers import template_text
+    from ictbekwaam.files.write import atomic_write
+
+    text = template_text(kader)
+    if str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        atomic_write(path, text, mode=0o600, exclusive=True)
+    except FileExistsError:
+        raise IctbekwaamError(
+            f"{path} bestaat al; ictbekwaam overschrijft het niet. Kies een andere naam of verwijder het eerst."
+        ) from None
+    sys.stderr.write(f"Antwoordbestand geschreven: {path}\n")
+    sys.stderr.write(f"Vul het in en maak er een resultaat van met: ictbekwaam assess --answers {shlex.quote(str(path))}\n")
+
+
+def _from_answers(kader, targets, store, path: Path, commands) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    from ictbekwaam.files.answers import load_answers
+    from ictbekwaam.ui.assess import show_end
+
+    result = load_answers(path, kader, store.respondent_id())
+    saved = store.save_result(result)
+    show_end(Console(highlight=False), result, kader, targets, saved, commands, plain=not sys.stdout.isatty())
+
+
+def _interactive(kader, targets, store, *, plain: bool, start: str, commands) -> None:  # type: ignore[no-untyped-def]
+    import signal
+
+    from rich.console import Console
+
+    from ictbekwaam.ui.assess import Hangup, run_assess
+
+    if plain:
+        from ictbekwaam.ui.prompts import PlainUi
+
+        ui = PlainUi(Console(highlight=False, color_system=None, soft_wrap=True, emoji=False))
+    else:
+        from ictbekwaam.ui.prompts import MenuUi
+
+        ui = MenuUi(Console(highlight=False))  # type: ignore[assignment]
+
+    def hangup(signum, frame):  # type: ignore[no-untyped-def]
+        raise Hangup()
+
+    previous = signal.signal(signal.SIGHUP, hangup) if hasattr(signal, "SIGHUP") else None
+    try:
+        run_assess(kader, store, ui, start=start, targets=targets, commands=commands)
+    except Hangup:
+        # The terminal is gone: nobody can read a message. The draft is saved.
+        os._exit(129)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGHUP, previous)

@@ -1,0 +1,274 @@
+"""Commands of the coach: ``report`` and ``demo-data``.
+
+Names (``--namen``): the screen view (``--format tekst``, the default) shows
+who handed something in. Any other format puts names in a file only when that
+file is named with ``-o`` (never on standard output, where a redirect could
+put them anywhere unnoticed); ``--namen`` with an export to standard output is
+a usage error. Names are only ever listed as "who handed in", never next to
+answers or examples; the CSV export never has names.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ictbekwaam.cli.app import command, emit, settings, stderr_console, stdout_console
+from ictbekwaam.errors import EXIT_USAGE, IctbekwaamError
+
+
+class ReportFormat(str, Enum):
+    tekst = "tekst"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
+class ByChoice(str, Enum):
+    school = "school"
+    team = "team"
+    sector = "sector"
+
+
+class CsvPer(str, Enum):
+    item = "item"
+    respondent = "respondent"
+
+
+class Separator(str, Enum):
+    komma = ","
+    puntkomma = ";"
+    tab = "tab"
+
+
+SUFFIX_FORMATS = {
+    ".json": ReportFormat.json,
+    ".csv": ReportFormat.csv,
+    ".md": ReportFormat.markdown,
+    ".markdown": ReportFormat.markdown,
+    ".html": ReportFormat.html,
+    ".htm": ReportFormat.html,
+    ".txt": ReportFormat.tekst,
+}
+
+
+def _format_for(format: Optional[ReportFormat], out: Optional[Path]) -> ReportFormat:
+    if format is not None:
+        return format
+    if out is not None:
+        return SUFFIX_FORMATS.get(out.suffix.lower(), ReportFormat.markdown)
+    return ReportFormat.tekst
+
+
+def _progress_reporter():  # -> (callback, close) ; a bar only on a terminal
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("Resultaten lezen"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=stderr_console(), transient=True,
+    )
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            bar.start()
+            task = bar.add_task("lezen", total=total)
+        bar.update(task, completed=done, total=total)
+
+    return update, bar.stop
+
+
+def _parallel() -> Optional[bool]:
+    """ICTBEKWAAM_PARALLEL=0/1 forces one or two processes (for the benchmark); unset: automatic."""
+    import os
+
+    value = os.environ.get("ICTBEKWAAM_PARALLEL", "")
+    return None if value == "" else value not in ("0", "nee", "false")
+
+
+def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, strict: bool, what: str, *, listed: bool = False):  # -> Collection
+    """Collect one round; skipped files are named on stderr, unless the report on screen lists them (``listed``)."""
+    from ictbekwaam.files.collect import collect
+
+    update, close = _progress_reporter()
+    try:
+        collection = collect(
+            paths, kader, by=by, keep_names=keep_names, keep_evidence=keep_evidence, progress=update, parallel=_parallel()
+        )
+    finally:
+        close()
+    if collection.rejected and (strict or not listed):
+        # The coach's screen: with the file names, so the files can be found and fixed.
+        n = len(collection.rejected)
+        sys.stderr.write(f"{what}: {n} {'bestand' if n == 1 else 'bestanden'} overgeslagen (ongeldig):\n")
+        for r in collection.rejected:
+            sys.stderr.write(f"  ✗ {r.file}: {r.reason}\n")
+        sys.stderr.flush()
+        if strict:
+            raise IctbekwaamError(f"{n} ongeldige {'bestand' if n == 1 else 'bestanden'} en --strict: er is geen rapport gemaakt.")
+    if collection.tally.valid_files == 0:
+        where = ", ".join(paths)
+        if collection.files == 0:
+            raise IctbekwaamError(f"geen resultaatbestanden (.json of .zip) gevonden in {where}")
+        raise IctbekwaamError(f"geen geldige resultaatbestanden gevonden in {where}")
+    return collection
+
+
+@command("report")
+def report_command(
+    ctx: typer.Context,
+    paths: list[str] = typer.Argument(
+        ..., metavar="PAD...",
+        help="Resultaatbestanden, mappen (met submappen), patronen zoals 'map/*.json' en zip-archieven, door elkaar.",
+    ),
+    format: Optional[ReportFormat] = typer.Option(
+        None, "--format", "-f",
+        help="Uitvoer: tekst (scherm), json, csv, markdown of html. Zonder: tekst, of wat de naam bij -o zegt (.json, .csv, .md, .html).",
+    ),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="BESTAND", help="Schrijf naar dit bestand (in één keer, nooit half)."),
+    by: Optional[ByChoice] = typer.Option(None, "--by", help="Zet groepen naast elkaar: school, team of sector."),
+    doelen: Optional[Path] = typer.Option(
+        None, "--doelen", metavar="BESTAND", help="De doelen van de school; zonder: de standaarddoelen van het kader."
+    ),
+    min_groep: int = typer.Option(
+        5, "--min-groep", min=1, metavar="AANTAL",
+        help="Geen cijfers voor een groep of cel met minder respondenten dan dit (privacy).",
+    ),
+    namen: bool = typer.Option(
+        False, "--namen", help="Toon wie er iets inleverde. Op het scherm; in een bestand alleen als je het met -o noemt."
+    ),
+    voorbeelden: bool = typer.Option(
+        False, "--voorbeelden", help="Neem de eigen voorbeelden van de leraren op (zonder namen)."
+    ),
+    vorige: Optional[list[str]] = typer.Option(
+        None, "--vorige", metavar="PAD", help="Een eerdere ronde om mee te vergelijken (herhaal voor meer paden)."
+    ),
+    csv_per: CsvPer = typer.Option(
+        CsvPer.item, "--csv-per", help="CSV: een rij per item (standaard) of per respondent en item (zonder namen)."
+    ),
+    scheidingsteken: Separator = typer.Option(
+        Separator.komma, "--scheidingsteken",
+        help="CSV: ',' (standaard), ';' (Nederlandse Excel, met decimale komma) of 'tab'.",
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Stop met een fout bij ook maar één ongeldig bestand."),
+) -> None:
+    """Maak van de resultaten van een team een teamprofiel, met prioriteiten en gespreksvragen."""
+    from ictbekwaam.core.team.aggregate import build_profile
+    from ictbekwaam.model.targets import load_doelen
+
+    chosen = _format_for(format, out)
+    screen = chosen is ReportFormat.tekst and out is None
+    if namen and not screen and out is None:
+        raise IctbekwaamError(
+            f"--namen met --format {chosen.value} kan alleen samen met -o BESTAND: "
+            "namen komen alleen in een bestand dat je zelf noemt.",
+            exit_code=EXIT_USAGE,
+        )
+    keep_names = namen and chosen is not ReportFormat.csv
+    s = settings(ctx)
+    kader = s.kader()
+    targets = load_doelen(doelen, kader)
+    handreiking = s.handreiking()
+    by_value = by.value if by is not None else None
+
+    previous = None
+    if vorige:
+        old = _read(vorige, kader, by_value, False, False, strict, "Vorige ronde")
+        previous = build_profile(old.tally, kader, targets, min_groep=min_groep, files=old.files, rejected=len(old.rejected))
+    collection = _read(paths, kader, by_value, keep_names, voorbeelden, strict, "Deze ronde", listed=screen)
+    profile = build_profile(
+        collection.tally, kader, targets, min_groep=min_groep, handreiking=handreiking,
+        files=collection.files, rejected=len(collection.rejected), previous=previous,
+    )
+    # File names are often people's names: in an export only when names were asked for.
+    file_names = keep_names
+
+    if chosen is ReportFormat.tekst:
+        from ictbekwaam.render.team.terminal import report_renderable
+
+        renderable = report_renderable(profile, collection.rejected)
+        if out is None:
+            stdout_console().print(renderable)
+        else:
+            emit(_plain_text(renderable), out)
+    elif chosen is ReportFormat.json:
+        from ictbekwaam.render.team.json import report_json
+
+        emit(report_json(profile, collection.rejected, file_names=file_names), out)
+    elif chosen is ReportFormat.markdown:
+        from ictbekwaam.render.team.markdown import report_markdown
+
+        emit(report_markdown(profile, collection.rejected, file_names=file_names), out)
+    elif chosen is ReportFormat.html:
+        from ictbekwaam.render.team.html import report_html
+
+        emit(report_html(profile, collection.rejected, file_names=file_names), out)
+    else:
+        from ictbekwaam.render.team import csv as report_csv
+
+        separator = "\t" if scheidingsteken is Separator.tab else scheidingsteken.value
+        if csv_per is CsvPer.respondent:
+            if not profile.total.shown:
+                raise IctbekwaamError(
+                    f"te weinig respondenten voor een export per respondent (minstens {min_groep} afgeronde resultaten nodig)"
+                )
+            tally = collection.tally
+            rows = tally.completed_rows()
+            labels = {key: tally.group_label(key) for key, _ in rows} if by_value else {}
+            text = report_csv.report_csv_respondents(profile, rows, labels, separator)
+            sys.stderr.write(
+                "Let op: deze export bevat de antwoorden per respondent (genummerd, zonder namen of id's). "
+                "Deel hem alleen met wie de losse resultaten ook mag zien.\n"
+            )
+        else:
+            text = report_csv.report_csv_items(profile, separator)
+        emit(text, out)
+    if keep_names and out is not None:
+        sys.stderr.write(f"Let op: {out} bevat namen van respondenten (persoonsgegevens).\n")
+
+
+def _plain_text(renderable) -> str:  # type: ignore[no-untyped-def]
+    """A rich renderable as plain text (no colour), for ``--format tekst -o BESTAND``."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=100, no_color=True, color_system=None, force_terminal=False).print(renderable)
+    return buffer.getvalue()
+
+
+@command("demo-data")
+def demo_data_command(
+    ctx: typer.Context,
+    folder: Path = typer.Argument(..., metavar="MAP", help="De map voor de demobestanden (wordt gemaakt als hij er niet is)."),
+    count: int = typer.Option(30, "--count", "-n", min=1, max=1_000_000, metavar="AANTAL", help="Hoeveel resultaatbestanden."),
+    seed: Optional[int] = typer.Option(
+        None, "--seed", min=0, metavar="GETAL", help="Zelfde getal, zelfde bestanden; zonder: elke keer andere."
+    ),
+) -> None:
+    """Schrijf verzonnen resultaatbestanden (Demo Leraar 001, ...) om report mee te proberen."""
+    from ictbekwaam.files.demo import new_seed, write_demo
+
+    kader = settings(ctx).kader()
+    used = seed if seed is not None else new_seed()
+    if folder.exists() and not folder.is_dir():
+        raise IctbekwaamError(f"{folder} is een bestand, geen map")
+    try:
+        plan = write_demo(folder, kader, count, used)
+    except FileExistsError as exc:
+        raise IctbekwaamError(
+            f"{exc.args[0]} bestaat al; demo-data overschrijft nooit iets. Kies een lege map."
+        ) from None
+    print(
+        f"{len(plan.files)} demobestanden van {plan.respondents} verzonnen leraren geschreven in {folder} "
+        f"(--seed {plan.seed}). Probeer: ictbekwaam report {folder}"
+    )

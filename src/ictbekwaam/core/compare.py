@@ -1,0 +1,224 @@
+"""Progress between two assessments of the same teacher (pure).
+
+Both results are scored with the same kader and targets, and their items are
+matched by id, also when the results were made with different versions of the
+kader. An item is compared when it counts in both (answered and applicable);
+otherwise it is named with the reason. Answers to items the kader in use does
+not have cannot be scored and are named too.
+
+The change of an item is ``new - old``: levels for kerntaak statements, option
+scores (0..1) for basisvaardigheden. The means per section are each over the
+items that count in that result; the counts of better/same/lower are over the
+compared items only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ictbekwaam.model.kader import Kader
+from ictbekwaam.model.result import Result
+from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore, score
+from ictbekwaam.model.targets import Targets
+
+Direction = Literal["beter", "gelijk", "lager", "niet vergelijkbaar"]
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """One item in both assessments.
+
+    Attributes:
+        old: the item scored in OUD.
+        new: the item scored in NIEUW.
+        change: ``new - old`` (levels, or checklist score points); None when
+            the item does not count in both.
+        direction: "beter", "gelijk", "lager" or "niet vergelijkbaar".
+        why_not: for "niet vergelijkbaar", the Dutch reason; "" otherwise.
+    """
+
+    old: ItemScore
+    new: ItemScore
+    change: float | None
+    direction: Direction
+    why_not: str = ""
+
+    @property
+    def id(self) -> str:
+        """The item id."""
+        return self.new.id
+
+    @property
+    def compared(self) -> bool:
+        """True when the item counts in both assessments."""
+        return self.change is not None
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    """A section (basisvaardigheden or a kerntaak) in both assessments.
+
+    Attributes:
+        old, new: the section scored in OUD and in NIEUW.
+        items: the item changes, in kader order.
+        better, same, worse: counts over the compared items.
+        not_comparable: items that do not count in one or both.
+    """
+
+    old: SectionScore
+    new: SectionScore
+    items: tuple[ItemChange, ...]
+    better: int
+    same: int
+    worse: int
+    not_comparable: int
+
+    @property
+    def id(self) -> str:
+        """The section id."""
+        return self.new.id
+
+    @property
+    def naam(self) -> str:
+        """The section name."""
+        return self.new.naam
+
+    @property
+    def mean_change(self) -> float | None:
+        """The change of the mean level (kerntaak) or score (basisvaardigheden); None if one has no mean."""
+        old = self.old.mean_score if self.old.is_checklist else self.old.mean_level
+        new = self.new.mean_score if self.new.is_checklist else self.new.mean_level
+        return None if old is None or new is None else new - old
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The progress from OUD to NIEUW.
+
+    Attributes:
+        old, new: the two profiles (same kader and targets).
+        same_respondent: whether both results have the same respondent id.
+        sections: per section, in kader order (basisvaardigheden first).
+        unknown: answered items the kader in use does not have, as
+            (id, "alleen in OUD" | "alleen in NIEUW" | "in OUD en NIEUW").
+        warnings: Dutch warnings (other respondent, swapped files, drafts, versions).
+        summary: one Dutch sentence with the overall counts.
+    """
+
+    old: Profile
+    new: Profile
+    same_respondent: bool
+    sections: tuple[SectionChange, ...]
+    unknown: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...]
+    summary: str
+
+    @property
+    def items(self) -> tuple[ItemChange, ...]:
+        """Every item change in kader order."""
+        return tuple(i for s in self.sections for i in s.items)
+
+    @property
+    def not_comparable(self) -> tuple[ItemChange, ...]:
+        """The items that could not be compared, with their reason."""
+        return tuple(i for i in self.items if not i.compared)
+
+
+def _why_not(old: ItemScore, new: ItemScore, old_other_version: bool) -> str:
+    reasons = []
+    for item, which in ((old, "OUD"), (new, "NIEUW")):
+        if item.status == "nvt":
+            reasons.append(f"niet van toepassing in {which}")
+        elif item.status == "open":
+            later = which == "OUD" and old_other_version
+            reasons.append(f"niet beantwoord in {which}" + (" (misschien nog niet in die kaderversie)" if later else ""))
+    return "; ".join(reasons)
+
+
+def _item_change(old: ItemScore, new: ItemScore, old_other_version: bool) -> ItemChange:
+    if not (old.counted and new.counted):
+        return ItemChange(old, new, None, "niet vergelijkbaar", _why_not(old, new, old_other_version))
+    if new.is_checklist:
+        change = (new.score or 0.0) - (old.score or 0.0)
+    else:
+        change = float((new.level or 0) - (old.level or 0))
+    direction: Direction = "beter" if change > 0 else ("lager" if change < 0 else "gelijk")
+    return ItemChange(old, new, change, direction)
+
+
+def _section_change(old: SectionScore, new: SectionScore, old_other_version: bool) -> SectionChange:
+    items = tuple(_item_change(o, n, old_other_version) for o, n in zip(old.items, new.items))
+    count = {d: sum(1 for i in items if i.direction == d) for d in ("beter", "gelijk", "lager", "niet vergelijkbaar")}
+    return SectionChange(old, new, items, count["beter"], count["gelijk"], count["lager"], count["niet vergelijkbaar"])
+
+
+def _warnings(old: Result, new: Result) -> list[str]:
+    warnings = []
+    if old.respondent.id != new.respondent.id:
+        warnings.append(
+            f"OUD en NIEUW zijn van verschillende respondenten ({old.respondent.id} en {new.respondent.id}). "
+            "De vergelijking zegt dan niets over de groei van één leraar."
+        )
+    if old.updated_at > new.updated_at:
+        warnings.append(
+            f"OUD ({old.updated_at:%d-%m-%Y}) is van later dan NIEUW ({new.updated_at:%d-%m-%Y}). "
+            "Zijn de bestanden omgewisseld?"
+        )
+    for result, which in ((old, "OUD"), (new, "NIEUW")):
+        if not result.complete:
+            warnings.append(f"{which} is een concept (nog niet afgerond).")
+    if old.framework.hash != new.framework.hash and old.framework.versie == new.framework.versie:
+        warnings.append(
+            f"OUD en NIEUW zijn gemaakt met verschillende kaderbestanden (beide versie {new.framework.versie}). "
+            "De items zijn op id gekoppeld."
+        )
+    elif old.framework.hash != new.framework.hash:
+        warnings.append(
+            f"OUD is gemaakt met kaderversie {old.framework.versie}, NIEUW met {new.framework.versie}. "
+            "De items zijn op id gekoppeld."
+        )
+    return warnings
+
+
+def _unknown(old: Profile, new: Profile) -> tuple[tuple[str, str], ...]:
+    both = set(old.unknown) & set(new.unknown)
+    where = {i: "alleen in OUD" for i in old.unknown} | {i: "alleen in NIEUW" for i in new.unknown}
+    where |= {i: "in OUD en NIEUW" for i in both}
+    return tuple(sorted(where.items()))
+
+
+def _summary(sections: tuple[SectionChange, ...], old: Profile, new: Profile) -> str:
+    better = sum(s.better for s in sections)
+    same = sum(s.same for s in sections)
+    worse = sum(s.worse for s in sections)
+    missing = sum(s.not_comparable for s in sections)
+    on_old = sum(s.on_target for s in old.sections)
+    on_new = sum(s.on_target for s in new.sections)
+    counted_old = sum(s.counted for s in old.sections)
+    counted_new = sum(s.counted for s in new.sections)
+    text = (
+        f"{better + same + worse} onderdelen vergeleken: {better} beter, {same} gelijk, {worse} lager"
+        f"{f'; {missing} niet te vergelijken' if missing else ''}. "
+        f"Op doel: {on_old} van {counted_old} in OUD, {on_new} van {counted_new} in NIEUW."
+    )
+    return text
+
+
+def compare(old: Result, new: Result, kader: Kader, targets: Targets) -> Comparison:
+    """The progress from ``old`` to ``new``, both scored with ``kader`` and ``targets``."""
+    old_profile = score(old, kader, targets)
+    new_profile = score(new, kader, targets)
+    old_other_version = old.framework.hash != new.framework.hash or not old_profile.framework_matches
+    sections = tuple(
+        _section_change(o, n, old_other_version) for o, n in zip(old_profile.sections, new_profile.sections)
+    )
+    return Comparison(
+        old=old_profile,
+        new=new_profile,
+        same_respondent=old.respondent.id == new.respondent.id,
+        sections=sections,
+        unknown=_unknown(old_profile, new_profile),
+        warnings=tuple(_warnings(old, new)),
+        summary=_summary(sections, old_profile, new_profile),
+    )

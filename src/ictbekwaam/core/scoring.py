@@ -1,0 +1,474 @@
+"""The gap profile: one result + the kader + the targets -> a :class:`Profile`.
+
+Pure: no files, no terminal. The rules, in short:
+
+- Per item: the answer, the target and the **gap**. For a kerntaak statement
+  the gap is ``target - level`` (never below 0). For a basisvaardigheid
+  (checklist) it is ``score(target option) - score(answer option)`` with the
+  option scores of the kader (ja 1, deels 0.5, nee 0), never below 0: above 0
+  means the skill is missing or partial.
+- "Niet van toepassing" and unanswered items have no gap and are left out of
+  every figure (counts, means, shares, sums); they are listed instead.
+- Per section: the number of counted items, how many are on target, the share
+  on target, the summed gap, and the mean level (kerntaken) or mean checklist
+  score (basisvaardigheden).
+- Priorities: items with a gap, ordered basisvaardigheden first (the Kader
+  calls them a prerequisite), then the largest gap, then kader order. The top
+  three are taken, plus up to two more that weigh exactly as much as the third
+  (so equal points are not cut off at random), at most five.
+- Next steps per priority: the chapter 4 voorbeelden linked to the item, those
+  that name it first before the others, at most three.
+
+Everything shown to the teacher (reasons, verdict, notes) is Dutch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader, Voorbeeld, fingerprint
+from ictbekwaam.model.result import Result
+from ictbekwaam.model.targets import Target, Targets
+
+Status = Literal["geteld", "nvt", "open"]
+
+MIN_PRIORITIES = 3
+MAX_PRIORITIES = 5
+MAX_STEPS = 3
+MAX_GROWTH = 3
+
+BASIS_ADVICE = (
+    "Het Kader geeft bij de basisvaardigheden geen voorbeelden. Vraag een collega of de i-coach "
+    "het je voor te doen en oefen het daarna zelf, het liefst met je eigen lesmateriaal."
+)
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    """One item of the kader, scored.
+
+    Attributes:
+        id: the item id ("A7", "BV3").
+        section: ``"basisvaardigheden"`` or the kerntaak id.
+        stelling: the statement, as in the kader.
+        status: ``"geteld"`` (answered and applicable: counts), ``"nvt"``
+            (niet van toepassing) or ``"open"`` (unanswered); only ``"geteld"``
+            items are in any figure.
+        answer: the raw answer (level, checklist code, nvt code) or None.
+        answer_label: the Dutch label of the answer ("Bekwaam", "Deels",
+            "Niet van toepassing"), "" when unanswered.
+        level: the level (kerntaak statements) when counted, else None.
+        score: the option score 0..1 (basisvaardigheden) when counted, else None.
+        target: the expected level, or checklist code for basisvaardigheden.
+        target_label: the Dutch label of the target.
+        gap: how far below the target (0 = on target); None when not counted.
+            Levels for kerntaak statements, score points for basisvaardigheden.
+    """
+
+    id: str
+    section: str
+    stelling: str
+    status: Status
+    answer: int | str | None
+    answer_label: str
+    level: int | None
+    score: float | None
+    target: Target
+    target_label: str
+    gap: float | None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the item is in the figures (answered and applicable)."""
+        return self.status == "geteld"
+
+    @property
+    def on_target(self) -> bool | None:
+        """True/False for counted items, None for the others."""
+        return None if self.gap is None else self.gap == 0
+
+    @property
+    def is_checklist(self) -> bool:
+        """True for a basisvaardigheid."""
+        return self.section == BASISVAARDIGHEDEN
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    """The basisvaardigheden or one kerntaak, scored.
+
+    Attributes:
+        id: ``"basisvaardigheden"`` or the kerntaak id.
+        naam: its Dutch name.
+        items: every item of the section, in kader order.
+        counted: number of counted items (answered and applicable).
+        on_target: number of counted items on target.
+        share_on_target: ``on_target / counted``, None when nothing counts.
+        total_gap: the sum of the gaps of the counted items.
+        mean_level: the mean level of the counted items (kerntaken), else None.
+        mean_score: the mean checklist score 0..1 (basisvaardigheden), else None.
+        nvt: ids answered "niet van toepassing".
+        open: ids not answered.
+        evidence_voorbeeld: the teacher's own example for this kerntaak ("" if none).
+        evidence_meerwaarde: what the teacher says it added ("" if none).
+    """
+
+    id: str
+    naam: str
+    items: tuple[ItemScore, ...]
+    counted: int
+    on_target: int
+    share_on_target: float | None
+    total_gap: float
+    mean_level: float | None
+    mean_score: float | None
+    nvt: tuple[str, ...]
+    open: tuple[str, ...]
+    evidence_voorbeeld: str = ""
+    evidence_meerwaarde: str = ""
+
+    @property
+    def is_checklist(self) -> bool:
+        """True for the basisvaardigheden."""
+        return self.id == BASISVAARDIGHEDEN
+
+    @property
+    def below_target(self) -> tuple[ItemScore, ...]:
+        """Counted items with a gap, in kader order."""
+        return tuple(i for i in self.items if i.gap)
+
+
+@dataclass(frozen=True)
+class Priority:
+    """A point to develop, with why and how.
+
+    Attributes:
+        rank: 1 for the most important.
+        item: the scored item.
+        section_naam: the name of its section ("Digitale basisvaardigheden", ...).
+        reason: one Dutch line on why this comes now.
+        steps: chapter 4 voorbeelden linked to the item (with leraar24 references).
+        advice: a Dutch next step when there are no voorbeelden (else "").
+    """
+
+    rank: int
+    item: ItemScore
+    section_naam: str
+    reason: str
+    steps: tuple[Voorbeeld, ...]
+    advice: str = ""
+
+
+@dataclass(frozen=True)
+class KaderSource:
+    """The kader the profile was computed with, for citing it.
+
+    Attributes:
+        id, versie: the kader's ``meta.id`` and ``meta.versie``.
+        titel, uitgever, jaar, bron: the source (Kennisnet).
+    """
+
+    id: str
+    versie: str
+    titel: str
+    uitgever: str
+    jaar: int
+    bron: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Where a teacher stands against the targets, and what to do first.
+
+    Attributes:
+        respondent_id: the random respondent id of the result.
+        naam: the optional name in the result.
+        complete: False for a draft (concept).
+        updated_at: when the result was last saved.
+        kader: the kader used for scoring.
+        result_framework_versie: the kader version the result was made with.
+        framework_matches: False when the result was made with another kader
+            (items are then matched by id).
+        targets_source: Dutch description of the targets used.
+        targets_file: the doelen file, or None for the default targets.
+        max_level: the highest level of the scale (for bars).
+        scale: the levels as (waarde, label), ascending.
+        basisvaardigheden: the checklist section.
+        kerntaken: the kerntaken, in kader order.
+        priorities: the 3 to 5 points to develop first (empty if none).
+        growth: when nothing is below target: kerntaak items below the top
+            level to grow in (lowest level first, then kader order), at most
+            three, with next steps like a priority. Empty otherwise.
+        unknown: answered ids this kader does not have (another version), sorted.
+        verdict: an honest Dutch summary in one or two sentences.
+        notes: Dutch remarks on what the figures leave out (draft, open, nvt, ...).
+    """
+
+    respondent_id: str
+    naam: str | None
+    complete: bool
+    updated_at: datetime
+    kader: KaderSource
+    result_framework_versie: str
+    framework_matches: bool
+    targets_source: str
+    targets_file: str | None
+    max_level: int
+    scale: tuple[tuple[int, str], ...]
+    basisvaardigheden: SectionScore
+    kerntaken: tuple[SectionScore, ...]
+    priorities: tuple[Priority, ...]
+    growth: tuple[Priority, ...]
+    unknown: tuple[str, ...]
+    verdict: str
+    notes: tuple[str, ...]
+
+    @property
+    def sections(self) -> tuple[SectionScore, ...]:
+        """Basisvaardigheden first, then the kerntaken."""
+        return (self.basisvaardigheden, *self.kerntaken)
+
+    @property
+    def items(self) -> tuple[ItemScore, ...]:
+        """Every scored item in kader order."""
+        return tuple(i for s in self.sections for i in s.items)
+
+    def item(self, item_id: str) -> ItemScore | None:
+        """The scored item with this id, or None."""
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def level_label(self, level: int) -> str:
+        """The Dutch label of a level ("" if the scale has no such level)."""
+        return dict(self.scale).get(level, "")
+
+
+# --- scoring one item --------------------------------------------------------
+
+
+def _score_item(item: Item, section: str, answer: int | str | None, target: Target, kader: Kader) -> ItemScore:
+    nvt = kader.schaal.niet_van_toepassing
+    levels = {n.waarde: n.label for n in kader.schaal.niveaus}
+    options = {o.code: o for o in kader.checklist.opties}
+    checklist = section == BASISVAARDIGHEDEN
+    if checklist:
+        target_label = options[target].label if isinstance(target, str) and target in options else str(target)
+    else:
+        target_label = levels.get(target, str(target)) if isinstance(target, int) else str(target)
+
+    def make(status: Status, label: str, level: int | None = None, score: float | None = None, gap: float | None = None) -> ItemScore:
+        return ItemScore(item.id, section, item.stelling, status, answer, label, level, score, target, target_label, gap)
+
+    if answer is None:
+        return make("open", "")
+    if answer == nvt.code:
+        return make("nvt", nvt.label)
+    if checklist and isinstance(answer, str):
+        option = options[answer]
+        wanted = options[target].score if isinstance(target, str) and target in options else 1.0
+        return make("geteld", option.label, score=option.score, gap=max(0.0, wanted - option.score))
+    if isinstance(answer, int) and isinstance(target, int):
+        return make("geteld", levels.get(answer, ""), level=answer, gap=max(0, target - answer))
+    # load_result refuses such answers; a result built in memory might still hold one.
+    raise ValueError(f"antwoord {answer!r} past niet bij item {item.id}")
+
+
+def _section(section_id: str, naam: str, items: list[ItemScore], evidence: tuple[str, str] = ("", "")) -> SectionScore:
+    counted = [i for i in items if i.counted]
+    on_target = sum(1 for i in counted if i.gap == 0)
+    checklist = section_id == BASISVAARDIGHEDEN
+    mean_level = None if checklist or not counted else sum(i.level or 0 for i in counted) / len(counted)
+    mean_score = None if not checklist or not counted else sum(i.score or 0.0 for i in counted) / len(counted)
+    return SectionScore(
+        id=section_id,
+        naam=naam,
+        items=tuple(items),
+        counted=len(counted),
+        on_target=on_target,
+        share_on_target=on_target / len(counted) if counted else None,
+        total_gap=sum(i.gap or 0 for i in counted),
+        mean_level=mean_level,
+        mean_score=mean_score,
+        nvt=tuple(i.id for i in items if i.status == "nvt"),
+        open=tuple(i.id for i in items if i.status == "open"),
+        evidence_voorbeeld=evidence[0],
+        evidence_meerwaarde=evidence[1],
+    )
+
+
+# --- priorities --------------------------------------------------------------
+
+
+def _reason(item: ItemScore, section_naam: str) -> str:
+    if item.is_checklist:
+        state = "ontbreekt nog" if item.score == 0 else "is nog maar deels aanwezig"
+        return (
+            f"Basisvaardigheid {state} (nu: {item.answer_label}, doel: {item.target_label}); "
+            "het Kader noemt de basisvaardigheden voorwaardelijk."
+        )
+    gap = int(item.gap or 0)
+    steps = "1 niveau" if gap == 1 else f"{gap} niveaus"
+    return f"{section_naam}: nu {item.level} ({item.answer_label}), doel {item.target} ({item.target_label}); nog {steps} te gaan."
+
+
+def _steps(kader: Kader, item_id: str) -> tuple[Voorbeeld, ...]:
+    linked = kader.examples_for(item_id)
+    # Voorbeelden that name this item first are about it most directly.
+    primary = [v for v in linked if v.items[0] == item_id]
+    others = [v for v in linked if v.items[0] != item_id]
+    return tuple((primary + others)[:MAX_STEPS])
+
+
+def _priorities(kader: Kader, sections: list[SectionScore]) -> tuple[Priority, ...]:
+    order = {item.id: n for n, item in enumerate(kader.all_items())}
+    names = {s.id: s.naam for s in sections}
+    candidates = [i for s in sections for i in s.below_target]
+
+    def weight(item: ItemScore) -> tuple[int, float]:
+        return (0 if item.is_checklist else 1, -(item.gap or 0))
+
+    candidates.sort(key=lambda i: (*weight(i), order[i.id]))
+    chosen = candidates[:MIN_PRIORITIES]
+    for extra in candidates[MIN_PRIORITIES:MAX_PRIORITIES]:
+        if weight(extra) != weight(chosen[-1]):
+            break
+        chosen.append(extra)
+    result = []
+    for rank, item in enumerate(chosen, start=1):
+        steps = _steps(kader, item.id)
+        advice = "" if steps else (BASIS_ADVICE if item.is_checklist else "Bespreek met een collega of de i-coach hoe je hiermee kunt oefenen.")
+        result.append(Priority(rank, item, names[item.section], _reason(item, names[item.section]), steps, advice))
+    return tuple(result)
+
+
+def _growth(kader: Kader, kerntaken: list[SectionScore]) -> tuple[Priority, ...]:
+    order = {item.id: n for n, item in enumerate(kader.all_items())}
+    top = kader.schaal.niveaus[-1]
+    below_top = [i for s in kerntaken for i in s.items if i.counted and (i.level or 0) < top.waarde]
+    below_top.sort(key=lambda i: (i.level, order[i.id]))
+    names = {s.id: s.naam for s in kerntaken}
+    result = []
+    for rank, item in enumerate(below_top[:MAX_GROWTH], start=1):
+        reason = (
+            f"{names[item.section]}: nu {item.level} ({item.answer_label}), op doel; "
+            f"de volgende stap is {top.waarde} ({top.label}): collega's ermee op weg helpen."
+        )
+        steps = _steps(kader, item.id)
+        advice = "" if steps else "Laat collega's zien hoe je dit aanpakt, bijvoorbeeld in een leergroep of met collegiale consultatie."
+        result.append(Priority(rank, item, names[item.section], reason, steps, advice))
+    return tuple(result)
+
+
+# --- texts -------------------------------------------------------------------
+
+
+def _join_ids(ids: list[str] | tuple[str, ...]) -> str:
+    ids = list(ids)
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " en " + ids[-1]
+
+
+def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], growth: tuple[Priority, ...], top_label: str, max_level: int) -> str:
+    counted = sum(s.counted for s in sections)
+    on_target = sum(s.on_target for s in sections)
+    if counted == 0:
+        return "Er zijn nog geen antwoorden die meetellen, dus er is nog geen profiel te maken."
+    if not priorities and not any(s.counted for s in sections[1:]):
+        return (
+            "Je basisvaardigheden zijn op orde. Voor de kerntaken is nog niets beantwoord dat meetelt, "
+            "dus daarover zegt dit profiel nog niets."
+        )
+    if not priorities:
+        if growth:
+            return (
+                f"Je zit bij alles wat je beantwoordde op of boven het doel. Wil je verder groeien? "
+                f"Help collega's op weg: niveau {max_level} ({top_label}), bijvoorbeeld bij {_join_ids([g.item.id for g in growth])}."
+            )
+        return (
+            f"Je zit bij alles wat je beantwoordde op het hoogste niveau ({top_label}). "
+            "Deel je ervaring: help collega's op weg of neem het voortouw in een leergroep over ict."
+        )
+    text = f"Je zit bij {on_target} van de {counted} beantwoorde onderdelen op doel."
+    if priorities[0].item.is_checklist:
+        text += " Begin bij de basisvaardigheden: die zijn voorwaardelijk."
+    return text
+
+
+def _notes(result: Result, sections: list[SectionScore], unknown: tuple[str, ...], matches: bool, kader: Kader) -> tuple[str, ...]:
+    notes = []
+    if not result.complete:
+        notes.append("Dit is een concept: de zelfevaluatie is nog niet afgerond. Het profiel kan nog veranderen.")
+    open_ids = [i for s in sections for i in s.open]
+    nvt_ids = [i for s in sections for i in s.nvt]
+    if open_ids:
+        notes.append(f"Niet beantwoord, telt niet mee ({len(open_ids)}): {', '.join(open_ids)}.")
+    if nvt_ids:
+        notes.append(f"Niet van toepassing, telt niet mee ({len(nvt_ids)}): {', '.join(nvt_ids)}.")
+    if not matches and (result.framework.id, result.framework.versie) == (kader.meta.id, kader.meta.versie):
+        notes.append(
+            f"Dit resultaat is gemaakt met een ander kaderbestand (zelfde versie {kader.meta.versie}, andere inhoud). "
+            "Items zijn op id gekoppeld."
+        )
+    elif not matches:
+        notes.append(
+            f"Dit resultaat is gemaakt met kaderversie {result.framework.versie} ({result.framework.id}); "
+            f"het profiel gebruikt versie {kader.meta.versie}. Items zijn op id gekoppeld."
+        )
+    if unknown:
+        notes.append(f"Antwoorden op items die dit kader niet kent, tellen niet mee ({len(unknown)}): {', '.join(unknown)}.")
+    return tuple(notes)
+
+
+# --- the scorer ---------------------------------------------------------------
+
+
+def score(result: Result, kader: Kader, targets: Targets) -> Profile:
+    """The gap profile of ``result`` against ``targets`` (see the module docstring for the rules).
+
+    ``result`` should have been checked against ``kader`` (``result.load_result``):
+    answers to known items must fit the scale. Answers to items the kader does
+    not have are listed in ``Profile.unknown`` and otherwise ignored.
+    """
+    answers = result.answers
+
+    def scored(item: Item, section: str) -> ItemScore:
+        target = targets.target_for(item.id)
+        if target is None:
+            target = kader.default_target(item.id)
+        return _score_item(item, section, answers.get(item.id), target, kader)
+
+    bv = kader.basisvaardigheden
+    sections = [_section(BASISVAARDIGHEDEN, bv.naam, [scored(i, BASISVAARDIGHEDEN) for i in bv.items])]
+    for kerntaak in kader.kerntaken:
+        evidence = result.evidence.get(kerntaak.id)
+        texts = (evidence.voorbeeld.strip(), evidence.meerwaarde.strip()) if evidence else ("", "")
+        sections.append(_section(kerntaak.id, kerntaak.naam, [scored(i, kerntaak.id) for i in kerntaak.items], texts))
+
+    max_level = max(kader.level_values())
+    top_label = kader.schaal.niveaus[-1].label
+    known = {i.id for i in kader.all_items()}
+    unknown = tuple(sorted(k for k in answers if k not in known))
+    matches = result.framework.hash == fingerprint(kader)
+    priorities = _priorities(kader, sections)
+    growth = () if priorities else _growth(kader, sections[1:])
+    meta = kader.meta
+    return Profile(
+        respondent_id=result.respondent.id,
+        naam=result.respondent.naam,
+        complete=result.complete,
+        updated_at=result.updated_at,
+        kader=KaderSource(meta.id, meta.versie, meta.titel, meta.uitgever, meta.jaar, meta.bron),
+        result_framework_versie=result.framework.versie,
+        framework_matches=matches,
+        targets_source=targets.source,
+        targets_file=str(targets.file) if targets.file is not None else None,
+        max_level=max_level,
+        scale=tuple((n.waarde, n.label) for n in kader.schaal.niveaus),
+        basisvaardigheden=sections[0],
+        kerntaken=tuple(sections[1:]),
+        priorities=priorities,
+        growth=growth,
+        unknown=unknown,
+        verdict=_verdict(sections, priorities, growth, top_label, max_level),
+        notes=_notes(result, sections, unknown, matches, kader),
+    )

@@ -1,0 +1,266 @@
+"""The answers file: a self-assessment filled in as YAML instead of by prompts.
+
+``ictbekwaam assess --template FILE`` writes :func:`template_text`: every
+question with its statement and the allowed answers as comments. A teacher
+(or a script) fills it in; ``ictbekwaam assess --answers FILE`` turns it into a
+complete result with :func:`load_answers`, reporting every wrong or missing
+value with the file, the place and the line.
+
+Layout (all keys Dutch, like the rest of the tool)::
+
+    kader: kennisnet-kader-ict-bekwaamheid-2012   # which kader the ids belong to
+    naam: Sam                 # optional, as are school, team, sector, rol
+    school: OBS De Brug
+    team:
+    sector: po                # po, vo or mbo
+    rol: leraar
+    antwoorden:
+      BV1: ja                 # checklist: ja / deels / nee
+      A1: 3                   # kerntaken: 1..4 or nvt
+    voorbeelden:              # optional, per kerntaak
+      A:
+        voorbeeld: ...
+        meerwaarde: ...
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any, Optional
+
+from ictbekwaam.errors import DataError, Place
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
+from ictbekwaam.core.interview import CONTEXT_FIELDS, LONG_MAX, SECTOR_LABELS, SHORT_MAX, clean_text, section_title
+from ictbekwaam.model.result import Context, Evidence, Respondent, Result, framework_ref, now
+from ictbekwaam.files.yamlsource import LineMap, read_yaml
+
+TOP_KEYS = ("kader", "naam", "school", "team", "sector", "rol", "antwoorden", "voorbeelden")
+EVIDENCE_KEYS = ("voorbeeld", "meerwaarde")
+_WIDTH = 96
+
+
+def _comment(text: str, indent: str = "") -> list[str]:
+    return [f"{indent}# {line}" if line else f"{indent}#" for line in textwrap.wrap(text, _WIDTH - len(indent) - 2)]
+
+
+def _allowed_text(kader: Kader, section: str) -> str:
+    if section == BASISVAARDIGHEDEN:
+        opties = [f"{o.code} ({o.omschrijving.rstrip('.')})" for o in kader.checklist.opties]
+        return "Antwoord met: " + ", ".join(opties[:-1]) + " of " + opties[-1] + "."
+    levels = [f"{n.waarde} = {n.label}" for n in kader.schaal.niveaus]
+    nvt = kader.schaal.niet_van_toepassing
+    return "Antwoord met een niveau: " + ", ".join(levels) + f"; of {nvt.code} = {nvt.label}."
+
+
+def template_text(kader: Kader) -> str:
+    """The answers file to fill in: every question, the allowed answers as comments, no answers."""
+    lines = [
+        "# Antwoordbestand voor ictbekwaam: zelfevaluatie naar het Kader voor ict-bekwaamheid",
+        f"# van leraren ({kader.meta.uitgever}, {kader.meta.jaar}). Kader: {kader.meta.id}, versie {kader.meta.versie}.",
+        "#",
+        "# Zo werkt het:",
+        "# - Zet je antwoord achter de dubbele punt van elke vraag. Wat je kunt antwoorden, staat erboven.",
+        "# - De vragen over jou en de eigen voorbeelden mogen leeg blijven; de stellingen niet",
+        f"#   (past een stelling niet bij je werk, antwoord dan {kader.schaal.niet_van_toepassing.code}).",
+        "# - Tekst met een dubbele punt of een # erin zet je tussen aanhalingstekens: \"zo: dus\".",
+        "# - Maak er daarna een resultaat van met:  ictbekwaam assess --answers DIT-BESTAND",
+        "#",
+        "# Ingevuld bevat dit bestand persoonsgegevens: bewaar het zorgvuldig en deel het niet zomaar.",
+        "",
+        "# Het kader waar de vraagnummers bij horen (niet veranderen).",
+        f"kader: {kader.meta.id}",
+        "",
+        "# --- Over jou (alles mag leeg blijven) ---",
+    ]
+    for field in CONTEXT_FIELDS:
+        if field.key == "sector":
+            hint = "po, vo of mbo"
+        else:
+            hint = field.question + (f" ({field.hint})" if field.hint else "")
+        lines.append(f"{field.key + ':':<24}# {hint}")
+    lines.append("")
+    lines.append("antwoorden:")
+    sections = [(BASISVAARDIGHEDEN, kader.basisvaardigheden.items)] + [(k.id, k.items) for k in kader.kerntaken]
+    for section, items in sections:
+        lines.append("")
+        lines.append(f"  # --- {section_title(kader, section)} ---")
+        lines.extend(_comment(_allowed_text(kader, section), "  "))
+        for item in items:
+            lines.append("")
+            lines.extend(_comment(f"{item.id}. {item.stelling}", "  "))
+            lines.append(f"  {item.id}:")
+    lines.append("")
+    lines.append("# --- Eigen voorbeelden (mag leeg blijven) ---")
+    lines.extend(
+        _comment(
+            "Per kerntaak een voorbeeld uit je eigen praktijk van effectief ict-gebruik, en wat het "
+            "toevoegde (de meerwaarde). Handig voor je POP-gesprek."
+        )
+    )
+    lines.append("voorbeelden:")
+    for kerntaak in kader.kerntaken:
+        lines.append(f"  {kerntaak.id}:{'':<20}# {section_title(kader, kerntaak.id)}")
+        lines.append("    voorbeeld:")
+        lines.append("    meerwaarde:")
+    return "\n".join(lines) + "\n"
+
+
+class _Problems:
+    def __init__(self, file: Path, lines: LineMap) -> None:
+        self.file = file
+        self.lines = lines
+        self.found: list[tuple[Place, str]] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.found.append((self.lines.place(self.file, path), message))
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            (place, message), *more = self.found
+            raise DataError(place, message, more=more)
+
+
+def _text(value: Any, path: str, problems: _Problems, limit: int, *, multiline: bool = False) -> Optional[str]:
+    """A free text value: None/empty -> None; numbers become text; lists, mappings and ja/nee-words are errors."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        problems.add(path, "verwacht tekst; zet deze tekst tussen aanhalingstekens (\"...\")")
+        return None
+    if isinstance(value, (int, float)):
+        value = str(value)
+    if not isinstance(value, str):
+        problems.add(path, "verwacht één tekst, geen lijst of verzameling velden")
+        return None
+    cleaned = clean_text(value, multiline=multiline)
+    if len(cleaned) > limit:
+        problems.add(path, f"tekst is te lang ({len(cleaned)} tekens, hooguit {limit})")
+        return None
+    return cleaned or None
+
+
+def _item_value(kader: Kader, section: str, value: Any) -> tuple[Optional[object], str]:
+    """(the answer, "") or (None, Dutch problem)."""
+    nvt = kader.schaal.niet_van_toepassing.code
+    if section == BASISVAARDIGHEDEN:
+        codes = kader.checklist_codes()
+        allowed = ", ".join(codes[:-1]) + " of " + codes[-1]
+        if value is None:
+            return None, f"geen antwoord; vul in: {allowed}"
+        if isinstance(value, str) and value.strip().lower() in codes:
+            return value.strip().lower(), ""
+        return None, f"{_show(value)} is geen antwoord op deze vraag; kies {allowed}"
+    levels = kader.level_values()
+    allowed = ", ".join(str(v) for v in levels) + f" of {nvt}"
+    if value is None:
+        return None, f"geen antwoord; vul in: {allowed}"
+    if isinstance(value, int) and not isinstance(value, bool) and value in levels:
+        return value, ""
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text == nvt.lower():
+            return nvt, ""
+        if text.isdigit() and int(text) in levels:
+            return int(text), ""
+    return None, f"{_show(value)} is geen niveau van de schaal; kies {allowed}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja/nee-waarde " + ("true" if value else "false")
+    if isinstance(value, (dict, list)):
+        return "een lijst of verzameling velden"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, respondent_id: str) -> Result:
+    """A complete result from parsed answers-file data; DataError listing every problem with its line."""
+    problems = _Problems(file, lines)
+    if not isinstance(data, dict):
+        problems.add("", "dit is geen antwoordbestand (verwacht 'antwoorden:'); maak er een met ictbekwaam assess --template")
+        problems.raise_if_any()
+    for key in data:
+        if key not in TOP_KEYS:
+            problems.add(str(key), f"onbekend veld '{key}' (bedoeld zijn: {', '.join(TOP_KEYS)})")
+    kader_id = data.get("kader")
+    if kader_id is not None and str(kader_id) != kader.meta.id:
+        problems.add(
+            "kader",
+            f"dit antwoordbestand hoort bij kader '{kader_id}', niet bij '{kader.meta.id}'; "
+            "gebruik hetzelfde kader (--kader) of maak een nieuw antwoordbestand",
+        )
+
+    texts: dict[str, Optional[str]] = {}
+    for field in CONTEXT_FIELDS:
+        texts[field.key] = _text(data.get(field.key), field.key, problems, SHORT_MAX)
+    sector = texts.get("sector")
+    if sector is not None:
+        sector = sector.lower()
+        if sector not in SECTOR_LABELS:
+            problems.add("sector", f"'{texts['sector']}' is geen sector; kies po, vo of mbo (of laat leeg)")
+            sector = None
+
+    answers: dict[str, object] = {}
+    raw_answers = data.get("antwoorden")
+    if not isinstance(raw_answers, dict):
+        problems.add("antwoorden" if "antwoorden" in data else "", "de lijst 'antwoorden:' met een antwoord per vraag ontbreekt")
+        raw_answers = {}
+    sections = {i.id: BASISVAARDIGHEDEN for i in kader.basisvaardigheden.items}
+    for kerntaak in kader.kerntaken:
+        sections.update({i.id: kerntaak.id for i in kerntaak.items})
+    for key in raw_answers:
+        if str(key) not in sections:
+            problems.add(f"antwoorden.{key}", f"'{key}' is geen vraag van dit kader")
+    for item_id, section in sections.items():
+        path = f"antwoorden.{item_id}"
+        if item_id not in raw_answers:
+            problems.add("antwoorden", f"{item_id} ontbreekt (voeg '{item_id}:' met een antwoord toe)")
+            continue
+        value, problem = _item_value(kader, section, raw_answers[item_id])
+        if problem:
+            problems.add(path, problem)
+        else:
+            answers[item_id] = value
+
+    evidence: dict[str, Evidence] = {}
+    raw_evidence = data.get("voorbeelden")
+    if raw_evidence is not None and not isinstance(raw_evidence, dict):
+        problems.add("voorbeelden", "verwacht per kerntaak 'voorbeeld:' en 'meerwaarde:'")
+        raw_evidence = {}
+    for key, entry in (raw_evidence or {}).items():
+        path = f"voorbeelden.{key}"
+        if kader.kerntaak(str(key)) is None:
+            problems.add(path, f"'{key}' is geen kerntaak van dit kader ({', '.join(k.id for k in kader.kerntaken)})")
+            continue
+        if entry is None:
+            continue
+        if not isinstance(entry, dict):
+            problems.add(path, "verwacht 'voorbeeld:' en 'meerwaarde:'")
+            continue
+        for sub in entry:
+            if sub not in EVIDENCE_KEYS:
+                problems.add(f"{path}.{sub}", f"onbekend veld '{sub}' (bedoeld zijn: voorbeeld, meerwaarde)")
+        voorbeeld = _text(entry.get("voorbeeld"), f"{path}.voorbeeld", problems, LONG_MAX, multiline=True)
+        meerwaarde = _text(entry.get("meerwaarde"), f"{path}.meerwaarde", problems, LONG_MAX, multiline=True)
+        if voorbeeld or meerwaarde:
+            evidence[str(key)] = Evidence(voorbeeld=voorbeeld or "", meerwaarde=meerwaarde or "")
+    problems.raise_if_any()
+
+    stamp = now()
+    return Result(
+        framework=framework_ref(kader),
+        created_at=stamp,
+        updated_at=stamp,
+        complete=True,
+        respondent=Respondent(id=respondent_id, naam=texts["naam"]),
+        context=Context(school=texts["school"], team=texts["team"], sector=sector, rol=texts["rol"]),  # type: ignore[arg-type]
+        answers=answers,  # type: ignore[arg-type]
+        evidence=evidence,
+    )
+
+
+def load_answers(path: Path, kader: Kader, respondent_id: str) -> Result:
+    """Read a filled-in answers file (safe YAML) and make a complete result of it."""
+    data, lines = read_yaml(path)
+    return parse_answers(data, kader, path, lines, respondent_id)

@@ -1,0 +1,179 @@
+"""The one loader for the Kader and the Handreiking (built-in or a school's own).
+
+Built-in files live in ``ictbekwaam/data`` inside the wheel (hatchling's
+``force-include``); in an editable install that folder does not exist, so we
+fall back to the checkout's ``data/``. Loading is: read safely -> typed decode
+(msgspec) -> cross-checks that a type cannot express (unique ids, a consistent
+scale, references that resolve). Every problem is a :class:`DataError` naming
+the file, the path inside it and the line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from ictbekwaam.errors import DataError, Place
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Handreiking, Kader
+from ictbekwaam.model.convert import convert
+from ictbekwaam.files.yamlsource import LineMap, read_yaml
+
+KADER_FILE = "kader.yaml"
+HANDREIKING_FILE = "handreiking.yaml"
+
+
+def data_dir() -> Path:
+    """The folder with the built-in data files (wheel first, then the checkout)."""
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "data"
+    if (packaged / KADER_FILE).is_file():
+        return packaged
+    checkout = package.parents[1] / "data"
+    if (checkout / KADER_FILE).is_file():
+        return checkout
+    raise DataError(Place(packaged), "de ingebouwde gegevensbestanden ontbreken; installeer ictbekwaam opnieuw")
+
+
+def builtin_kader_path() -> Path:
+    """Path of the shipped kader.yaml."""
+    return data_dir() / KADER_FILE
+
+
+def builtin_handreiking_path() -> Path:
+    """Path of the shipped handreiking.yaml."""
+    return data_dir() / HANDREIKING_FILE
+
+
+class _Problems:
+    """Collects cross-check problems so that one run reports them all."""
+
+    def __init__(self, file: Path | str | None, lines: LineMap) -> None:
+        self.file = file
+        self.lines = lines
+        self.found: list[tuple[Place, str]] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.found.append((self.lines.place(self.file, path), message))
+
+    def unique(self, values: list[tuple[str, str]], what: str) -> None:
+        """``values`` is (path, value); report every value after its first use."""
+        counts = Counter(v for _, v in values)
+        first: dict[str, str] = {}
+        for path, value in values:
+            if counts[value] > 1:
+                if value in first:
+                    self.add(path, f"{what} '{value}' komt vaker voor (ook bij {first[value]})")
+                else:
+                    first[value] = path
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            (place, message), *more = self.found
+            raise DataError(place, message, more=more)
+
+
+def check_kader(kader: Kader, file: Path | str | None = None, lines: LineMap | None = None) -> None:
+    """Cross-checks on a typed kader; raises DataError listing every problem."""
+    p = _Problems(file, lines or LineMap())
+    levels = [n.waarde for n in kader.schaal.niveaus]
+    if levels != list(range(1, len(levels) + 1)):
+        p.add("schaal.niveaus", f"de niveaus moeten oplopend genummerd zijn vanaf 1 (nu: {levels})")
+    p.unique([(f"schaal.niveaus[{i}].label", n.label) for i, n in enumerate(kader.schaal.niveaus)], "label")
+    if kader.schaal.standaard_doel not in levels:
+        p.add("schaal.standaard_doel", f"{kader.schaal.standaard_doel} is geen niveau van de schaal {levels}")
+    codes = [o.code for o in kader.checklist.opties]
+    p.unique([(f"checklist.opties[{i}].code", c) for i, c in enumerate(codes)], "code")
+    if kader.checklist.standaard_doel not in codes:
+        p.add("checklist.standaard_doel", f"'{kader.checklist.standaard_doel}' is geen optie van de checklist {codes}")
+    if kader.schaal.niet_van_toepassing.code in codes:
+        p.add("schaal.niet_van_toepassing.code", "deze code is ook een optie van de checklist")
+    scores = [o.score for o in kader.checklist.opties]
+    if scores != sorted(scores, reverse=True):
+        p.add("checklist.opties", "de opties moeten van best naar slechtst staan (score aflopend)")
+
+    item_ids: list[tuple[str, str]] = []
+    for i, item in enumerate(kader.basisvaardigheden.items):
+        path = f"basisvaardigheden.items[{i}]"
+        item_ids.append((f"{path}.id", item.id))
+        if item.doel is not None and item.doel not in codes:
+            p.add(f"{path}.doel", f"'{item.doel}' is geen optie van de checklist {codes}")
+    p.unique([(f"kerntaken[{k}].id", t.id) for k, t in enumerate(kader.kerntaken)], "kerntaak-id")
+    for k, kerntaak in enumerate(kader.kerntaken):
+        if kerntaak.id == BASISVAARDIGHEDEN:
+            p.add(f"kerntaken[{k}].id", f"'{BASISVAARDIGHEDEN}' is gereserveerd")
+        for i, item in enumerate(kerntaak.items):
+            path = f"kerntaken[{k}].items[{i}]"
+            item_ids.append((f"{path}.id", item.id))
+            if item.doel is not None and item.doel not in levels:
+                p.add(f"{path}.doel", f"{item.doel!r} is geen niveau van de schaal {levels}")
+    p.unique(item_ids, "item-id")
+
+    known_items = {value for _, value in item_ids}
+    known_kerntaken = {k.id for k in kader.kerntaken}
+    p.unique([(f"voorbeelden[{v}].id", x.id) for v, x in enumerate(kader.voorbeelden)], "voorbeeld-id")
+    for v, voorbeeld in enumerate(kader.voorbeelden):
+        if voorbeeld.kerntaak not in known_kerntaken:
+            p.add(f"voorbeelden[{v}].kerntaak", f"kerntaak '{voorbeeld.kerntaak}' bestaat niet")
+        for i, item_id in enumerate(voorbeeld.items):
+            if item_id not in known_items:
+                p.add(f"voorbeelden[{v}].items[{i}]", f"item '{item_id}' bestaat niet")
+    p.raise_if_any()
+
+
+def check_handreiking(
+    handreiking: Handreiking,
+    kader: Kader | None,
+    file: Path | str | None = None,
+    lines: LineMap | None = None,
+) -> None:
+    """Cross-checks on a typed handreiking; ``raakt_aan`` is checked against ``kader``."""
+    p = _Problems(file, lines or LineMap())
+    p.unique([(f"themas[{t}].id", x.id) for t, x in enumerate(handreiking.themas)], "thema-id")
+    p.unique([(f"themas[{t}].hoofdvraag.id", x.hoofdvraag.id) for t, x in enumerate(handreiking.themas)], "hoofdvraag-id")
+    onderwerp_ids = [
+        (f"themas[{t}].onderwerpen[{o}].id", onderwerp.id)
+        for t, thema in enumerate(handreiking.themas)
+        for o, onderwerp in enumerate(thema.onderwerpen)
+    ]
+    p.unique(onderwerp_ids, "onderwerp-id")
+    if kader is not None:
+        allowed = {BASISVAARDIGHEDEN} | {k.id for k in kader.kerntaken}
+        for t, thema in enumerate(handreiking.themas):
+            for o, onderwerp in enumerate(thema.onderwerpen):
+                for r, ref in enumerate(onderwerp.raakt_aan):
+                    if ref not in allowed:
+                        p.add(
+                            f"themas[{t}].onderwerpen[{o}].raakt_aan[{r}]",
+                            f"'{ref}' is geen kerntaak van het kader en niet '{BASISVAARDIGHEDEN}'",
+                        )
+    p.raise_if_any()
+
+
+def parse_kader(data: object, file: Path | str | None = None, lines: LineMap | None = None) -> Kader:
+    """Typed decode plus cross-checks of already-parsed kader data."""
+    kader = convert(data, Kader, file=file, lines=lines)
+    check_kader(kader, file, lines)
+    return kader
+
+
+def parse_handreiking(
+    data: object, kader: Kader | None, file: Path | str | None = None, lines: LineMap | None = None
+) -> Handreiking:
+    """Typed decode plus cross-checks of already-parsed handreiking data."""
+    handreiking = convert(data, Handreiking, file=file, lines=lines)
+    check_handreiking(handreiking, kader, file, lines)
+    return handreiking
+
+
+def load_kader(path: Path | None = None) -> Kader:
+    """Load a kader file (the built-in one when ``path`` is None)."""
+    file = Path(path) if path is not None else builtin_kader_path()
+    data, lines = read_yaml(file)
+    return parse_kader(data, file, lines)
+
+
+def load_handreiking(path: Path | None = None, kader: Kader | None = None) -> Handreiking:
+    """Load a handreiking file (built-in when ``path`` is None), checked against ``kader``."""
+    file = Path(path) if path is not None else builtin_handreiking_path()
+    data, lines = read_yaml(file)
+    return parse_handreiking(data, kader, file, lines)

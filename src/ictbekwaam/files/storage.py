@@ -1,0 +1,189 @@
+"""Where a teacher's own files live: the data folder, the draft, results, the respondent id.
+
+Everything a teacher's assessment leaves behind stays on their own computer, in
+one folder per user:
+
+- ``ICTBEKWAAM_DATA_DIR`` when set, else ``platformdirs.user_data_dir("ictbekwaam")``;
+- ``concept.json``: the draft, rewritten atomically after every answer;
+- ``concept.vorige.json``: the previous draft, kept when the teacher starts anew;
+- ``respondent-id``: a random id made once and reused for every later assessment;
+- ``resultaten/``: the finished results (or ``--out DIR``).
+
+File names are made here, never from anything the user typed. Every file is
+written atomically with mode 0600 (personal data); a result never replaces an
+existing file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from datetime import datetime
+from pathlib import Path
+
+from ictbekwaam.errors import DataError, IctbekwaamError, Place
+from ictbekwaam.files.write import atomic_write
+from ictbekwaam.model.result import Result, decode, encode, new_respondent_id, now
+
+DATA_DIR_ENV = "ICTBEKWAAM_DATA_DIR"
+DRAFT_FILE = "concept.json"
+PREVIOUS_DRAFT_FILE = "concept.vorige.json"
+RESPONDENT_FILE = "respondent-id"
+RESULTS_DIR = "resultaten"
+PRIVATE = 0o600
+_RESPONDENT_RE = re.compile(r"^r-[0-9a-f]{32}$")
+_NAME_ATTEMPTS = 20
+
+
+def user_data_dir() -> Path:
+    """The user's ictbekwaam folder: ``$ICTBEKWAAM_DATA_DIR`` or the platform's data folder."""
+    configured = os.environ.get(DATA_DIR_ENV, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("ictbekwaam", appauthor=False))
+
+
+def result_file_name(stamp: datetime, suffix: str) -> str:
+    """``zelfevaluatie-2025-11-22-101530-3f9a2c.json``: date, time and a random suffix."""
+    if not re.fullmatch(r"[0-9a-f]{1,16}", suffix):
+        raise ValueError(f"bad suffix {suffix!r}")
+    return f"zelfevaluatie-{stamp.strftime('%Y-%m-%d-%H%M%S')}-{suffix}.json"
+
+
+class Store:
+    """The files of one user's assessments.
+
+    Attributes:
+        root: the user's ictbekwaam folder.
+        results_dir: where finished results go (``root/resultaten`` or ``--out``).
+    """
+
+    def __init__(self, root: Path | None = None, results_dir: Path | None = None) -> None:
+        self.root = Path(root) if root is not None else user_data_dir()
+        self.results_dir = Path(results_dir) if results_dir is not None else self.root / RESULTS_DIR
+
+    @property
+    def draft_path(self) -> Path:
+        """The draft of the assessment in progress."""
+        return self.root / DRAFT_FILE
+
+    @property
+    def previous_draft_path(self) -> Path:
+        """Where a draft goes when the teacher chooses to start anew."""
+        return self.root / PREVIOUS_DRAFT_FILE
+
+    @property
+    def respondent_path(self) -> Path:
+        """The file that keeps this user's respondent id."""
+        return self.root / RESPONDENT_FILE
+
+    def _ensure_root(self) -> None:
+        try:
+            self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise IctbekwaamError(f"{self.root}: kan de map niet maken ({exc.strerror or exc})") from None
+        if not self.root.is_dir():
+            raise IctbekwaamError(f"{self.root}: dit is geen map")
+
+    # --- respondent id ---------------------------------------------------
+    def respondent_id(self) -> str:
+        """This user's respondent id; made (randomly) the first time and kept."""
+        path = self.respondent_path
+        existing = self._read_respondent_id()
+        if existing is not None:
+            return existing
+        self._ensure_root()
+        fresh = new_respondent_id()
+        try:
+            atomic_write(path, fresh + "\n", mode=PRIVATE, exclusive=True)
+        except FileExistsError:  # another ictbekwaam made it just now: use theirs
+            existing = self._read_respondent_id()
+            if existing is not None:
+                return existing
+            raise
+        return fresh
+
+    def _read_respondent_id(self) -> str | None:
+        path = self.respondent_path
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace").strip()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise DataError(Place(path), f"kan dit bestand niet lezen ({exc.strerror or exc})") from None
+        if not _RESPONDENT_RE.fullmatch(text):
+            raise DataError(
+                Place(path),
+                "dit bestand hoort één respondent-id te bevatten (r- en 32 tekens) maar is beschadigd; "
+                "verwijder het, dan maakt ictbekwaam een nieuwe",
+            )
+        return text
+
+    # --- draft -------------------------------------------------------------
+    def has_draft(self) -> bool:
+        """Whether a draft exists."""
+        return self.draft_path.is_file()
+
+    def load_draft(self) -> Result | None:
+        """The draft, or None when there is none; DataError (Dutch) when it is damaged."""
+        path = self.draft_path
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise DataError(Place(path), "dit is een map, geen concept") from None
+        except OSError as exc:
+            raise DataError(Place(path), f"kan het concept niet lezen ({exc.strerror or exc})") from None
+        return decode(data, path)
+
+    def save_draft(self, result: Result) -> Path:
+        """Write the draft atomically (mode 0600), replacing the previous draft."""
+        self._ensure_root()
+        return atomic_write(self.draft_path, encode(result), mode=PRIVATE)
+
+    def set_draft_aside(self) -> Path | None:
+        """Keep the current draft as ``concept.vorige.json`` (replacing an older one); None if none."""
+        if not self.draft_path.exists():
+            return None
+        try:
+            os.replace(self.draft_path, self.previous_draft_path)
+        except OSError as exc:
+            raise IctbekwaamError(f"{self.draft_path}: kan het concept niet opzijzetten ({exc.strerror or exc})") from None
+        return self.previous_draft_path
+
+    def remove_draft(self) -> None:
+        """Delete the draft (after its result has been saved)."""
+        try:
+            self.draft_path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise IctbekwaamError(f"{self.draft_path}: kan het concept niet verwijderen ({exc.strerror or exc})") from None
+
+    # --- results -----------------------------------------------------------
+    def save_result(self, result: Result) -> Path:
+        """Write a finished result to a new file in :attr:`results_dir`; never overwrite.
+
+        The name is ``zelfevaluatie-<date>-<time>-<random>.json``; when that name
+        exists, another random suffix is tried.
+        """
+        folder = self.results_dir
+        if folder.exists() and not folder.is_dir():
+            raise IctbekwaamError(f"{folder}: dit is een bestand, geen map; kies met --out een map")
+        if folder == self.root / RESULTS_DIR:
+            self._ensure_root()
+            try:
+                folder.mkdir(mode=0o700, exist_ok=True)
+            except OSError as exc:
+                raise IctbekwaamError(f"{folder}: kan de map niet maken ({exc.strerror or exc})") from None
+        data = encode(result)
+        stamp = now()
+        for _ in range(_NAME_ATTEMPTS):
+            path = folder / result_file_name(stamp, secrets.token_hex(3))
+            try:
+                return atomic_write(path, data, mode=PRIVATE, exclusive=True)
+            except FileExistsError:
+                continue
+        raise IctbekwaamError(f"{folder}: kon geen nieuwe bestandsnaam vinden voor het resultaat")

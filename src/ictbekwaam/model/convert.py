@@ -1,0 +1,88 @@
+"""Turn loose data into the typed model, with Dutch errors that name the place.
+
+msgspec does the type checking (in C, so result files are fast to validate);
+this module only translates its English messages into Dutch and attaches the
+file, the path inside the data and, when known, the line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from ictbekwaam.errors import DataError, Place
+from ictbekwaam.files.yamlsource import LineMap, join_path
+
+T = TypeVar("T")
+
+_TYPE_NAMES = {
+    "str": "tekst",
+    "int": "een geheel getal",
+    "float": "een getal",
+    "bool": "ja/nee (true/false)",
+    "null": "niets (leeg)",
+    "object": "een verzameling velden (mapping)",
+    "array": "een lijst",
+    "datetime": "een datum met tijd",
+}
+
+
+
+def _type_names(spec: str) -> str:
+    """``int | null`` -> ``een geheel getal of niets (leeg)``."""
+    return " of ".join(_TYPE_NAMES.get(part.strip(), part.strip()) for part in spec.split("|"))
+
+
+_PATTERNS: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(r"Object missing required field `(.+)`"), lambda m: f"verplicht veld '{m[1]}' ontbreekt"),
+    (re.compile(r"Object contains unknown field `(.+)`"), lambda m: f"onbekend veld '{m[1]}'"),
+    (
+        re.compile(r"Expected `([\w |]+)`, got `(\w+)`"),
+        lambda m: f"verwacht {_type_names(m[1])}, maar dit is {_type_names(m[2])}",
+    ),
+    (
+        re.compile(r"Expected `(\w+)` of length >= (\d+)"),
+        lambda m: "mag niet leeg zijn" if m[2] == "1" else f"moet minstens {m[2]} lang zijn",
+    ),
+    (re.compile(r"Expected `(\w+)` of length <= (\d+)"), lambda m: f"mag hooguit {m[2]} lang zijn"),
+    (re.compile(r"Expected `str` matching regex '(.+)'"), lambda m: f"heeft niet de juiste vorm (patroon {m[1]})"),
+    (re.compile(r"Expected `(\w+)` >= (\S+)"), lambda m: f"moet minstens {m[2]} zijn"),
+    (re.compile(r"Expected `(\w+)` <= (\S+)"), lambda m: f"mag hooguit {m[2]} zijn"),
+    (re.compile(r"Invalid enum value (.+)"), lambda m: f"ongeldige waarde {m[1]}"),
+    (re.compile(r"Invalid RFC3339 encoded datetime"), lambda m: "geen geldige datum en tijd (RFC 3339)"),
+]
+
+_AT = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
+
+
+def translate(message: str) -> tuple[str, str]:
+    """Split a msgspec message into (Dutch text, path without ``$.``)."""
+    match = _AT.match(message)
+    text, raw_path = (match[1], match[2] or "") if match else (message, "")
+    path = raw_path[1:] if raw_path.startswith(".") else raw_path
+    path = path.replace("[...]", "")
+    for pattern, make in _PATTERNS:
+        found = pattern.match(text)
+        if found:
+            dutch = make(found)
+            unknown = re.match(r"Object contains unknown field `(.+)`", text)
+            if unknown:  # point at the field itself, not at its parent
+                path = join_path(path, unknown[1])
+            return dutch, path
+    return f"ongeldige waarde ({text})", path
+
+
+def convert(data: Any, kind: type[T], *, file: Path | str | None, lines: LineMap | None = None) -> T:
+    """Validate ``data`` against the msgspec type ``kind`` and build it.
+
+    Raises :class:`DataError` with a Dutch message, the path and the line.
+    """
+    try:
+        return msgspec.convert(data, kind, strict=True)
+    except msgspec.ValidationError as exc:
+        text, path = translate(str(exc))
+        place = lines.place(file, path) if lines is not None else Place(file, path)
+        raise DataError(place, text) from None

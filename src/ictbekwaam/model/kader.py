@@ -1,0 +1,352 @@
+"""The typed model of the Kader and the Handreiking.
+
+``data/kader.yaml`` and ``data/handreiking.yaml`` are decoded into these frozen
+structs by :mod:`ictbekwaam.files.loader`; a school's own version of either file must
+have the same shape. Field names are Dutch, like the sources.
+
+Kader (Kennisnet, *Kader voor ict-bekwaamheid van leraren*):
+
+- ``meta``: title, publisher, year, where to find the source, this encoding's version.
+- ``schaal``: the rating scale for kerntaak statements (levels 1..n, each with
+  a label and a one-line description) plus "niet van toepassing"; and the
+  default target level. The Kader itself sets no levels (it leaves concrete
+  requirements to each school), so the scale is this tool's, said so in ``bron``.
+- ``checklist``: the answer options for the digitale basisvaardigheden
+  (ja / deels / nee) and the default target option.
+- ``basisvaardigheden``: chapter 3, as checklist items.
+- ``kerntaken``: A, B, C (chapter 2), each with rateable "Ik ..." items.
+- ``voorbeelden``: chapter 4's examples of effective ict use with their
+  leraar24 references, each linked to the items it illustrates.
+
+Handreiking (Kennisnet, *Handreiking professionalisering ict-bekwaamheid*):
+five ``themas``, each with a ``hoofdvraag`` and ``onderwerpen`` whose
+``vragen`` are the verbatim conversation questions.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+Id = Annotated[str, msgspec.Meta(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
+Text = Annotated[str, msgspec.Meta(min_length=1)]
+
+# What a kerntaak statement or checklist item is about, for linking Handreiking
+# onderwerpen to gaps: a kerntaak id ("A", "B", "C") or this word.
+BASISVAARDIGHEDEN = "basisvaardigheden"
+
+Doelgroep = Literal["bestuur", "schoolleider", "i-coach", "leraar"]
+
+
+class _Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Base: immutable, strict about unknown fields, keyword-only."""
+
+
+class Meta(_Struct, kw_only=True):
+    """Where a data file comes from.
+
+    Attributes:
+        id: stable id of the framework, stored in every result file.
+        titel: the source's title.
+        uitgever: the publisher (Kennisnet).
+        jaar: year of publication of the source.
+        bron: where the source can be found (a web address).
+        versie: version of this encoding; results store it.
+        opmerking: a note on the encoding, e.g. what the tool added.
+    """
+
+    id: Id
+    titel: Text
+    uitgever: Text
+    jaar: Annotated[int, msgspec.Meta(ge=1990, le=2100)]
+    bron: Text
+    versie: Text
+    opmerking: str = ""
+
+
+class Niveau(_Struct, kw_only=True):
+    """One level of the rating scale.
+
+    Attributes:
+        waarde: the number, 1 is lowest; levels are consecutive from 1.
+        label: short Dutch label ("Bekwaam").
+        omschrijving: one line that tells a teacher when to choose it.
+    """
+
+    waarde: Annotated[int, msgspec.Meta(ge=1, le=10)]
+    label: Text
+    omschrijving: Text
+
+
+class NietVanToepassing(_Struct, kw_only=True):
+    """The "niet van toepassing" answer: left out of every figure."""
+
+    code: Id = "nvt"
+    label: Text = "Niet van toepassing"
+    omschrijving: Text
+
+
+class Schaal(_Struct, kw_only=True):
+    """The rating scale for kerntaak statements.
+
+    Attributes:
+        niveaus: the levels, in ascending order, numbered 1..n.
+        niet_van_toepassing: the answer that takes an item out of the figures.
+        standaard_doel: the level a school expects when it sets nothing else.
+        bron: where the scale comes from (it is not in the Kader itself).
+    """
+
+    niveaus: Annotated[list[Niveau], msgspec.Meta(min_length=2)]
+    niet_van_toepassing: NietVanToepassing
+    standaard_doel: int
+    bron: Text
+
+
+class ChecklistOptie(_Struct, kw_only=True):
+    """One answer option of the basisvaardigheden checklist.
+
+    Attributes:
+        code: stored in results ("ja", "deels", "nee").
+        label: shown to the teacher.
+        omschrijving: one line explaining the option.
+        score: 0 (not at all) .. 1 (fully), for team coverage figures.
+    """
+
+    code: Id
+    label: Text
+    omschrijving: Text
+    score: Annotated[float, msgspec.Meta(ge=0, le=1)]
+
+
+class Checklist(_Struct, kw_only=True):
+    """The scale of the basisvaardigheden checklist.
+
+    Attributes:
+        opties: from best to worst; codes are unique.
+        standaard_doel: the option code a school expects by default.
+    """
+
+    opties: Annotated[list[ChecklistOptie], msgspec.Meta(min_length=2)]
+    standaard_doel: Id
+
+
+class Item(_Struct, kw_only=True):
+    """A statement a teacher rates (or, for basisvaardigheden, checks).
+
+    Attributes:
+        id: stable id, unique across the whole kader (results store it).
+        stelling: first-person statement ("Ik ...").
+        toelichting: a short explanation, shown on request.
+        bron: where in the source it comes from (chapter, section).
+        onderdeel: optional grouping inside a kerntaak ("Instructie geven").
+        doel: the default target for this item, when it differs from the
+            scale's ``standaard_doel`` (a level number, or a checklist code).
+    """
+
+    id: Id
+    stelling: Text
+    toelichting: Text
+    bron: Text
+    onderdeel: str = ""
+    doel: int | str | None = None
+
+
+class Basisvaardigheden(_Struct, kw_only=True):
+    """Chapter 3: the prerequisite digital skills.
+
+    Attributes:
+        naam: heading.
+        omschrijving: the chapter's framing (why they are a prerequisite).
+        bron: chapter reference.
+        items: the checklist items.
+    """
+
+    naam: Text
+    omschrijving: Text
+    bron: Text
+    items: Annotated[list[Item], msgspec.Meta(min_length=1)]
+
+
+class Kerntaak(_Struct, kw_only=True):
+    """A kerntaak (A, B, C) of chapter 2, with its items.
+
+    Attributes:
+        id: "A", "B" or "C".
+        naam: "Pedagogisch-didactisch handelen", ...
+        omschrijving: the description from chapter 2.
+        bron: chapter reference.
+        items: the statements a teacher rates.
+    """
+
+    id: Id
+    naam: Text
+    omschrijving: Text
+    bron: Text
+    items: Annotated[list[Item], msgspec.Meta(min_length=1)]
+
+
+class Verwijzing(_Struct, kw_only=True):
+    """A reference to illustrating material (a leraar24 video or dossier)."""
+
+    url: Text
+    titel: Text
+
+
+class Voorbeeld(_Struct, kw_only=True):
+    """An example of effective ict use (chapter 4): a next step for a gap.
+
+    Attributes:
+        id: stable id.
+        titel: short title ("Videoprentenboeken").
+        omschrijving: what it is and what it adds, after the source.
+        kerntaak: the kerntaak it belongs to in chapter 4.
+        bron: chapter/section reference.
+        verwijzingen: leraar24 (or other source-named) references.
+        items: ids of the items it illustrates.
+    """
+
+    id: Id
+    titel: Text
+    omschrijving: Text
+    kerntaak: Id
+    bron: Text
+    verwijzingen: list[Verwijzing] = []
+    items: Annotated[list[Id], msgspec.Meta(min_length=1)]
+
+
+class Kader(_Struct, kw_only=True):
+    """The whole Kader voor ict-bekwaamheid van leraren, as encoded here."""
+
+    meta: Meta
+    schaal: Schaal
+    checklist: Checklist
+    basisvaardigheden: Basisvaardigheden
+    kerntaken: Annotated[list[Kerntaak], msgspec.Meta(min_length=1)]
+    voorbeelden: list[Voorbeeld] = []
+
+    # --- derived look-ups (cheap; the kader is small) -------------------
+    def all_items(self) -> list[Item]:
+        """Every item: basisvaardigheden first, then kerntaak by kerntaak."""
+        items = list(self.basisvaardigheden.items)
+        for kerntaak in self.kerntaken:
+            items.extend(kerntaak.items)
+        return items
+
+    def item(self, item_id: str) -> Item | None:
+        """The item with this id, or None."""
+        for candidate in self.all_items():
+            if candidate.id == item_id:
+                return candidate
+        return None
+
+    def section_of(self, item_id: str) -> str | None:
+        """``"basisvaardigheden"`` or the kerntaak id that holds the item."""
+        if any(i.id == item_id for i in self.basisvaardigheden.items):
+            return BASISVAARDIGHEDEN
+        for kerntaak in self.kerntaken:
+            if any(i.id == item_id for i in kerntaak.items):
+                return kerntaak.id
+        return None
+
+    def kerntaak(self, kerntaak_id: str) -> Kerntaak | None:
+        """The kerntaak with this id, or None."""
+        return next((k for k in self.kerntaken if k.id == kerntaak_id), None)
+
+    def level_values(self) -> list[int]:
+        """The numeric levels of the scale, ascending."""
+        return [n.waarde for n in self.schaal.niveaus]
+
+    def checklist_codes(self) -> list[str]:
+        """The checklist option codes, best first."""
+        return [o.code for o in self.checklist.opties]
+
+    def default_target(self, item_id: str) -> int | str:
+        """The target the Kader encoding sets for an item, before any school doelen."""
+        item = self.item(item_id)
+        if item is not None and item.doel is not None:
+            return item.doel
+        if self.section_of(item_id) == BASISVAARDIGHEDEN:
+            return self.checklist.standaard_doel
+        return self.schaal.standaard_doel
+
+    def examples_for(self, item_id: str) -> list[Voorbeeld]:
+        """The chapter 4 examples linked to an item."""
+        return [v for v in self.voorbeelden if item_id in v.items]
+
+
+class Vraag(_Struct, kw_only=True):
+    """One conversation question, verbatim (one paragraph of the source).
+
+    Attributes:
+        tekst: the question text, one or more question sentences.
+        hint: a hint in brackets that belongs to the question, if any
+            (verbatim, brackets included).
+    """
+
+    tekst: Text
+    hint: str = ""
+
+
+class Onderwerp(_Struct, kw_only=True):
+    """A topic (1.1 .. 4.2) with its questions.
+
+    Attributes:
+        id: "1.1" .. "4.2".
+        titel: the topic as in the source.
+        raakt_aan: kerntaak ids and/or "basisvaardigheden" this topic bears
+            on; a team's gaps there make these questions relevant.
+        vragen: the gespreksvragen, verbatim, in source order.
+    """
+
+    id: Id
+    titel: Text
+    raakt_aan: Annotated[list[Id], msgspec.Meta(min_length=1)]
+    vragen: Annotated[list[Vraag], msgspec.Meta(min_length=1)]
+
+
+class Hoofdvraag(_Struct, kw_only=True):
+    """The main question of a theme ("1a", "2a", "2b", "3", "4")."""
+
+    id: Id
+    tekst: Text
+
+
+class Thema(_Struct, kw_only=True):
+    """A theme of the Handreiking.
+
+    Attributes:
+        id: short slug ("onderwijsvisie").
+        naam: the theme as in the source.
+        doelgroep: who the questions are meant for.
+        hoofdvraag: the theme's main question.
+        onderwerpen: its topics.
+    """
+
+    id: Id
+    naam: Text
+    doelgroep: Annotated[list[Doelgroep], msgspec.Meta(min_length=1)]
+    hoofdvraag: Hoofdvraag
+    onderwerpen: Annotated[list[Onderwerp], msgspec.Meta(min_length=1)]
+
+
+class Handreiking(_Struct, kw_only=True):
+    """The question sets of the Handreiking professionalisering ict-bekwaamheid."""
+
+    meta: Meta
+    themas: Annotated[list[Thema], msgspec.Meta(min_length=1)]
+
+    def onderwerpen(self) -> list[tuple[Thema, Onderwerp]]:
+        """Every topic with its theme, in source order."""
+        return [(t, o) for t in self.themas for o in t.onderwerpen]
+
+
+def fingerprint(model: Kader | Handreiking) -> str:
+    """A content hash of a kader or handreiking (``sha256:...``), stored in results.
+
+    Two files with the same content give the same hash, however they are
+    formatted; any change in wording, ids or scale gives another.
+    """
+    import hashlib
+
+    return "sha256:" + hashlib.sha256(msgspec.json.encode(model)).hexdigest()

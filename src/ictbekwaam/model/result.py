@@ -1,0 +1,345 @@
+"""The result file: what a teacher's assessment leaves behind.
+
+One JSON document per assessment (drafts have ``complete: false``). It is
+personal data under the AVG, so it holds no more than the assessment needs:
+an optional name, a random respondent id, the context the teacher chose to
+give, the answers by item id and the teacher's own evidence texts.
+
+The layout is versioned (``schema_version``); a reader refuses a newer version
+with a clear message instead of guessing. ``schemas/result.schema.json`` is
+generated from :class:`Result` (``python -m ictbekwaam.model.result``), and a test
+keeps the two equal.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+import msgspec
+
+from ictbekwaam import __version__
+from ictbekwaam.errors import DataError, Place
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader, fingerprint
+from ictbekwaam.model.convert import translate
+
+SCHEMA_ID = "ictbekwaam/result"
+SCHEMA_VERSION = 1
+MAX_RESULT_BYTES = 1024 * 1024  # a full result is ~5 kB; larger is not one of ours
+
+Sector = Literal["po", "vo", "mbo"]
+ShortText = Annotated[str, msgspec.Meta(max_length=200)]
+LongText = Annotated[str, msgspec.Meta(max_length=5000)]
+AwareDatetime = Annotated[datetime, msgspec.Meta(tz=True)]
+# A kerntaak answer is a level (int) or the "niet van toepassing" code; a
+# basisvaardigheid answer is a checklist code. Which is valid depends on the kader.
+Answer = Union[int, Annotated[str, msgspec.Meta(min_length=1, max_length=40)]]
+RespondentId = Annotated[str, msgspec.Meta(pattern=r"^r-[0-9a-f]{32}$")]
+
+
+class _Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=False):
+    """Base for the result layout."""
+
+
+class FrameworkRef(_Struct, kw_only=True):
+    """Which kader the answers belong to.
+
+    Attributes:
+        id: the kader's ``meta.id``.
+        versie: the kader's ``meta.versie``.
+        hash: :func:`ictbekwaam.model.kader.fingerprint` of the kader.
+    """
+
+    id: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    versie: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+    hash: Annotated[str, msgspec.Meta(pattern=r"^sha256:[0-9a-f]{64}$")]
+
+
+class Respondent(_Struct, kw_only=True):
+    """Who answered.
+
+    Attributes:
+        id: random id, kept in the user's data folder and reused for the same
+            person, so that progress over time and de-duplication work without a name.
+        naam: optional name or pseudonym, as the teacher typed it.
+    """
+
+    id: RespondentId
+    naam: ShortText | None = None
+
+
+class Context(_Struct, kw_only=True):
+    """Optional context the teacher gave (all may be empty)."""
+
+    school: ShortText | None = None
+    team: ShortText | None = None
+    sector: Sector | None = None
+    rol: ShortText | None = None
+
+
+class Evidence(_Struct, kw_only=True):
+    """A teacher's own example of effective ict use for one kerntaak (for the POP).
+
+    Attributes:
+        voorbeeld: what they did.
+        meerwaarde: what it added.
+    """
+
+    voorbeeld: LongText = ""
+    meerwaarde: LongText = ""
+
+
+class Result(_Struct, kw_only=True):
+    """One assessment (or a draft of one).
+
+    Attributes:
+        schema: always ``"ictbekwaam/result"``: tells our files from others.
+        schema_version: layout version; readers refuse newer ones.
+        tool_version: the ictbekwaam version that wrote the file.
+        framework: the kader the answers belong to.
+        created_at: when the assessment was started (with time zone).
+        updated_at: when it was last saved.
+        complete: True once the teacher confirmed the overview.
+        respondent: who answered.
+        context: school, team, sector, role (optional).
+        answers: item id -> answer; unanswered (skipped) items are absent.
+        evidence: kerntaak id -> the teacher's own example and its added value.
+        position: for a draft, the question to continue at (0-based).
+    """
+
+    schema: Literal["ictbekwaam/result"] = SCHEMA_ID
+    schema_version: Annotated[int, msgspec.Meta(ge=1, le=SCHEMA_VERSION)] = SCHEMA_VERSION
+    tool_version: Annotated[str, msgspec.Meta(min_length=1, max_length=40)] = __version__
+    framework: FrameworkRef
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    complete: bool = False
+    respondent: Respondent
+    context: Context = Context()
+    answers: dict[Annotated[str, msgspec.Meta(min_length=1, max_length=40)], Answer] = {}
+    evidence: dict[Annotated[str, msgspec.Meta(min_length=1, max_length=40)], Evidence] = {}
+    position: Annotated[int, msgspec.Meta(ge=0)] = 0
+
+
+def now() -> datetime:
+    """The current time, with the local time zone."""
+    return datetime.now(timezone.utc).astimezone()
+
+
+def new_respondent_id() -> str:
+    """A fresh random respondent id (no personal data in it)."""
+    return "r-" + secrets.token_hex(16)
+
+
+def framework_ref(kader: Kader) -> FrameworkRef:
+    """The reference to ``kader`` that a result stores."""
+    return FrameworkRef(id=kader.meta.id, versie=kader.meta.versie, hash=fingerprint(kader))
+
+
+def new_result(kader: Kader, respondent_id: str, *, naam: str | None = None, context: Context | None = None) -> Result:
+    """An empty draft for ``kader``."""
+    stamp = now()
+    return Result(
+        framework=framework_ref(kader),
+        created_at=stamp,
+        updated_at=stamp,
+        respondent=Respondent(id=respondent_id, naam=naam),
+        context=context or Context(),
+    )
+
+
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder(Result)
+
+
+def encode(result: Result) -> bytes:
+    """The result as indented UTF-8 JSON (as stored on disk)."""
+    return msgspec.json.format(_ENCODER.encode(result), indent=2) + b"\n"
+
+
+def decode(data: bytes, file: Path | str | None = None) -> Result:
+    """Parse and validate a result document; DataError (Dutch, with the place) if it is not one.
+
+    Any bytes at all give either a Result or a DataError, never another exception.
+    """
+    try:
+        return _DECODER.decode(data)
+    except msgspec.ValidationError as exc:
+        _check_header(data, file)
+        text, path = translate(str(exc))
+        raise DataError(Place(file, path), text) from None
+    except msgspec.DecodeError as exc:
+        raise _syntax_error(data, exc, file) from None
+    except UnicodeDecodeError:  # msgspec checks UTF-8 inside strings with Python's codec
+        raise _not_utf8(data, file) from None
+
+
+_NOT_UTF8 = "geen geldige UTF-8-tekst; sla het bestand op als UTF-8"
+_DECODE_PROBLEMS = (
+    ("trailing characters", "er staat nog tekst na het einde van de JSON"),
+    ("object keys must be strings", "een sleutel moet tussen aanhalingstekens staan"),
+    ("expected ','", "er ontbreekt een komma"),
+    ("expected ':'", "er ontbreekt een dubbele punt"),
+    ("invalid escape", "een ongeldige escape (\\) in een tekst"),
+    ("invalid character", "een teken dat hier niet hoort"),
+)
+
+
+def _not_utf8(data: bytes, file: Path | str | None) -> DataError | None:
+    """A DataError naming the line of the first byte that is not UTF-8; None when all of it is."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return DataError(Place(file, line=data[: bad.start].count(b"\n") + 1), _NOT_UTF8)
+    return None
+
+
+def _syntax_error(data: bytes, exc: msgspec.DecodeError, file: Path | str | None) -> DataError:
+    """A Dutch DataError for bytes that are not JSON, with the line where msgspec stopped."""
+    if not data.strip():
+        return DataError(Place(file), "het bestand is leeg")
+    if b"\x00" in data:
+        return DataError(Place(file), "dit is geen tekstbestand (bevat binaire gegevens)")
+    message = str(exc)
+    if "truncated" in message:
+        return DataError(Place(file), "het bestand is afgebroken (onvolledige JSON)")
+    bad_text = _not_utf8(data, file)
+    if bad_text is not None:
+        return bad_text
+    at = re.search(r"\(byte (\d+)\)", message)
+    line = data[: int(at[1])].count(b"\n") + 1 if at else None
+    problem = next((dutch for english, dutch in _DECODE_PROBLEMS if english in message), None)
+    return DataError(Place(file, line=line), f"geen geldige JSON: {problem}" if problem else "geen geldige JSON")
+
+
+class _Header(msgspec.Struct):
+    schema: object = None
+    schema_version: object = None
+
+
+def _check_header(data: bytes, file: Path | str | None) -> None:
+    """Give a clear message for files that are not ours or are from a newer version."""
+    try:
+        header = msgspec.json.decode(data, type=_Header)
+    except msgspec.ValidationError:
+        raise DataError(Place(file), "dit is geen resultaatbestand van ictbekwaam (verwacht een JSON-object)") from None
+    except msgspec.DecodeError as exc:  # a syntax error after the first unknown field
+        raise _syntax_error(data, exc, file) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(data, file) from None
+    if header.schema != SCHEMA_ID:
+        raise DataError(Place(file, "schema"), "dit is geen resultaatbestand van ictbekwaam")
+    version = header.schema_version
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise DataError(
+            Place(file, "schema_version"),
+            f"gemaakt met een nieuwere versie van ictbekwaam (schemaversie {version}, deze versie kent "
+            f"tot en met {SCHEMA_VERSION}); werk ictbekwaam bij",
+        )
+
+
+def is_result_file(path: Path) -> bool:
+    """Whether ``path`` is an existing file that says it is a result (a draft included), valid or not."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_RESULT_BYTES:
+            return False
+        header = msgspec.json.decode(path.read_bytes(), type=_Header)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
+        return False
+    return header.schema == SCHEMA_ID
+
+
+def read_result(path: Path) -> Result:
+    """Read and validate a result file (not yet against a kader)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_RESULT_BYTES:
+            raise DataError(Place(path), f"bestand is te groot voor een resultaat ({size} bytes)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(Place(path), "bestand niet gevonden") from None
+    except IsADirectoryError:
+        raise DataError(Place(path), "dit is een map, geen bestand") from None
+    except PermissionError:
+        raise DataError(Place(path), "geen toestemming om dit bestand te lezen") from None
+    except OSError as exc:
+        raise DataError(Place(path), f"kan dit bestand niet lezen ({exc.strerror or exc})") from None
+    return decode(data, path)
+
+
+class AnswerCheck(msgspec.Struct, frozen=True):
+    """How a result's answers fit a kader.
+
+    Attributes:
+        problems: (path, message) for invalid values of known items.
+        unknown: answered item ids the kader does not have (e.g. another version).
+        missing: item ids of the kader without an answer.
+    """
+
+    problems: list[tuple[str, str]]
+    unknown: list[str]
+    missing: list[str]
+
+
+def check_answers(result: Result, kader: Kader) -> AnswerCheck:
+    """Check every answer's value against the kader's scale and checklist."""
+    levels = set(kader.level_values())
+    nvt = kader.schaal.niet_van_toepassing.code
+    codes = set(kader.checklist_codes())
+    sections = {i.id: BASISVAARDIGHEDEN for i in kader.basisvaardigheden.items}
+    for kerntaak in kader.kerntaken:
+        sections.update({i.id: kerntaak.id for i in kerntaak.items})
+    problems: list[tuple[str, str]] = []
+    unknown: list[str] = []
+    for item_id, value in result.answers.items():
+        section = sections.get(item_id)
+        if section is None:
+            unknown.append(item_id)
+        elif section == BASISVAARDIGHEDEN:
+            if value not in codes:
+                problems.append((f"answers.{item_id}", f"{value!r} is geen optie van de checklist ({', '.join(sorted(codes))})"))
+        elif isinstance(value, bool) or not (value in levels or value == nvt):
+            allowed = ", ".join(str(v) for v in sorted(levels))
+            problems.append((f"answers.{item_id}", f"{value!r} is geen niveau van de schaal ({allowed} of {nvt})"))
+    kerntaak_ids = {k.id for k in kader.kerntaken}
+    for key in result.evidence:
+        if key not in kerntaak_ids:
+            problems.append((f"evidence.{key}", f"'{key}' is geen kerntaak van het kader"))
+    missing = [item_id for item_id in sections if item_id not in result.answers]
+    return AnswerCheck(problems, unknown, missing)
+
+
+def load_result(path: Path, kader: Kader) -> Result:
+    """Read a result file and check its answers against ``kader``.
+
+    Answers to items the kader does not know are tolerated (another version of
+    the framework, matched by id); invalid values for known items are errors.
+    """
+    result = read_result(path)
+    check = check_answers(result, kader)
+    if check.problems:
+        (first_path, first), *rest = check.problems
+        raise DataError(Place(path, first_path), first, more=[(Place(path, p), m) for p, m in rest])
+    return result
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the result file, generated from :class:`Result`."""
+    schema = msgspec.json.schema(Result)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://ictbekwaam.invalid/schemas/result.schema.json"
+    schema["title"] = "ictbekwaam-resultaat"
+    schema["description"] = (
+        "Resultaat van een zelfevaluatie met ictbekwaam, naar het Kader voor ict-bekwaamheid van leraren (Kennisnet)."
+    )
+    return schema
+
+
+if __name__ == "__main__":  # regenerate schemas/result.schema.json
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")

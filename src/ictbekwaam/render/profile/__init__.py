@@ -1,0 +1,1 @@
+"""Renderers of a teacher's profile: terminal, Markdown, JSON, POP and comparison."""

@@ -1,0 +1,243 @@
+"""The progress between two assessments: terminal, Markdown and JSON.
+
+The JSON structure (``ictbekwaam compare OUD NIEUW --format json``):
+
+- ``schema``: ``"ictbekwaam/compare"``; ``schema_version``: 1.
+- ``old``, ``new``: ``{"respondent", "naam", "updated_at", "complete", "framework_versie"}``.
+- ``same_respondent``: bool; ``targets``: ``{"source", "file"}``.
+- ``warnings``: Dutch warnings; ``summary``: one Dutch sentence.
+- ``sections``: per section (basisvaardigheden first): ``id``, ``naam``,
+  ``kind`` ("checklist" or "kerntaak"), ``old`` and ``new`` (``counted``,
+  ``on_target``, ``total_gap``, ``mean_level``, ``mean_score``, as in the
+  profile JSON), ``mean_change`` (or null), ``better``, ``same``, ``worse``,
+  ``not_comparable`` and ``items``.
+- an item: ``id``, ``stelling``, ``old`` and ``new`` (``status``, ``answer``,
+  ``level``, ``score``, ``gap``), ``change`` (``new - old``, null when not
+  comparable), ``direction`` ("beter", "gelijk", "lager", "niet vergelijkbaar")
+  and ``why_not`` (the reason, "" when compared).
+- ``unknown``: ``[{"id", "where"}]``: answers to items the kader in use does not have.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ictbekwaam.core.compare import Comparison, ItemChange, SectionChange
+from ictbekwaam.render.labels import decimal, item_bar, signed, source_line, state, who
+from ictbekwaam.render.profile.json import number
+from ictbekwaam.render.profile.markdown import cell
+from ictbekwaam.core.scoring import ItemScore, Profile
+
+SCHEMA = "ictbekwaam/compare"
+SCHEMA_VERSION = 1
+ANSWER_WIDTH = 6  # "n.v.t.", "Deels"
+CHANGE_WIDTH = 10  # "+0,5 beter"
+
+
+# --- shared pieces -------------------------------------------------------------
+
+
+def _short(item: ItemScore) -> str:
+    if item.status == "nvt":
+        return "n.v.t."
+    if item.status == "open":
+        return "open"
+    return str(item.level) if item.level is not None else item.answer_label
+
+
+def _change(change: ItemChange) -> str:
+    if not change.compared:
+        return "–"
+    return f"{signed(change.change or 0)} {change.direction}"
+
+
+def _mean(value: float | None) -> str:
+    return "–" if value is None else decimal(value)
+
+
+def section_lines(section: SectionChange, max_level: int) -> list[str]:
+    """The figures of one section in OUD and NIEUW, as one or two lines."""
+    old, new = section.old, section.new
+    on_target = f"op doel {old.on_target} van {old.counted} → {new.on_target} van {new.counted}"
+    if section.new.is_checklist:
+        first = on_target
+    else:
+        mean = f"gem. {_mean(old.mean_level)} → {_mean(new.mean_level)}"
+        if section.mean_change is not None:
+            mean += f" ({signed(section.mean_change)})"
+        first = f"{mean} · {on_target} · tekort {decimal(old.total_gap)} → {decimal(new.total_gap)}"
+    counts = f"beter {section.better} · gelijk {section.same} · lager {section.worse}"
+    if section.not_comparable:
+        counts += f" · niet te vergelijken {section.not_comparable}"
+    return [first, counts]
+
+
+def _title(section: SectionChange) -> str:
+    return section.naam if section.new.is_checklist else f"Kerntaak {section.id}: {section.naam}"
+
+
+def _when(profile: Profile) -> str:
+    return f"{profile.updated_at:%d-%m-%Y}, {state(profile)}"
+
+
+# --- terminal --------------------------------------------------------------------
+
+
+def compare_renderable(comparison: Comparison):  # -> rich.console.Group
+    """The comparison for the terminal (fits 80 columns, readable without colour)."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    old, new = comparison.old, comparison.new
+    parts: list = [
+        Text(f"Voortgang ict-bekwaamheid: {who(new)}", style="bold"),
+        Text(f"OUD: {_when(old)} · NIEUW: {_when(new)}"),
+        Text(f"Doelen: {new.targets_source}"),
+    ]
+    parts += [Text(f"Let op: {w}", style="bold") for w in comparison.warnings]
+    parts += [Text(""), Text(comparison.summary)]
+    for section in comparison.sections:
+        parts += [Text(""), Text(_title(section), style="bold underline")]
+        parts += [Text(line) for line in section_lines(section, new.max_level)]
+        rows = Table.grid(padding=(0, 1), expand=True)
+        # Same column widths in every section, so the arrows line up down the page.
+        answer_width = new.max_level + 1 + ANSWER_WIDTH
+        rows.add_column(min_width=4, no_wrap=True)
+        rows.add_column(no_wrap=True, min_width=answer_width)
+        rows.add_column(no_wrap=True, min_width=answer_width + 2)
+        rows.add_column(no_wrap=True, min_width=CHANGE_WIDTH)
+        rows.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+        for change in section.items:
+            style = {"beter": "green", "lager": "red"}.get(change.direction, "")
+            rows.add_row(
+                change.id,
+                f"{item_bar(change.old, old.max_level)} {_short(change.old)}",
+                f"→ {item_bar(change.new, new.max_level)} {_short(change.new)}",
+                Text(_change(change), style=style),
+                change.new.stelling,
+            )
+        parts.append(rows)
+        for change in section.items:
+            if not change.compared:
+                parts.append(Text(f"Niet te vergelijken: {change.id} ({change.why_not})"))
+    if comparison.unknown:
+        parts += [Text("")]
+        parts += [Text(f"Niet in het gebruikte kader: {i} ({where})") for i, where in comparison.unknown]
+    parts += [Text(""), Text(source_line(new), style="dim")]
+    return Group(*parts)
+
+
+def compare_text(comparison: Comparison, width: int = 80) -> str:
+    """The comparison as plain text (no colour), e.g. for ``--out voortgang.txt``."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False, legacy_windows=False)
+    console.print(compare_renderable(comparison))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+# --- Markdown --------------------------------------------------------------------
+
+
+def compare_markdown(comparison: Comparison) -> str:
+    """The comparison as a Markdown document."""
+    old, new = comparison.old, comparison.new
+    out = [f"# Voortgang ict-bekwaamheid: {who(new)}", ""]
+    out += [f"- OUD: {_when(old)}", f"- NIEUW: {_when(new)}", f"- Doelen: {new.targets_source}", ""]
+    if comparison.warnings:
+        out += [f"> **Let op**: {w}" for w in comparison.warnings] + [""]
+    out += [comparison.summary, ""]
+    for section in comparison.sections:
+        out += [f"## {_title(section)}", ""]
+        out += [" · ".join(section_lines(section, new.max_level)), ""]
+        out += ["| Item | Stelling | OUD | NIEUW | Verschil |", "|---|---|---|---|---|"]
+        for change in section.items:
+            diff = _change(change) if change.compared else f"niet te vergelijken: {change.why_not}"
+            out.append(
+                f"| {change.id} | {cell(change.new.stelling)} | {_short(change.old)} | {_short(change.new)} | {cell(diff)} |"
+            )
+        out.append("")
+    if comparison.unknown:
+        out += ["## Niet in het gebruikte kader", ""]
+        out += [f"- {i}: {where}" for i, where in comparison.unknown] + [""]
+    out += ["---", "", source_line(new)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- JSON ----------------------------------------------------------------------------
+
+
+def _side(profile: Profile) -> dict[str, Any]:
+    return {
+        "respondent": profile.respondent_id,
+        "naam": profile.naam,
+        "updated_at": profile.updated_at.isoformat(),
+        "complete": profile.complete,
+        "framework_versie": profile.result_framework_versie,
+    }
+
+
+def _figures(section) -> dict[str, Any]:  # a SectionScore
+    return {
+        "counted": section.counted,
+        "on_target": section.on_target,
+        "total_gap": number(section.total_gap),
+        "mean_level": None if section.mean_level is None else round(section.mean_level, 3),
+        "mean_score": None if section.mean_score is None else round(section.mean_score, 3),
+    }
+
+
+def _item_side(item: ItemScore) -> dict[str, Any]:
+    return {"status": item.status, "answer": item.answer, "level": item.level, "score": item.score, "gap": number(item.gap)}
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as a JSON-ready dict (structure in the module docstring)."""
+    return {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "old": _side(comparison.old),
+        "new": _side(comparison.new),
+        "same_respondent": comparison.same_respondent,
+        "targets": {"source": comparison.new.targets_source, "file": comparison.new.targets_file},
+        "warnings": list(comparison.warnings),
+        "summary": comparison.summary,
+        "sections": [
+            {
+                "id": s.id,
+                "naam": s.naam,
+                "kind": "checklist" if s.new.is_checklist else "kerntaak",
+                "old": _figures(s.old),
+                "new": _figures(s.new),
+                "mean_change": None if s.mean_change is None else round(s.mean_change, 3),
+                "better": s.better,
+                "same": s.same,
+                "worse": s.worse,
+                "not_comparable": s.not_comparable,
+                "items": [
+                    {
+                        "id": c.id,
+                        "stelling": c.new.stelling,
+                        "old": _item_side(c.old),
+                        "new": _item_side(c.new),
+                        "change": number(c.change),
+                        "direction": c.direction,
+                        "why_not": c.why_not,
+                    }
+                    for c in s.items
+                ],
+            }
+            for s in comparison.sections
+        ],
+        "unknown": [{"id": i, "where": where} for i, where in comparison.unknown],
+    }
+
+
+def compare_json(comparison: Comparison) -> str:
+    """The comparison as indented UTF-8 JSON text."""
+    return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2) + "\n"

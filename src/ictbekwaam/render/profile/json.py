@@ -1,0 +1,153 @@
+"""The profile as JSON (``ictbekwaam profile FILE --format json``).
+
+A documented, stable structure for other tools. Keys follow the result file:
+generic words in English, domain words in Dutch; texts are Dutch. Means and
+shares are rounded to three decimals.
+
+Top level:
+
+- ``schema``: always ``"ictbekwaam/profile"``; ``schema_version``: 1.
+- ``respondent``: ``{"id": "r-…", "naam": str | null}``.
+- ``complete``: false for a draft (concept); ``updated_at``: ISO 8601 time of the result.
+- ``framework``: the kader used for scoring: ``id``, ``versie``, ``titel``,
+  ``uitgever``, ``jaar``, ``bron``.
+- ``result_framework``: ``{"versie": str, "matches": bool}``: the kader version
+  the result was made with, and whether it is exactly the kader used (if not,
+  items were matched by id).
+- ``targets``: ``{"source": str, "file": str | null}``: which targets were used.
+- ``scale``: ``[{"waarde": 1, "label": "Nog niet"}, …]``.
+- ``verdict``: an honest summary (Dutch); ``notes``: what the figures leave out.
+- ``basisvaardigheden``: one *section* (below); ``kerntaken``: a list of sections.
+- ``priorities``: the 3 to 5 points to develop first (empty if none), each
+  ``{"rank", "item", "section", "reason", "gap", "steps", "advice"}`` where
+  ``steps`` are chapter 4 voorbeelden ``{"id", "titel", "omschrijving", "bron",
+  "verwijzingen": [{"url", "titel"}]}`` and ``advice`` a Dutch next step when
+  there are no voorbeelden ("" otherwise).
+- ``growth``: only when nothing is below target: up to three items to grow in
+  towards the top level of the scale, in the same form as ``priorities``.
+- ``unknown``: answered item ids the kader does not have (another version).
+
+A *section*: ``id`` (``"basisvaardigheden"`` or the kerntaak id), ``naam``,
+``kind`` (``"checklist"`` or ``"kerntaak"``), ``counted`` (answered and
+applicable items), ``on_target``, ``share_on_target`` (0..1 or null),
+``total_gap``, ``mean_level`` (kerntaken; null otherwise or when nothing
+counts), ``mean_score`` (basisvaardigheden, 0..1), ``nvt`` and ``open`` (ids
+left out of the figures), ``evidence`` (``{"voorbeeld", "meerwaarde"}``, the
+teacher's own example; empty for the basisvaardigheden) and ``items``.
+
+An *item*: ``id``, ``stelling``, ``status`` (``"geteld"``, ``"nvt"`` or
+``"open"``), ``answer`` (as stored, or null), ``answer_label``, ``level``
+(kerntaken) or ``score`` (basisvaardigheden, 0..1) when counted, ``target``,
+``target_label``, ``gap`` (null when not counted; levels for kerntaken, score
+points for basisvaardigheden) and ``on_target`` (null when not counted).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ictbekwaam.model.kader import Voorbeeld
+from ictbekwaam.core.scoring import ItemScore, Priority, Profile, SectionScore
+
+SCHEMA = "ictbekwaam/profile"
+SCHEMA_VERSION = 1
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def number(value: float | None) -> float | int | None:
+    """Whole numbers as ints (gaps in levels), others rounded."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 3)
+
+
+def item_dict(item: ItemScore) -> dict[str, Any]:
+    """One scored item as a JSON-ready dict."""
+    return {
+        "id": item.id,
+        "stelling": item.stelling,
+        "status": item.status,
+        "answer": item.answer,
+        "answer_label": item.answer_label,
+        "level": item.level,
+        "score": item.score,
+        "target": item.target,
+        "target_label": item.target_label,
+        "gap": number(item.gap),
+        "on_target": item.on_target,
+    }
+
+
+def section_dict(section: SectionScore) -> dict[str, Any]:
+    """One section as a JSON-ready dict."""
+    return {
+        "id": section.id,
+        "naam": section.naam,
+        "kind": "checklist" if section.is_checklist else "kerntaak",
+        "counted": section.counted,
+        "on_target": section.on_target,
+        "share_on_target": _round(section.share_on_target),
+        "total_gap": number(section.total_gap),
+        "mean_level": _round(section.mean_level),
+        "mean_score": _round(section.mean_score),
+        "nvt": list(section.nvt),
+        "open": list(section.open),
+        "evidence": {"voorbeeld": section.evidence_voorbeeld, "meerwaarde": section.evidence_meerwaarde},
+        "items": [item_dict(i) for i in section.items],
+    }
+
+
+def voorbeeld_dict(voorbeeld: Voorbeeld) -> dict[str, Any]:
+    """A chapter 4 voorbeeld as a next step."""
+    return {
+        "id": voorbeeld.id,
+        "titel": voorbeeld.titel,
+        "omschrijving": voorbeeld.omschrijving.strip(),
+        "bron": voorbeeld.bron,
+        "verwijzingen": [{"url": r.url, "titel": r.titel} for r in voorbeeld.verwijzingen],
+    }
+
+
+def priority_dict(priority: Priority) -> dict[str, Any]:
+    """One priority as a JSON-ready dict."""
+    return {
+        "rank": priority.rank,
+        "item": priority.item.id,
+        "section": priority.item.section,
+        "reason": priority.reason,
+        "gap": number(priority.item.gap),
+        "steps": [voorbeeld_dict(v) for v in priority.steps],
+        "advice": priority.advice,
+    }
+
+
+def profile_dict(profile: Profile) -> dict[str, Any]:
+    """The whole profile as a JSON-ready dict (the structure in the module docstring)."""
+    k = profile.kader
+    return {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "respondent": {"id": profile.respondent_id, "naam": profile.naam},
+        "complete": profile.complete,
+        "updated_at": profile.updated_at.isoformat(),
+        "framework": {"id": k.id, "versie": k.versie, "titel": k.titel, "uitgever": k.uitgever, "jaar": k.jaar, "bron": k.bron},
+        "result_framework": {"versie": profile.result_framework_versie, "matches": profile.framework_matches},
+        "targets": {"source": profile.targets_source, "file": profile.targets_file},
+        "scale": [{"waarde": w, "label": label} for w, label in profile.scale],
+        "verdict": profile.verdict,
+        "notes": list(profile.notes),
+        "basisvaardigheden": section_dict(profile.basisvaardigheden),
+        "kerntaken": [section_dict(s) for s in profile.kerntaken],
+        "priorities": [priority_dict(p) for p in profile.priorities],
+        "growth": [priority_dict(p) for p in profile.growth],
+        "unknown": list(profile.unknown),
+    }
+
+
+def profile_json(profile: Profile) -> str:
+    """The profile as indented UTF-8 JSON text."""
+    return json.dumps(profile_dict(profile), ensure_ascii=False, indent=2) + "\n"

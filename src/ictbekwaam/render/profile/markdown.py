@@ -1,0 +1,89 @@
+"""The profile as Markdown: the same content as the screen, with the full statements."""
+
+from __future__ import annotations
+
+from ictbekwaam.model.kader import Voorbeeld
+from ictbekwaam.render.labels import (
+    BELOW_TARGET,
+    ON_TARGET,
+    date,
+    decimal,
+    item_bar,
+    section_bar,
+    section_summary,
+    source_line,
+    state,
+    who,
+)
+from ictbekwaam.core.scoring import ItemScore, Priority, Profile, SectionScore
+
+
+def cell(text: str) -> str:
+    """Text that is safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def voorbeeld_line(voorbeeld: Voorbeeld) -> str:
+    """A chapter 4 voorbeeld as one list item, with its references."""
+    line = f"- **{voorbeeld.titel}**: {' '.join(voorbeeld.omschrijving.split())}"
+    if voorbeeld.verwijzingen:
+        line += " Zie: " + "; ".join(f"{r.url} ({r.titel})" for r in voorbeeld.verwijzingen) + "."
+    return line
+
+
+def _section(section: SectionScore, max_level: int) -> list[str]:
+    title = section.naam if section.is_checklist else f"Kerntaak {section.id}: {section.naam}"
+    out = [f"## {title}", "", f"`{section_bar(section, max_level)}` {section_summary(section, max_level)}", ""]
+    out += ["| Item | Stelling | Antwoord | Doel | Op doel |", "|---|---|---|---|---|"]
+    for item in section.items:
+        answer = f"`{item_bar(item, max_level)}` {_answer(item)}" if item.answer_label else "niet beantwoord"
+        target = item.target_label if item.is_checklist else f"{item.target} ({item.target_label})"
+        out.append(f"| {item.id} | {cell(item.stelling)} | {cell(answer)} | {cell(target)} | {_mark(item)} |")
+    return out + [""]
+
+
+def _answer(item: ItemScore) -> str:
+    return f"{item.level} ({item.answer_label})" if item.level is not None else item.answer_label
+
+
+def _mark(item: ItemScore) -> str:
+    if item.gap is None:
+        return "telt niet mee"
+    if not item.gap:
+        return ON_TARGET
+    return f"{BELOW_TARGET} nog {decimal(item.gap)}" if item.level is not None else BELOW_TARGET
+
+
+def priority_lines(priority: Priority, heading: str = "###") -> list[str]:
+    """One priority: the statement, why, and the next steps with their references."""
+    item = priority.item
+    out = [f"{heading} {priority.rank}. {item.id}: {item.stelling}", "", f"*Waarom:* {priority.reason}", ""]
+    if priority.steps:
+        out += ["*Volgende stappen* (voorbeelden uit het Kader, hoofdstuk 4):", ""]
+        out += [voorbeeld_line(v) for v in priority.steps]
+    else:
+        out.append(f"*Volgende stap:* {priority.advice}")
+    return out + [""]
+
+
+def profile_markdown(profile: Profile) -> str:
+    """The profile as a Markdown document."""
+    out = [f"# Profiel ict-bekwaamheid: {who(profile)}", ""]
+    if not profile.complete:
+        out += ["> **CONCEPT**: deze zelfevaluatie is nog niet afgerond.", ""]
+    scale = " · ".join(f"{waarde} {label}" for waarde, label in profile.scale)
+    out += [f"- Resultaat van {date(profile)}, {state(profile)}", f"- Doelen: {profile.targets_source}", f"- Schaal: {scale}", ""]
+    out += [profile.verdict, ""]
+    notes = [n for n in profile.notes if not n.startswith("Dit is een concept")]
+    if notes:
+        out += [f"- Let op: {n}" for n in notes] + [""]
+    for section in profile.sections:
+        out += _section(section, profile.max_level)
+    if profile.priorities:
+        out += ["## Wat nu? Je belangrijkste ontwikkelpunten", ""]
+    elif profile.growth:
+        out += ["## Verder groeien (als je wilt)", ""]
+    for priority in profile.priorities or profile.growth:
+        out += priority_lines(priority)
+    out += ["---", "", source_line(profile)]
+    return "\n".join(out).rstrip() + "\n"

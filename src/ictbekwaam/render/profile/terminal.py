@@ -1,0 +1,140 @@
+"""The profile on the terminal: the screen after ``assess`` and of ``ictbekwaam profile``.
+
+A bar and a label per section and per item ("███░ 3/4 doel 3 ✓"), readable
+without colour and fitting in 80 columns (long statements are cut off with
+"…"; the full text is in the Markdown export), then the points to develop
+with their next steps.
+"""
+
+from __future__ import annotations
+
+from ictbekwaam.render.labels import (
+    BELOW_TARGET,
+    ON_TARGET,
+    date,
+    item_bar,
+    item_status,
+    section_bar,
+    section_summary,
+    source_line,
+    state,
+    who,
+)
+from ictbekwaam.core.scoring import Priority, Profile, SectionScore
+
+WIDTH = 80
+
+
+def _header(profile: Profile) -> list:
+    from rich.text import Text
+
+    scale = " · ".join(f"{waarde} {label}" for waarde, label in profile.scale)
+    parts = [
+        Text(f"Profiel ict-bekwaamheid: {who(profile)}", style="bold"),
+        Text(f"Resultaat van {date(profile)}, {state(profile)}"),
+        Text(f"Doelen: {profile.targets_source}"),
+        Text(f"Schaal: {scale}"),
+        Text(""),
+        Text(profile.verdict),
+    ]
+    if not profile.complete:
+        parts.insert(1, Text("CONCEPT: deze zelfevaluatie is nog niet afgerond.", style="bold"))
+    for note in profile.notes:
+        if not note.startswith("Dit is een concept"):  # said above already, in capitals
+            parts.append(Text(f"Let op: {note}"))
+    return parts
+
+
+def _sentence(text: str) -> str:
+    """End with one full stop ("n.v.t." has its own)."""
+    return text if text.endswith(".") else text + "."
+
+
+def _section(section: SectionScore, max_level: int, plain: bool):  # -> rich renderable
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    title = section.naam if section.is_checklist else f"Kerntaak {section.id}: {section.naam}"
+    if plain:  # for screen readers: no bar characters, whole statements
+        rows = [Text(f"{item.id}: {_sentence(item_status(item, max_level))} {item.stelling}") for item in section.items]
+        return Group(Text(""), Text(title), Text(section_summary(section, max_level)), *rows)
+    line = Text(f"{section_bar(section, max_level)} {section_summary(section, max_level)}")
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(min_width=4, no_wrap=True)  # id: "BV10"; a school's own ids may be longer
+    grid.add_column(width=max_level, no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+    for item in section.items:
+        status = item_status(item, max_level)
+        style = "green" if ON_TARGET in status else ("red" if BELOW_TARGET in status else "dim")
+        grid.add_row(item.id, item_bar(item, max_level), Text(status, style=style), item.stelling)
+    return Group(Text(""), Text(title, style="bold underline"), line, grid)
+
+
+def _priority(priority: Priority):  # -> rich renderable
+    from rich.console import Group
+    from rich.text import Text
+
+    from rich.table import Table
+
+    lines: list = [Text(f"{priority.item.id} {priority.item.stelling}", style="bold"), Text(f"Waarom: {priority.reason}")]
+    if priority.steps:
+        lines.append(Text("Volgende stappen:"))
+        bullets = Table.grid(padding=(0, 1))
+        bullets.add_column(width=1)
+        bullets.add_column()
+        for voorbeeld in priority.steps:
+            refs = ", ".join(ref.url for ref in voorbeeld.verwijzingen)
+            bullets.add_row("•", voorbeeld.titel + (f" ({refs})" if refs else ""))
+        lines.append(bullets)
+    else:
+        lines.append(Text(f"Volgende stap: {priority.advice}"))
+    return Group(*lines)
+
+
+def _priorities(profile: Profile) -> list:
+    from rich.table import Table
+    from rich.text import Text
+
+    points = profile.priorities or profile.growth
+    if not points:
+        return [Text("")]
+    title = "Wat nu? Je belangrijkste ontwikkelpunten" if profile.priorities else "Verder groeien (als je wilt)"
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=2, justify="right")
+    table.add_column()
+    for priority in points:
+        table.add_row(f"{priority.rank}.", _priority(priority))
+        table.add_row("", "")
+    return [Text(""), Text(title, style="bold underline"), table]
+
+
+def profile_renderable(profile: Profile, *, plain: bool = False):  # -> rich.console.Group
+    """The whole profile screen as one rich renderable (what ``assess`` shows at the end).
+
+    ``plain`` leaves out the bar characters and shows whole statements, for
+    screen readers; the labels ("3/4 doel 3 ✓") say the same.
+    """
+    from rich.console import Group
+    from rich.text import Text
+
+    parts = _header(profile)
+    for section in profile.sections:
+        parts.append(_section(section, profile.max_level, plain))
+    parts += _priorities(profile)
+    parts.append(Text(source_line(profile), style="dim"))
+    return Group(*parts)
+
+
+def profile_text(profile: Profile, width: int = WIDTH) -> str:
+    """The profile screen as plain text (no colour), e.g. for ``--out profiel.txt``."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False, legacy_windows=False)
+    console.print(profile_renderable(profile))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    # rich pads table rows to the full width; a file should not carry that.
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"

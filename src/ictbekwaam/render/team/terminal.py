@@ -1,0 +1,232 @@
+"""The team report on the terminal (rich), readable in 80 columns and without colour.
+
+Numbers always carry the meaning; colour only adds a heat-map shade (a
+darker cell is a larger share). A hidden figure reads "te weinig
+respondenten"; in the compact group-by-item table it is "–" with that legend
+right under the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ictbekwaam.core.team.aggregate import TOO_FEW, Column, Figures, TeamProfile
+from ictbekwaam.files.collect import Rejected
+from ictbekwaam.render.team.common import (
+    change_texts,
+    DASH,
+    column_counts,
+    decimal,
+    kader_line,
+    mean_text,
+    median_text,
+    notes,
+    percent,
+    privacy_line,
+    round_line,
+    scale_line,
+    section_title,
+    share_text,
+    shares,
+    short_category_labels,
+    source_line,
+    status_text,
+    title,
+)
+
+GROUPS_PER_TABLE = 3
+
+
+def _heat(share: float) -> str:
+    """A background from white to blue for a share 0..1 (text stays black)."""
+    share = max(0.0, min(1.0, share))
+    r = round(255 - share * (255 - 66))
+    g = round(255 - share * (255 - 133))
+    b = round(255 - share * (255 - 204))
+    fg = "white" if share > 0.6 else "black"
+    return f"{fg} on rgb({r},{g},{b})"
+
+
+def _level_heat(mean: float, max_level: int) -> str:
+    return _heat((mean - 1) / (max_level - 1) if max_level > 1 else 1.0)
+
+
+def _distribution(profile: TeamProfile, figures: Figures, checklist: bool) -> str:
+    labels = short_category_labels(profile, checklist)
+    return " · ".join(f"{label} {percent(s)}" for label, s in zip(labels, shares(figures)))
+
+
+def _sections_table(profile: TeamProfile, column: Column):  # -> rich Table
+    from rich.table import Table
+
+    table = Table(title="Per onderdeel", title_justify="left", title_style="bold", expand=False)
+    table.add_column("Onderdeel", overflow="fold", max_width=28)
+    table.add_column("Gem.", justify="right")
+    table.add_column("Med.", justify="right")
+    table.add_column("Op doel", justify="right")
+    table.add_column("Verdeling", overflow="fold")
+    for section, figures in zip(profile.sections, column.sections):
+        name = section_title(section)
+        if figures is None:
+            table.add_row(name, TOO_FEW, "", "", "")
+            continue
+        table.add_row(
+            name,
+            mean_text(figures, section.checklist),
+            median_text(figures) if not section.checklist else DASH,
+            share_text(figures),
+            _distribution(profile, figures, section.checklist),
+        )
+    return table
+
+
+def _items_table(profile: TeamProfile, column: Column, checklist: bool):  # -> rich Table
+    from rich.table import Table
+    from rich.text import Text
+
+    heading = "Basisvaardigheden: dekking per vaardigheid" if checklist else "Stellingen: verdeling per niveau (heatmap)"
+    table = Table(title=heading, title_justify="left", title_style="bold", expand=False)
+    table.add_column("Item", no_wrap=True)
+    table.add_column("Stelling", overflow="ellipsis", no_wrap=True, max_width=26 if checklist else 22)
+    for label in short_category_labels(profile, checklist):
+        table.add_column(label, justify="right", no_wrap=True)
+    if not checklist:
+        table.add_column("nvt", justify="right", no_wrap=True)
+    table.add_column("Dekking" if checklist else "Gem.", justify="right", no_wrap=True)
+    table.add_column("Op doel", justify="right", no_wrap=True)
+    n_categories = len(profile.checklist) if checklist else len(profile.scale)
+    for item, figures in zip(profile.items, column.items):
+        if item.checklist != checklist:
+            continue
+        if figures is None:
+            table.add_row(item.id, Text(TOO_FEW, style="italic"), *[""] * (n_categories + (2 if checklist else 3)))
+            continue
+        cells = [Text(percent(s), style=_heat(s)) for s in shares(figures)]
+        extra = [] if checklist else [str(figures.nvt)]
+        table.add_row(item.id, item.stelling, *cells, *extra, mean_text(figures, checklist), share_text(figures))
+    return table
+
+
+def _groups_tables(profile: TeamProfile) -> list:
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list = []
+    columns = list(profile.groups)
+    max_level = max(w for w, _ in profile.scale)
+    for start in range(0, len(columns), GROUPS_PER_TABLE):
+        chunk = [profile.total, *columns[start : start + GROUPS_PER_TABLE]]
+        table = Table(title="Groepen naast elkaar (gemiddelde · op doel)", title_justify="left", title_style="bold")
+        table.add_column("", overflow="fold", max_width=18)
+        for column in chunk:
+            table.add_column(column.label, overflow="fold", justify="right")
+        table.add_row("Afgerond", *[column_counts(c) for c in chunk])
+        for pos, section in enumerate(profile.sections):
+            row = []
+            for column in chunk:
+                figures = column.sections[pos] if column.shown else None
+                row.append(TOO_FEW if figures is None else f"{mean_text(figures, section.checklist)} · {share_text(figures)}")
+            table.add_row("Basisvaardigheden" if section.checklist else f"Kerntaak {section.id}", *row)
+        out.append(table)
+
+        items = Table(title="Per stelling: gemiddelde (dekking bij basisvaardigheden)", title_justify="left", title_style="bold")
+        items.add_column("Item", no_wrap=True)
+        for column in chunk:
+            items.add_column(column.label, overflow="fold", justify="right")
+        for pos, item in enumerate(profile.items):
+            row = []
+            for column in chunk:
+                figures = column.items[pos]
+                if figures is None or figures.mean is None:
+                    row.append(Text(DASH))
+                elif item.checklist:
+                    row.append(Text(percent(figures.mean), style=_heat(figures.mean)))
+                else:
+                    row.append(Text(decimal(figures.mean), style=_level_heat(figures.mean, max_level)))
+            items.add_row(item.id, *row)
+        out.append(items)
+        out.append(Text(f"{DASH}: {TOO_FEW}", style="dim"))
+    return out
+
+
+def _changes(profile: TeamProfile) -> list:
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list = []
+    if profile.previous is not None:
+        out.append(Text(f"Vorige ronde: {round_line(profile.previous)}"))
+    for change in profile.changes:
+        table = Table(title=f"Verschil met de vorige ronde: {change.label}", title_justify="left", title_style="bold")
+        table.add_column("Onderdeel / item", no_wrap=True)
+        table.add_column("Gem. toen", justify="right")
+        table.add_column("Gem. nu", justify="right")
+        table.add_column("Verschil", justify="right")
+        table.add_column("Op doel toen → nu", justify="right")
+        for c in (*change.sections, *change.items):
+            row = change_texts(profile, c)
+            label = row.label if not row.is_section else (profile.section(c.id).naam if profile.section(c.id).checklist else f"Kerntaak {c.id}")
+            if c.before is None and c.after is None:
+                table.add_row(label, TOO_FEW, "", "", "")
+            else:
+                table.add_row(label, row.before, row.after, row.delta, row.share)
+        out.append(table)
+    return out
+
+
+def report_renderable(profile: TeamProfile, rejected: Sequence[Rejected] = ()):  # -> rich renderable
+    """The whole report for the terminal (skipped files with their reasons, names only when in the profile)."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list = [
+        Text(title(profile), style="bold underline"),
+        Text(kader_line(profile)),
+        Text(f"Doelen: {profile.targets_source}"),
+        Text(scale_line(profile)),
+        Text(round_line(profile.round)),
+    ]
+    for note in notes(profile):
+        parts.append(Text(f"Let op: {note}"))
+    if rejected:
+        parts.append(Text(""))
+        parts.append(Text(f"Overgeslagen bestanden ({len(rejected)}):", style="bold"))
+        for r in rejected:
+            parts.append(Text(f"  ✗ {r.file}: {r.reason}"))
+    total = profile.total
+    parts.append(Text(""))
+    if not total.shown:
+        parts.append(Text(f"Heel het team: {TOO_FEW} (minstens {profile.min_groep} afgeronde resultaten nodig).", style="bold"))
+    else:
+        parts += [_sections_table(profile, total), Text(""), _items_table(profile, total, True), Text(""),
+                  _items_table(profile, total, False)]
+        if profile.priorities:
+            parts += [Text(""), Text("Prioriteiten van het team", style="bold")]
+            for p in profile.priorities:
+                parts.append(Text(f"{p.rank}. {p.item} {p.stelling}"))
+                parts.append(Text(f"   {p.reason}", style="dim"))
+                if p.voorbeelden:
+                    parts.append(Text(f"   Voorbeelden uit het Kader: {'; '.join(p.voorbeelden)}", style="dim"))
+        if profile.gesprek:
+            parts += [Text(""), Text("Gespreksvragen uit de Handreiking die hierbij passen", style="bold")]
+            for g in profile.gesprek:
+                parts.append(Text(f"{g.id} {g.titel} ({g.thema})", style="bold"))
+                parts.append(Text(f"   {g.why}", style="dim"))
+                for vraag in g.vragen:
+                    parts.append(Text(f"   • {vraag}"))
+    if profile.groups:
+        parts.append(Text(""))
+        parts += _groups_tables(profile)
+    if profile.changes or profile.previous is not None:
+        parts.append(Text(""))
+        parts += _changes(profile)
+    if profile.evidence:
+        parts += [Text(""), Text("Voorbeelden van het team (zonder namen)", style="bold")]
+        for e in profile.evidence:
+            parts.append(Text(f"• Kerntaak {e.kerntaak}: {e.voorbeeld}" + (f" Meerwaarde: {e.meerwaarde}" if e.meerwaarde else "")))
+    if profile.names is not None:
+        parts += [Text(""), Text(f"Ingeleverd ({len(profile.names)})", style="bold")]
+        for naam, complete in profile.names:
+            parts.append(Text(f"  {naam or '(geen naam)'}: {status_text(complete)}"))
+    parts += [Text(""), Text(privacy_line(profile), style="dim"), Text(source_line(profile), style="dim")]
+    return Group(*parts)

@@ -1,0 +1,1 @@
+"""The interactive edge: prompts and the walk through an assessment."""

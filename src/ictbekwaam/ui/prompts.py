@@ -1,0 +1,261 @@
+"""How the assessment asks: arrow-key menus (questionary) or plain numbered questions.
+
+Two interchangeable user interfaces with the same small surface, used by
+:mod:`ictbekwaam.ui.assess`:
+
+- :class:`MenuUi`: questionary / prompt_toolkit menus. Choose with the arrow
+  keys or the key in front of a choice, then Enter; Esc goes to the previous
+  question. It reads from prompt_toolkit's current app session, so tests run
+  it with ``create_app_session(input=create_pipe_input(), output=DummyOutput())``.
+- :class:`PlainUi`: numbered choices typed as digits, one line at a time with
+  ``input()``, no colour and no cursor movement; for screen readers and dumb
+  terminals (``--plain``, ``TERM=dumb``, ``ACCESSIBLE``).
+
+Both raise KeyboardInterrupt on Ctrl-C and EOFError when the input is closed;
+the caller saves and stops. questionary is imported here only, and this module
+only from the ``assess`` command.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from dataclasses import dataclass
+from typing import Any, Callable, Optional, Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from ictbekwaam.core.interview import Nav
+
+
+@dataclass(frozen=True)
+class MenuChoice:
+    """One entry of a menu.
+
+    Attributes:
+        value: what :meth:`choose` returns (any object, also None or a :class:`Nav`).
+        title: the Dutch text shown.
+        key: the shortcut key in the arrow-key menu (a digit or letter); None = none.
+    """
+
+    value: Any
+    title: str
+    key: Optional[str] = None
+
+
+def terminal_width(default: int = 80) -> int:
+    """The terminal's width in columns (at least 40)."""
+    return max(40, shutil.get_terminal_size((default, 24)).columns)
+
+
+class _Screen:
+    """Printing, shared by both interfaces: user text is always printed as text, never as markup."""
+
+    plain: bool = False
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def say(self, text: str = "", style: str = "") -> None:
+        """Print a paragraph (wrapped by the console)."""
+        self.console.print(Text(text, style=style if not self.plain else ""))
+
+    def heading(self, title: str, detail: str = "") -> None:
+        """A section heading with an optional right-hand detail (``vraag 7 van 33``)."""
+        self.console.print()
+        if self.plain:
+            self.console.print(Text(f"{title}, {detail}." if detail else f"{title}."))
+            return
+        line = Text(title, style="bold")
+        if detail:
+            line.append(" · ", style="dim")
+            line.append(detail, style="cyan")
+        self.console.print(line)
+
+    def echo(self, text: str) -> None:
+        """Confirm what was chosen, right under the question."""
+        self.console.print(Text(f"  → {text}", style="" if self.plain else "green"))
+
+
+# --- arrow-key menus ----------------------------------------------------------------
+
+
+def _style():  # type: ignore[no-untyped-def]
+    from questionary import Style
+
+    return Style(
+        [
+            ("qmark", "fg:ansicyan bold"),
+            ("question", "bold"),
+            ("answer", "fg:ansicyan bold"),
+            ("pointer", "fg:ansicyan bold"),
+            ("highlighted", "fg:ansicyan bold"),
+            ("selected", ""),
+            ("separator", "fg:ansibrightblack"),
+            ("instruction", "fg:ansibrightblack"),
+            ("text", ""),
+            ("validation-toolbar", "bg:ansired fg:ansiwhite"),
+        ]
+    )
+
+
+class MenuUi(_Screen):
+    """Questionary menus and text fields in the current prompt_toolkit app session."""
+
+    plain = False
+
+    def choose(self, message: str, choices: Sequence[MenuChoice], default: Any = None, *, back: bool = False) -> Any:
+        """Ask one choice; returns its value, or :attr:`Nav.BACK` on Esc when ``back`` is allowed."""
+        import questionary
+        from prompt_toolkit.keys import Keys
+
+        width = terminal_width()
+        entries: list[Any] = []
+        default_index = None
+        for index, choice in enumerate(choices):
+            if choice.value is _SEPARATOR:
+                entries.append(questionary.Separator(" "))
+                continue
+            title = _wrap(choice.title, width - 8, indent=6)
+            entries.append(questionary.Choice(title=title, value=index, shortcut_key=choice.key or True))
+            if default is not None and choice.value == default and default_index is None:
+                default_index = index
+        hint = "(pijltjes of toets, Enter = kiezen" + (", Esc = vorige vraag)" if back else ")")
+        question = questionary.select(
+            message,
+            choices=entries,
+            default=default_index,
+            qmark="?",
+            pointer="»",
+            use_shortcuts=True,
+            use_arrow_keys=True,
+            use_jk_keys=False,
+            show_description=False,
+            instruction=hint,
+            style=_style(),
+            erase_when_done=True,
+        )
+        bindings = question.application.key_bindings
+        # Some terminals (and type-ahead before the menu was drawn) send \n for Enter.
+        for binding in list(bindings.bindings):  # type: ignore[union-attr]
+            if binding.keys == (Keys.ControlM,):
+                bindings.add(Keys.ControlJ, eager=True)(binding.handler)  # type: ignore[union-attr]
+        if back:
+
+            @bindings.add("escape", eager=True)  # type: ignore[union-attr]
+            def _back(event):  # type: ignore[no-untyped-def]
+                event.app.exit(result=_BACK_INDEX)
+
+        picked = question.unsafe_ask()
+        if picked == _BACK_INDEX:
+            return Nav.BACK
+        return choices[picked].value
+
+    def text(self, message: str, default: str = "", *, limit: int, hint: str = "", back: bool = True) -> Any:
+        """Ask a line of text (prefilled with ``default``); :attr:`Nav.BACK` on Esc."""
+        import questionary
+        from prompt_toolkit.key_binding import KeyBindings
+
+        bindings = KeyBindings()
+        if back:
+
+            @bindings.add("escape", eager=True)
+            def _back(event):  # type: ignore[no-untyped-def]
+                event.app.exit(result=Nav.BACK)
+
+        if hint:
+            self.say(hint[0].upper() + hint[1:] + ".", "dim")
+        parts = ["Enter = verder", "Esc = vorige vraag"] if back else ["Enter = verder"]
+
+        def check(value: str) -> Any:
+            if len(value.strip()) > limit:
+                return f"Dat is te lang: hooguit {limit} tekens (nu {len(value.strip())})."
+            return True
+
+        answer = questionary.text(
+            message,
+            default=default,
+            qmark="?",
+            instruction=f"({', '.join(parts)})",
+            validate=check,
+            style=_style(),
+            key_bindings=bindings,
+            erase_when_done=True,
+        ).unsafe_ask()
+        return answer
+
+
+_BACK_INDEX = -1
+_SEPARATOR = object()
+SEPARATOR = MenuChoice(_SEPARATOR, "")
+
+
+def _wrap(text: str, width: int, *, indent: int) -> str:
+    lines = textwrap.wrap(text, max(20, width)) or [""]
+    return ("\n" + " " * indent).join(lines)
+
+
+# --- plain, numbered ------------------------------------------------------------------
+
+
+class PlainUi(_Screen):
+    """Numbered choices typed as digits; no menus, no colour, one line per input.
+
+    Attributes:
+        read_line: reads one line of input without the newline (``input``);
+            raises EOFError at the end of the input.
+    """
+
+    plain = True
+
+    def __init__(self, console: Console, read_line: Callable[[], str] = input) -> None:
+        super().__init__(console)
+        self.read_line = read_line
+
+    def _ask(self, prompt: str) -> str:
+        self.console.print(Text(prompt + " "), end="")
+        self.console.file.flush()
+        return self.read_line().strip()
+
+    def choose(self, message: str, choices: Sequence[MenuChoice], default: Any = None, *, back: bool = False) -> Any:
+        """Print the numbered choices and read a number; Enter alone keeps ``default``."""
+        real = [c for c in choices if c.value is not _SEPARATOR]
+        self.console.print(Text(message))
+        default_number = None
+        for number, choice in enumerate(real, start=1):
+            self.console.print(Text(f"  {number}. {choice.title}"))
+            if default is not None and choice.value == default and default_number is None:
+                default_number = number
+        prompt = "Typ een nummer en druk op Enter"
+        if default_number is not None:
+            prompt += f" (alleen Enter: {default_number}, je huidige antwoord)"
+        while True:
+            typed = self._ask(prompt + ":")
+            if not typed and default_number is not None:
+                return real[default_number - 1].value
+            if typed.isdigit() and 1 <= int(typed) <= len(real):
+                return real[int(typed) - 1].value
+            self.console.print(Text(f"Dat is geen keuze. Typ een nummer van 1 tot en met {len(real)}."))
+
+    def text(self, message: str, default: str = "", *, limit: int, hint: str = "", back: bool = True) -> Any:
+        """Read a line of text; ``<`` goes back, ``-`` empties, Enter alone keeps ``default``."""
+        self.console.print(Text(message + (f" ({hint})" if hint else "")))
+        if default:
+            self.console.print(Text(f"Nu: {default}. Alleen Enter houdt dit; typ - om het leeg te maken."))
+        help_line = "Typ je antwoord en druk op Enter. Leeg laten mag."
+        if back:
+            help_line += " Typ < voor de vorige vraag."
+        self.console.print(Text(help_line))
+        while True:
+            typed = self._ask(">")
+            if back and typed == "<":
+                return Nav.BACK
+            if not typed:
+                return default
+            if typed == "-":
+                return ""
+            if len(typed) > limit:
+                self.console.print(Text(f"Dat is te lang: hooguit {limit} tekens (nu {len(typed)}). Probeer het korter."))
+                continue
+            return typed

@@ -1,0 +1,185 @@
+"""Builders shared by the tests: results as ``assess`` writes them, answer sets, a school's targets,
+the profile screen worked out by hand, and a rich console like rich's own tests use.
+
+Tests import from here, never from each other.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import msgspec
+
+from ictbekwaam.model import result as results
+from ictbekwaam.model.kader import Kader
+
+RESPONDENT = "r-" + "ab" * 16
+WHEN = datetime(2026, 3, 12, 14, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def make_result(
+    kader: Kader,
+    answers: dict,
+    *,
+    complete: bool = True,
+    respondent: str = RESPONDENT,
+    naam: str | None = None,
+    evidence: dict | None = None,
+    when: datetime = WHEN,
+) -> results.Result:
+    """A result as assess makes it, with these answers and a fixed time."""
+    fresh = results.new_result(kader, respondent, naam=naam)
+    return msgspec.structs.replace(
+        fresh,
+        answers=dict(answers),
+        complete=complete,
+        evidence={k: results.Evidence(voorbeeld=v, meerwaarde=m) for k, (v, m) in (evidence or {}).items()},
+        created_at=when,
+        updated_at=when,
+    )
+
+
+def write_result(path: Path, result: results.Result) -> Path:
+    """Write a result file in the exact format of assess."""
+    path.write_bytes(results.encode(result))
+    return path
+
+
+def everything(kader: Kader, level: int = 3, code: str = "ja") -> dict:
+    """Every item answered: kerntaak statements with ``level``, basisvaardigheden with ``code``."""
+    answers: dict = {i.id: code for i in kader.basisvaardigheden.items}
+    answers.update({i.id: level for k in kader.kerntaken for i in k.items})
+    return answers
+
+
+def sanne_answers(kader) -> dict:
+    """Two basisvaardigheden short, four statements below target, one nvt, one open."""
+    answers = everything(kader) | {"BV5": "deels", "BV7": "nee", "A2": 2, "A4": 1, "A8": 4, "A3": "nvt", "B2": 2, "C4": 1}
+    del answers["B4"]
+    return answers
+
+
+def render(renderable) -> str:
+    from rich.console import Console
+
+    """Rendered like rich's own tests: a StringIO console, 80 columns, no colour."""
+    console = Console(file=io.StringIO(), width=80, color_system=None, legacy_windows=False)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
+def lines(text: str) -> list[str]:
+    # rich pads table rows with spaces up to the width; compare what is visible.
+    return [line.rstrip() for line in text.splitlines()]
+
+
+DE_BRUG = """\
+doelen:
+  naam: Doelen OBS De Brug 2026
+  standaard: 2
+  basisvaardigheden: ja
+  kerntaken: {C: 4}
+  items:
+    A7: 4
+    BV5: deels
+"""
+
+
+# Worked out by hand: basisvaardigheden 8 of 10 on target, mean score 8.5/10 -> 10 of 12
+# cells; A: 13 counted (A3 nvt), levels sum 37 -> 2,8, on target 11 (85%), gap 1 + 2;
+# B: 8/3 -> 2,7, B4 open; C: 13/5 -> 2,6. Priorities: BV7 (nee) and BV5 (deels) first,
+# then A4 (2 levels) and C4 (as heavy as the third); A2 and B2 (1 level) are left out.
+SANNE_SCREEN = """\
+Profiel ict-bekwaamheid: Sanne
+Resultaat van 12-03-2026, compleet
+Doelen: standaarddoelen: niveau 3 (Bekwaam) voor de stellingen, Ja voor de
+basisvaardigheden
+Schaal: 1 Nog niet · 2 Beginnend · 3 Bekwaam · 4 Voorbeeld voor anderen
+
+Je zit bij 25 van de 31 beantwoorde onderdelen op doel. Begin bij de
+basisvaardigheden: die zijn voorwaardelijk.
+Let op: Niet beantwoord, telt niet mee (1): B4.
+Let op: Niet van toepassing, telt niet mee (1): A3.
+
+Digitale basisvaardigheden
+██████████░░ op doel 8 van 10 (80%) · 1 deels · 1 ontbreekt
+BV1  ████ Ja doel Ja ✓    Ik kan in de onderwijscontext apparaten gebruiken, zo…
+BV2  ████ Ja doel Ja ✓    Ik kan bestanden beheren.
+BV3  ████ Ja doel Ja ✓    Ik kan werken met de standaard kantoortoepassingen, z…
+BV4  ████ Ja doel Ja ✓    Ik kan werken met de onderwijsspecifieke toepassingen…
+BV5  ██░░ Deels doel Ja ✗ Ik kan foto’s, video’s en audio digitaal maken.
+BV6  ████ Ja doel Ja ✓    Ik kan omgaan met digitale communicatiemiddelen.
+BV7  ░░░░ Nee doel Ja ✗   Ik kan participeren in sociale netwerken.
+BV8  ████ Ja doel Ja ✓    Ik kan een internetbrowser gebruiken om mijn weg te v…
+BV9  ████ Ja doel Ja ✓    Ik kan met een zoekmachine informatie vinden op inter…
+BV10 ████ Ja doel Ja ✓    Ik kan informatie die ik op internet vind beoordelen …
+
+Kerntaak A: Pedagogisch-didactisch handelen
+█████████░░░ gem. 2,8 van 4 · op doel 11 van 13 (85%) · tekort 3
+A1   ███░ 3/4 doel 3 ✓       Ik houd in mijn onderwijs rekening met de impact d…
+A2   ██░░ 2/4 doel 3 ✗ nog 1 Ik zorg in een met ict verrijkte wereld voor een v…
+A3   ···· n.v.t.             Ik maak leerlingen bewust van welke gegevens onlin…
+A4   █░░░ 1/4 doel 3 ✗ nog 2 Ik leer leerlingen hoe zij informatie op internet …
+A5   ███░ 3/4 doel 3 ✓       Ik leg de verbinding tussen leerdoel, werkvorm en …
+A6   ███░ 3/4 doel 3 ✓       Ik kan uitleggen welke meerwaarde ict heeft in het…
+A7   ███░ 3/4 doel 3 ✓       Ik ondersteun mijn instructie met multimediaal lee…
+A8   ████ 4/4 doel 3 ✓       Ik gebruik video bij mijn instructie, bijvoorbeeld…
+A9   ███░ 3/4 doel 3 ✓       Ik laat leerlingen gestructureerd oefenen met digi…
+A10  ███░ 3/4 doel 3 ✓       Ik houd (digitaal) overzicht op de vorderingen van…
+A11  ███░ 3/4 doel 3 ✓       Ik zet digitale oefenprogramma’s in voor leerlinge…
+A12  ███░ 3/4 doel 3 ✓       Ik zet ict in voor onderzoekend leren, zoals compu…
+A13  ███░ 3/4 doel 3 ✓       Ik gebruik ict om leerlingen te laten reflecteren …
+A14  ███░ 3/4 doel 3 ✓       Ik zet digitale toetsen in, bijvoorbeeld met autom…
+
+Kerntaak B: Werken in de schoolcontext
+████████░░░░ gem. 2,7 van 4 · op doel 2 van 3 (67%) · tekort 1
+B1   ███░ 3/4 doel 3 ✓       Ik leg administratieve zaken, zoals absentie- en c…
+B2   ██░░ 2/4 doel 3 ✗ nog 1 Ik deel gegevens digitaal met collega’s in mijn te…
+B3   ███░ 3/4 doel 3 ✓       Ik maak de voortgang van mijn leerlingen digitaal …
+B4   ···· niet beantwoord    Ik communiceer digitaal met leerlingen, collega’s …
+
+Kerntaak C: Professionele ontwikkeling
+████████░░░░ gem. 2,6 van 4 · op doel 4 van 5 (80%) · tekort 2
+C1   ███░ 3/4 doel 3 ✓       Ik vind en raadpleeg voor mijn vakgebied relevante…
+C2   ███░ 3/4 doel 3 ✓       Ik volg de laatste ontwikkelingen in mijn vakgebie…
+C3   ███░ 3/4 doel 3 ✓       Ik wissel via digitale platforms kennis en ervarin…
+C4   █░░░ 1/4 doel 3 ✗ nog 2 Ik deel zelf ontwikkeld of gevonden leermateriaal …
+C5   ███░ 3/4 doel 3 ✓       Ik gebruik lokale ict-middelen voor mijn professio…
+
+Wat nu? Je belangrijkste ontwikkelpunten
+1. BV7 Ik kan participeren in sociale netwerken.
+   Waarom: Basisvaardigheid ontbreekt nog (nu: Nee, doel: Ja); het Kader noemt
+   de basisvaardigheden voorwaardelijk.
+   Volgende stap: Het Kader geeft bij de basisvaardigheden geen voorbeelden.
+   Vraag een collega of de i-coach het je voor te doen en oefen het daarna zelf,
+   het liefst met je eigen lesmateriaal.
+
+2. BV5 Ik kan foto’s, video’s en audio digitaal maken.
+   Waarom: Basisvaardigheid is nog maar deels aanwezig (nu: Deels, doel: Ja);
+   het Kader noemt de basisvaardigheden voorwaardelijk.
+   Volgende stap: Het Kader geeft bij de basisvaardigheden geen voorbeelden.
+   Vraag een collega of de i-coach het je voor te doen en oefen het daarna zelf,
+   het liefst met je eigen lesmateriaal.
+
+3. A4 Ik leer leerlingen hoe zij informatie op internet vinden en hoe zij die
+   beoordelen op betrouwbaarheid en bruikbaarheid.
+   Waarom: Pedagogisch-didactisch handelen: nu 1 (Nog niet), doel 3 (Bekwaam);
+   nog 2 niveaus te gaan.
+   Volgende stappen:
+   • Informatie vinden en beoordelen
+   • (Mobiele) webquests (leraar24.nl/video/3232)
+
+4. C4 Ik deel zelf ontwikkeld of gevonden leermateriaal online met collega’s en
+   vraag en geef daar feedback op.
+   Waarom: Professionele ontwikkeling: nu 1 (Nog niet), doel 3 (Bekwaam); nog 2
+   niveaus te gaan.
+   Volgende stappen:
+   • Online platforms en community’s (leraar24.nl/video/1315,
+     leraar24.nl/video/1356)
+
+Bron: Kennisnet, Kader voor ict-bekwaamheid van leraren (2012),
+https://ictbekwaamheid.kennisnet.nl. De schaal, de stellingen en de
+standaarddoelen zijn van ictbekwaam.
+"""

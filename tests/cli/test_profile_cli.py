@@ -1,0 +1,137 @@
+"""``ictbekwaam profile`` end to end, on result files in the exact format assess writes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from builders import SANNE_SCREEN as EXPECTED, sanne_answers
+from builders import everything, make_result, write_result
+from builders import DE_BRUG
+
+
+@pytest.fixture
+def sanne_file(kader, tmp_path):
+    return write_result(tmp_path / "sanne.json", make_result(kader, sanne_answers(kader), naam="Sanne"))
+
+
+@pytest.mark.parametrize("command", ["profile", "pop", "compare"])
+def test_help_is_dutch(run_cli, command):
+    run = run_cli(command, "--help")
+    assert run.code == 0
+    assert f"Gebruik: ictbekwaam {command} [OPTIES]" in run.out
+    assert "--doelen" in run.out
+    for english in ("Usage:", "Show this message", "[default:"):
+        assert english not in run.out
+
+
+def test_the_commands_are_listed(run_cli):
+    out = run_cli("--help").out
+    for command in ("profile", "pop", "compare"):
+        assert command in out
+
+
+def test_profile_shows_the_screen(run_cli, sanne_file):
+    run = run_cli("profile", str(sanne_file))
+    assert run.code == 0, run
+    assert [line.rstrip() for line in run.out.splitlines()] == EXPECTED.splitlines()
+    assert run.err == ""
+
+
+def test_profile_tekst_to_a_file(run_cli, sanne_file, tmp_path):
+    out = tmp_path / "profiel.txt"
+    run = run_cli("profile", str(sanne_file), "-o", str(out))
+    assert run.code == 0
+    assert run.out == ""
+    assert run.err == f"Opgeslagen in {out}\n"
+    assert out.read_text(encoding="utf-8") == EXPECTED
+
+
+def test_profile_json(run_cli, sanne_file):
+    run = run_cli("profile", str(sanne_file), "--format", "json")
+    assert run.code == 0
+    data = json.loads(run.out)
+    assert data["schema"] == "ictbekwaam/profile"
+    assert [p["item"] for p in data["priorities"]] == ["BV7", "BV5", "A4", "C4"]
+
+
+def test_profile_markdown_to_a_file(run_cli, sanne_file, tmp_path):
+    out = tmp_path / "profiel.md"
+    run = run_cli("profile", str(sanne_file), "-f", "markdown", "--out", str(out))
+    assert run.code == 0
+    assert out.read_text(encoding="utf-8").startswith("# Profiel ict-bekwaamheid: Sanne\n")
+
+
+def test_profile_with_the_schools_doelen(run_cli, kader, tmp_path):
+    result = write_result(tmp_path / "r.json", make_result(kader, everything(kader) | {"BV5": "deels", "A2": 2}))
+    doelen = tmp_path / "doelen.yaml"
+    doelen.write_text(DE_BRUG, encoding="utf-8")
+    plain = run_cli("profile", str(result)).out
+    own = run_cli("profile", str(result), "--doelen", str(doelen)).out
+    flat = " ".join(own.split())
+    assert "Doelen: doelen van de school: Doelen OBS De Brug 2026 (doelen.yaml)" in flat
+    assert "1. A7 Ik ondersteun" in flat
+    assert "C1 ███░ 3/4 doel 4 ✗ nog 1" in flat
+    assert "BV5 ██░░ Deels doel Deels ✓" in flat
+    assert "BV5 ██░░ Deels doel Ja ✗" in " ".join(plain.split())
+    data = json.loads(run_cli("profile", str(result), "--doelen", str(doelen), "-f", "json").out)
+    assert data["targets"] == {"source": "doelen van de school: Doelen OBS De Brug 2026 (doelen.yaml)", "file": str(doelen)}
+
+
+def test_a_draft_is_shown_as_a_concept(run_cli, kader, tmp_path):
+    draft = write_result(tmp_path / "concept.json", make_result(kader, {"BV1": "ja", "A1": 2}, complete=False))
+    run = run_cli("profile", str(draft))
+    assert run.code == 0
+    assert run.out.splitlines()[1] == "CONCEPT: deze zelfevaluatie is nog niet afgerond."
+    assert "Let op: Niet beantwoord, telt niet mee (31):" in run.out
+
+
+def test_bad_doelen_exit_1_with_file_place_and_line(run_cli, sanne_file, tmp_path):
+    doelen = tmp_path / "doelen.yaml"
+    doelen.write_text("doelen:\n  standaard: 3\n  items:\n    A7: vijf\n", encoding="utf-8")
+    run = run_cli("profile", str(sanne_file), "--doelen", str(doelen))
+    assert run.code == 1
+    assert run.out == ""
+    assert run.err == f"Fout: {doelen}, regel 4: doelen.items.A7: 'vijf' is geen niveau van de schaal (1, 2, 3, 4)\n"
+
+
+def test_a_missing_result_file(run_cli, tmp_path):
+    run = run_cli("profile", str(tmp_path / "weg.json"))
+    assert run.code == 1
+    assert run.err == f"Fout: {tmp_path / 'weg.json'}: bestand niet gevonden\n"
+
+
+def test_an_invalid_answer_names_the_place(run_cli, kader, tmp_path):
+    path = write_result(tmp_path / "r.json", make_result(kader, {"A1": 7, "BV1": "misschien"}))
+    run = run_cli("profile", str(path))
+    assert run.code == 1
+    assert run.err == (
+        f"Fout: {path}: answers.A1: 7 is geen niveau van de schaal (1, 2, 3, 4 of nvt)\n"
+        f"{path}: answers.BV1: 'misschien' is geen optie van de checklist (deels, ja, nee)\n"
+    )
+    assert "Traceback" not in run.err
+
+
+def test_not_a_result_file(run_cli, tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text('{"hallo": 1}', encoding="utf-8")
+    run = run_cli("profile", str(path))
+    assert run.code == 1
+    assert run.err == f"Fout: {path}: schema: dit is geen resultaatbestand van ictbekwaam\n"
+
+
+def test_out_never_overwrites_the_result_itself(run_cli, sanne_file):
+    before = sanne_file.read_bytes()
+    run = run_cli("profile", str(sanne_file), "-f", "json", "-o", str(sanne_file))
+    assert run.code == 1
+    assert run.err == f"Fout: {sanne_file} is een resultaatbestand; ictbekwaam overschrijft dat niet. Kies een ander bestand voor -o.\n"
+    assert sanne_file.read_bytes() == before
+
+
+def test_an_unknown_format_is_a_usage_error(run_cli, sanne_file):
+    run = run_cli("profile", str(sanne_file), "--format", "pdf")
+    assert run.code == 2
+    assert run.err.splitlines()[0] == (
+        "Fout: ongeldige waarde voor '--format' / '-f': 'pdf' is niet een van 'tekst', 'json', 'markdown'"
+    )

@@ -1,0 +1,222 @@
+"""The pure scorer: figures, priorities and texts, with expectations worked out by hand.
+
+Results are built as ``assess`` writes them, by ``builders.make_result``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from ictbekwaam.model import result as results
+from ictbekwaam.model.kader import Kader
+from ictbekwaam.core.scoring import BASIS_ADVICE, score
+from ictbekwaam.model.targets import Targets, default_targets
+from builders import RESPONDENT, WHEN, everything, make_result
+
+def profile_of(kader: Kader, answers: dict, targets: Targets | None = None, **kwargs):
+    return score(make_result(kader, answers, **kwargs), kader, targets or default_targets(kader))
+
+
+# --- items and sections ----------------------------------------------------------
+
+
+def test_a_kerntaak_by_hand(kader):
+    answers = everything(kader) | {"B1": 1, "B2": 2, "B3": "nvt"}
+    del answers["B4"]
+    b = profile_of(kader, answers).kerntaken[1]
+    assert b.id == "B"
+    assert [(i.id, i.status, i.level, i.target, i.gap) for i in b.items] == [
+        ("B1", "geteld", 1, 3, 2),
+        ("B2", "geteld", 2, 3, 1),
+        ("B3", "nvt", None, 3, None),
+        ("B4", "open", None, 3, None),
+    ]
+    assert b.counted == 2
+    assert b.on_target == 0
+    assert b.share_on_target == 0
+    assert b.total_gap == 3
+    assert b.mean_level == 1.5
+    assert b.mean_score is None
+    assert b.nvt == ("B3",)
+    assert b.open == ("B4",)
+    assert b.items[2].answer_label == "Niet van toepassing"
+    assert b.items[0].answer_label == "Nog niet"
+    assert b.items[0].target_label == "Bekwaam"
+
+
+def test_above_target_is_no_negative_gap(kader):
+    a = profile_of(kader, everything(kader, level=4)).kerntaken[0]
+    assert {i.gap for i in a.items} == {0}
+    assert a.on_target == a.counted == 14
+    assert a.share_on_target == 1
+    assert a.mean_level == 4
+
+
+def test_the_basisvaardigheden_by_hand(kader):
+    bv = profile_of(kader, everything(kader) | {"BV1": "nee", "BV2": "deels"}).basisvaardigheden
+    assert [(i.id, i.score, i.gap) for i in bv.items[:3]] == [("BV1", 0.0, 1.0), ("BV2", 0.5, 0.5), ("BV3", 1.0, 0.0)]
+    assert bv.counted == 10
+    assert bv.on_target == 8
+    assert bv.share_on_target == 0.8
+    assert bv.total_gap == 1.5
+    assert bv.mean_score == pytest.approx(0.85)  # (0 + 0.5 + 8 × 1) / 10
+    assert bv.mean_level is None
+
+
+def test_a_partial_target_makes_deels_enough(kader):
+    targets = default_targets(kader)
+    own = Targets({**targets.per_item, "BV2": "deels"}, "test")
+    bv = profile_of(kader, everything(kader) | {"BV1": "nee", "BV2": "deels"}, own).basisvaardigheden
+    assert bv.items[1].gap == 0
+    assert bv.items[1].target_label == "Deels"
+    assert bv.on_target == 9
+
+
+# --- priorities --------------------------------------------------------------------
+
+
+def test_basisvaardigheden_come_first_then_the_largest_gap_then_kader_order(kader):
+    answers = everything(kader) | {"BV2": "deels", "BV1": "nee", "A5": 1, "C1": 2, "B2": 2}
+    profile = profile_of(kader, answers)
+    # BV1 (nee, 1 point) before BV2 (deels, half a point), then A5 (2 levels);
+    # B2 and C1 (1 level) weigh less than the third point, so they are left out.
+    assert [p.item.id for p in profile.priorities] == ["BV1", "BV2", "A5"]
+    assert [p.rank for p in profile.priorities] == [1, 2, 3]
+
+
+def test_points_as_heavy_as_the_third_are_kept_up_to_five(kader):
+    answers = everything(kader) | {"C2": 1, "A12": 1, "B3": 1, "B1": 1, "A9": 1, "A5": 1, "A1": 2}
+    profile = profile_of(kader, answers)
+    # Six points of 2 levels: kader order decides, and five is the limit.
+    assert [p.item.id for p in profile.priorities] == ["A5", "A9", "A12", "B1", "B3"]
+
+
+def test_fewer_than_three_gaps_give_fewer_priorities(kader):
+    profile = profile_of(kader, everything(kader) | {"C4": 2})
+    assert [p.item.id for p in profile.priorities] == ["C4"]
+    assert profile.verdict == "Je zit bij 32 van de 33 beantwoorde onderdelen op doel."
+
+
+def test_reasons_are_one_dutch_line(kader):
+    profile = profile_of(kader, everything(kader) | {"BV7": "nee", "BV5": "deels", "A7": 2, "C4": 1})
+    reasons = {p.item.id: p.reason for p in profile.priorities}
+    assert reasons == {
+        "BV7": "Basisvaardigheid ontbreekt nog (nu: Nee, doel: Ja); het Kader noemt de basisvaardigheden voorwaardelijk.",
+        "BV5": "Basisvaardigheid is nog maar deels aanwezig (nu: Deels, doel: Ja); het Kader noemt de basisvaardigheden voorwaardelijk.",
+        "C4": "Professionele ontwikkeling: nu 1 (Nog niet), doel 3 (Bekwaam); nog 2 niveaus te gaan.",
+    }
+    assert "\n" not in "".join(reasons.values())
+    assert profile.verdict == (
+        "Je zit bij 29 van de 33 beantwoorde onderdelen op doel. Begin bij de basisvaardigheden: die zijn voorwaardelijk."
+    )
+
+
+def test_next_steps_are_the_linked_voorbeelden_with_leraar24_references(kader):
+    profile = profile_of(kader, everything(kader) | {"A7": 1, "A6": 1, "BV3": "nee"})
+    steps = {p.item.id: [v.id for v in p.steps] for p in profile.priorities}
+    # A7 is named first by both of its voorbeelden; A6 by none of its four: kader order, at most three.
+    assert steps == {
+        "BV3": [],
+        "A6": ["digitaal-schoolbord", "leren-op-afstand", "adaptieve-oefenprogrammas"],
+        "A7": ["videoprentenboeken", "digitaal-schoolbord"],
+    }
+    a7 = next(p for p in profile.priorities if p.item.id == "A7")
+    assert [r.url for r in a7.steps[0].verwijzingen] == ["leraar24.nl/video/2401"]
+    assert a7.advice == ""
+    assert profile.priorities[0].advice == BASIS_ADVICE
+
+
+# --- honest verdicts -------------------------------------------------------------------
+
+
+def test_nothing_to_develop_says_so_and_suggests_helping_colleagues(kader):
+    profile = profile_of(kader, everything(kader) | {"B3": 4, "C1": 4})
+    assert profile.priorities == ()
+    assert [g.item.id for g in profile.growth] == ["A1", "A2", "A3"]
+    assert profile.verdict == (
+        "Je zit bij alles wat je beantwoordde op of boven het doel. Wil je verder groeien? "
+        "Help collega's op weg: niveau 4 (Voorbeeld voor anderen), bijvoorbeeld bij A1, A2 en A3."
+    )
+    assert profile.growth[0].reason == (
+        "Pedagogisch-didactisch handelen: nu 3 (Bekwaam), op doel; de volgende stap is 4 "
+        "(Voorbeeld voor anderen): collega's ermee op weg helpen."
+    )
+
+
+def test_growth_starts_with_the_lowest_levels(kader):
+    targets = Targets({**default_targets(kader).per_item, **{i.id: 2 for k in kader.kerntaken for i in k.items}}, "t")
+    profile = profile_of(kader, everything(kader) | {"C5": 2, "B2": 2}, targets)
+    assert [g.item.id for g in profile.growth] == ["B2", "C5", "A1"]
+
+
+def test_everything_at_the_top(kader):
+    profile = profile_of(kader, everything(kader, level=4))
+    assert profile.priorities == profile.growth == ()
+    assert profile.verdict.startswith("Je zit bij alles wat je beantwoordde op het hoogste niveau (Voorbeeld voor anderen).")
+
+
+def test_no_answers_at_all(kader):
+    profile = profile_of(kader, {}, complete=False)
+    assert profile.verdict == "Er zijn nog geen antwoorden die meetellen, dus er is nog geen profiel te maken."
+    assert profile.priorities == profile.growth == ()
+    assert all(s.counted == 0 and s.share_on_target is None and s.total_gap == 0 for s in profile.sections)
+    assert profile.notes[0] == "Dit is een concept: de zelfevaluatie is nog niet afgerond. Het profiel kan nog veranderen."
+    assert profile.notes[1].startswith("Niet beantwoord, telt niet mee (33): BV1, BV2,")
+
+
+def test_only_basisvaardigheden_answered(kader):
+    answers = {i.id: "ja" for i in kader.basisvaardigheden.items}
+    profile = profile_of(kader, answers, complete=False)
+    assert profile.verdict.startswith("Je basisvaardigheden zijn op orde. Voor de kerntaken is nog niets beantwoord")
+
+
+def test_notes_name_what_is_left_out(kader):
+    answers = everything(kader) | {"A3": "nvt", "C2": "nvt", "X9": 2}
+    del answers["B4"]
+    profile = profile_of(kader, answers)
+    assert profile.complete
+    assert profile.unknown == ("X9",)
+    assert profile.notes == (
+        "Niet beantwoord, telt niet mee (1): B4.",
+        "Niet van toepassing, telt niet mee (2): A3, C2.",
+        "Antwoorden op items die dit kader niet kent, tellen niet mee (1): X9.",
+    )
+
+
+def test_a_result_of_another_kader_version_is_matched_by_id(kader):
+    result = make_result(kader, everything(kader))
+    other = msgspec.structs.replace(result.framework, versie="0.9.0", hash="sha256:" + "0" * 64)
+    profile = score(msgspec.structs.replace(result, framework=other), kader, default_targets(kader))
+    assert not profile.framework_matches
+    assert profile.result_framework_versie == "0.9.0"
+    assert profile.notes == (
+        "Dit resultaat is gemaakt met kaderversie 0.9.0 (kennisnet-kader-ict-bekwaamheid-2012); "
+        "het profiel gebruikt versie 1.0.0. Items zijn op id gekoppeld.",
+    )
+
+
+def test_the_profile_carries_who_when_and_the_evidence(kader):
+    profile = profile_of(kader, everything(kader), naam="Sanne", evidence={"B": ("  Ouderportaal ", "Sneller contact")})
+    assert profile.respondent_id == RESPONDENT
+    assert profile.naam == "Sanne"
+    assert profile.updated_at == WHEN
+    assert profile.targets_source == "standaarddoelen: niveau 3 (Bekwaam) voor de stellingen, Ja voor de basisvaardigheden"
+    assert profile.kerntaken[1].evidence_voorbeeld == "Ouderportaal"
+    assert profile.kerntaken[1].evidence_meerwaarde == "Sneller contact"
+    assert profile.kerntaken[0].evidence_voorbeeld == ""
+    assert profile.kader.uitgever == "Kennisnet"
+    assert profile.item("A7").stelling.startswith("Ik ondersteun mijn instructie")
+    assert profile.item("nope") is None
+
+
+def test_the_same_version_with_other_content_is_named_too(kader):
+    result = make_result(kader, everything(kader))
+    edited = msgspec.structs.replace(result.framework, hash="sha256:" + "2" * 64)
+    profile = score(msgspec.structs.replace(result, framework=edited), kader, default_targets(kader))
+    assert profile.notes == (
+        "Dit resultaat is gemaakt met een ander kaderbestand (zelfde versie 1.0.0, andere inhoud). Items zijn op id gekoppeld.",
+    )

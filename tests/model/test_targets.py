@@ -1,0 +1,129 @@
+"""The school's own targets (``--doelen``): the file, its checks, and what it does to the profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builders import DE_BRUG
+
+from ictbekwaam.errors import DataError
+from ictbekwaam.core.scoring import score
+from ictbekwaam.model.targets import default_targets, load_doelen
+from builders import everything, make_result
+
+def write(tmp_path: Path, text: str, name: str = "doelen.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_without_a_file_the_kader_defaults_apply(kader):
+    targets = load_doelen(None, kader)
+    assert targets == default_targets(kader)
+    assert targets.file is None
+    assert set(targets.per_item.values()) == {3, "ja"}
+    assert targets.source == "standaarddoelen: niveau 3 (Bekwaam) voor de stellingen, Ja voor de basisvaardigheden"
+
+
+def test_default_kerntaak_item_and_checklist_targets_are_resolved(kader, tmp_path):
+    targets = load_doelen(write(tmp_path, DE_BRUG), kader)
+    assert targets.target_for("A1") == 2  # standaard
+    assert targets.target_for("A7") == 4  # item wins over standaard
+    assert targets.target_for("C3") == 4  # kerntaak wins over standaard
+    assert targets.target_for("BV1") == "ja"
+    assert targets.target_for("BV5") == "deels"
+    assert targets.target_for("X1") is None
+    assert targets.source == "doelen van de school: Doelen OBS De Brug 2026 (doelen.yaml)"
+    assert len(targets.per_item) == len(kader.all_items())
+
+
+def test_a_schools_targets_change_the_profile_as_expected(kader, tmp_path):
+    answers = everything(kader, level=3) | {"BV5": "deels", "A2": 2}
+    result = make_result(kader, answers)
+    standard = score(result, kader, default_targets(kader))
+    own = score(result, kader, load_doelen(write(tmp_path, DE_BRUG), kader))
+
+    # Standard targets (3, ja): only BV5 (deels) and A2 (2) fall short.
+    assert [p.item.id for p in standard.priorities] == ["BV5", "A2"]
+    assert [s.total_gap for s in standard.sections] == [0.5, 1, 0, 0]
+
+    # De Brug: deels is enough for BV5, A2 meets 2, A7 must be 4, kerntaak C all 4.
+    assert own.targets_source == "doelen van de school: Doelen OBS De Brug 2026 (doelen.yaml)"
+    assert own.targets_file == str(tmp_path / "doelen.yaml")
+    assert [s.total_gap for s in own.sections] == [0, 1, 0, 5]
+    assert [s.on_target for s in own.sections] == [10, 13, 4, 0]
+    assert [p.item.id for p in own.priorities] == ["A7", "C1", "C2", "C3", "C4"]
+    assert own.item("A7").target_label == "Voorbeeld voor anderen"
+
+
+def test_a_file_without_a_name_is_named_by_its_file(kader, tmp_path):
+    targets = load_doelen(write(tmp_path, "doelen:\n  standaard: 2\n", "brug.yaml"), kader)
+    assert targets.source == "doelen van de school: brug.yaml"
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("doelen:\n  standaard: ja\n", [(2, "doelen.standaard", "'ja' is geen niveau van de schaal (1, 2, 3, 4)")]),
+        ("doelen:\n  standaard: 5\n", [(2, "doelen.standaard", "'5' is geen niveau van de schaal (1, 2, 3, 4)")]),
+        ("doelen:\n  basisvaardigheden: 3\n", [(2, "doelen.basisvaardigheden", "'3' is geen optie van de checklist (ja, deels, nee)")]),
+        (
+            "doelen:\n  kerntaken:\n    D: 2\n    B: true\n",
+            [
+                (3, "doelen.kerntaken.D", "'D' is geen kerntaak van het kader (A, B, C)"),
+                (4, "doelen.kerntaken.B", "'true' is geen niveau van de schaal (1, 2, 3, 4)"),
+            ],
+        ),
+        (
+            "doelen:\n  items:\n    X1: 3\n    BV2: 3\n    A1: deels\n    A2:\n",
+            [
+                (3, "doelen.items.X1", "'X1' is geen item van het kader"),
+                (4, "doelen.items.BV2", "'3' is geen optie van de checklist (ja, deels, nee)"),
+                (5, "doelen.items.A1", "'deels' is geen niveau van de schaal (1, 2, 3, 4)"),
+                (6, "doelen.items.A2", "een lege waarde is geen niveau van de schaal (1, 2, 3, 4)"),
+            ],
+        ),
+        ("doelen:\n  standard: 3\n", [(2, "doelen.standard", "onbekend veld 'standard'")]),
+        ("doelen:\n  naam: [1]\n", [(2, "doelen.naam", "verwacht tekst, maar dit is een lijst")]),
+        ("doelen:\n", [(1, "doelen", "verwacht een verzameling velden (mapping), maar dit is niets (leeg)")]),
+        ("doelen:\n  standaard: 2\n  standaard: 3\n", [(3, "doelen.standaard", "de sleutel 'standaard' staat hier twee keer (eerder op regel 2)")]),
+    ],
+)
+def test_bad_doelen_are_reported_with_file_place_and_line(kader, tmp_path, text, problems):
+    path = write(tmp_path, text)
+    with pytest.raises(DataError) as info:
+        load_doelen(path, kader)
+    assert [(p.line, p.path, m) for p, m in info.value.problems] == problems
+    line, where, message = problems[0]
+    assert str(info.value).splitlines()[0] == f"{path}, regel {line}: {where}: {message}"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "dit is geen doelenbestand (verwacht 'doelen:' bovenaan)"),
+        ("kerntaken: []\n", "dit is geen doelenbestand (verwacht 'doelen:' bovenaan)"),
+        ("doelen: [\n", "geen geldige YAML"),
+    ],
+)
+def test_not_a_doelen_file(kader, tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(DataError) as info:
+        load_doelen(path, kader)
+    assert message in str(info.value)
+    assert str(info.value).startswith(str(path))
+
+
+def test_a_missing_doelen_file(kader, tmp_path):
+    with pytest.raises(DataError) as info:
+        load_doelen(tmp_path / "nope.yaml", kader)
+    assert str(info.value) == f"{tmp_path / 'nope.yaml'}: bestand niet gevonden"
+
+
+def test_validate_accepts_a_doelen_file(run_cli, tmp_path):
+    path = write(tmp_path, DE_BRUG)
+    run = run_cli("validate", str(path))
+    assert run.code == 0
+    assert run.out == f"✓ {path}: geldig doelenbestand (doelen voor 33 items)\n"

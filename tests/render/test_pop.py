@@ -1,0 +1,142 @@
+"""``ictbekwaam pop``: the POP draft, on result files in the exact format assess writes."""
+
+from __future__ import annotations
+
+import yaml
+
+from ictbekwaam.files.loader import builtin_handreiking_path
+from ictbekwaam.render.profile.pop import pop_markdown, reflection_theme
+from ictbekwaam.core.scoring import score
+from ictbekwaam.model.targets import default_targets
+from builders import sanne_answers
+from builders import everything, make_result, write_result
+from builders import DE_BRUG
+
+EVIDENCE = {"A": ("Ik laat leerlingen hun presentatie filmen.", "Ze zien zelf wat beter kan."), "C": ("", "Ik leer van collega's.")}
+
+
+def sanne_pop(run_cli, kader, tmp_path, *extra: str, **kwargs) -> str:
+    result = make_result(kader, sanne_answers(kader), naam="Sanne", evidence=EVIDENCE, **kwargs)
+    path = write_result(tmp_path / "sanne.json", result)
+    out = tmp_path / "pop.md"
+    run = run_cli("pop", str(path), "-o", str(out), *extra)
+    assert run.code == 0, run
+    assert run.err == f"Opgeslagen in {out}\n"
+    return out.read_text(encoding="utf-8")
+
+
+def section(text: str, heading: str) -> str:
+    """The text under one ``## `` heading, up to the next."""
+    return text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_parts_in_order(run_cli, kader, tmp_path):
+    text = sanne_pop(run_cli, kader, tmp_path)
+    assert text.startswith("# Persoonlijk ontwikkelingsplan ict-bekwaamheid (concept)\n")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## 1. Waar sta ik nu?",
+        "## 2. Mijn ontwikkeldoelen",
+        "## 3. Mijn eigen voorbeelden van effectief ict-gebruik",
+        "## 4. Om over na te denken",
+        "## 5. Afspraken",
+    ]
+    assert "| Naam | Sanne |" in text
+    assert "| Zelfevaluatie | 12-03-2026, compleet |" in text
+
+
+def test_the_summary_by_hand(run_cli, kader, tmp_path):
+    part = section(sanne_pop(run_cli, kader, tmp_path), "1. Waar sta ik nu?")
+    assert part.splitlines()[1:10] == [
+        "Je zit bij 25 van de 31 beantwoorde onderdelen op doel. Begin bij de basisvaardigheden: die zijn voorwaardelijk.",
+        "",
+        "| Onderdeel | Op doel | Gemiddeld niveau | Tekort |",
+        "|---|---|---|---|",
+        "| Digitale basisvaardigheden | 8 van 10 (80%) | – | 1 deels, 1 ontbreekt |",
+        "| Kerntaak A: Pedagogisch-didactisch handelen | 11 van 13 (85%) | 2,8 van 4 | 3 |",
+        "| Kerntaak B: Werken in de schoolcontext | 2 van 3 (67%) | 2,7 van 4 | 1 |",
+        "| Kerntaak C: Professionele ontwikkeling | 4 van 5 (80%) | 2,6 van 4 | 2 |",
+        "",
+    ]
+    assert "- Let op: Niet beantwoord, telt niet mee (1): B4." in part
+
+
+def test_one_to_three_goals_from_the_priorities_with_activities(run_cli, kader, tmp_path):
+    part = section(sanne_pop(run_cli, kader, tmp_path), "2. Mijn ontwikkeldoelen")
+    goals = [line for line in part.splitlines() if line.startswith("### ")]
+    # The profile has four priorities (BV7, BV5, A4, C4); the POP takes three.
+    assert goals == [
+        "### Doel 1: Ik kan participeren in sociale netwerken. (BV7)",
+        "### Doel 2: Ik kan foto’s, video’s en audio digitaal maken. (BV5)",
+        f"### Doel 3: {kader.item('A4').stelling} (A4)",
+    ]
+    assert "- *Waar wil ik naartoe:* van ‘Nee’ naar ‘Ja’" in part
+    assert "- *Waar wil ik naartoe:* van niveau 1 (Nog niet) naar 3 (Bekwaam)" in part
+    assert "- **(Mobiele) webquests**: Bij een webquest" in part
+    assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in part
+    assert "*Mogelijke activiteit:* Het Kader geeft bij de basisvaardigheden geen voorbeelden." in part
+
+
+def test_the_teachers_own_evidence_per_kerntaak(run_cli, kader, tmp_path):
+    part = section(sanne_pop(run_cli, kader, tmp_path), "3. Mijn eigen voorbeelden van effectief ict-gebruik")
+    assert "### Kerntaak A: Pedagogisch-didactisch handelen\n\n- *Voorbeeld:* Ik laat leerlingen hun presentatie filmen.\n- *Meerwaarde:* Ze zien zelf wat beter kan.\n" in part
+    assert "### Kerntaak B: Werken in de schoolcontext\n\n- *Nog niet ingevuld.*" in part
+    assert "### Kerntaak C: Professionele ontwikkeling\n\n- *Voorbeeld:* …\n- *Meerwaarde:* Ik leer van collega's.\n" in part
+
+
+def test_theme_4_questions_verbatim_and_the_sources(run_cli, kader, handreiking, tmp_path):
+    text = sanne_pop(run_cli, kader, tmp_path)
+    part = section(text, "4. Om over na te denken")
+    thema = reflection_theme(handreiking)
+    assert thema is not None and thema.id == "eigen-ontwikkeling"
+    assert f"**Hoofdvraag 4.** {thema.hoofdvraag.tekst}" in part
+    questions = [v.tekst for o in thema.onderwerpen for v in o.vragen]
+    assert len(questions) == 4
+    for question in questions:
+        assert question in part
+    assert "Kennisnet, Kader voor ict-bekwaamheid van leraren (2012), https://ictbekwaamheid.kennisnet.nl" in text
+    assert "Gespreksvragen: Kennisnet, Handreiking professionalisering ict-bekwaamheid, http://kn.nu/handreiking-ict-bekwaamheid." in text
+
+
+def test_pop_to_stdout_and_a_draft_is_marked(run_cli, kader, tmp_path):
+    path = write_result(tmp_path / "concept.json", make_result(kader, sanne_answers(kader), complete=False))
+    run = run_cli("pop", str(path))
+    assert run.code == 0
+    assert "> **Let op**: de zelfevaluatie is nog niet afgerond (concept)." in run.out
+    assert "| Naam | … |" in run.out
+
+
+def test_the_schools_doelen_change_the_goals(run_cli, kader, tmp_path):
+    doelen = tmp_path / "doelen.yaml"
+    doelen.write_text(DE_BRUG, encoding="utf-8")
+    text = sanne_pop(run_cli, kader, tmp_path, "--doelen", str(doelen))
+    assert "| Doelen | doelen van de school: Doelen OBS De Brug 2026 (doelen.yaml) |" in text
+    goals = [line for line in section(text, "2. Mijn ontwikkeldoelen").splitlines() if line.startswith("### ")]
+    # BV5 (deels) is on target now; kerntaak C must be 4, so C4 (1) is the largest gap.
+    assert [g.rsplit("(", 1)[1] for g in goals] == ["BV7)", "C4)", "A4)"]
+
+
+def test_nothing_to_develop_gives_growth_goals(kader, handreiking):
+    profile = score(make_result(kader, everything(kader, level=4) | {"B2": 3}), kader, default_targets(kader))
+    part = section(pop_markdown(profile, handreiking), "2. Mijn ontwikkeldoelen")
+    assert part.splitlines()[1] == "Je zit overal op doel. Deze doelen gaan verder: van bekwaam naar voorbeeld voor anderen."
+    assert f"### Doel 1: {kader.item('B2').stelling} (B2)" in part
+    assert "- *Waar wil ik naartoe:* van niveau 3 (Bekwaam) naar 4 (Voorbeeld voor anderen)" in part
+
+
+def test_no_answers_gives_no_goals(kader, handreiking):
+    profile = score(make_result(kader, {}, complete=False), kader, default_targets(kader))
+    part = section(pop_markdown(profile, handreiking), "2. Mijn ontwikkeldoelen")
+    assert "Nog geen doelen uit het profiel" in part
+    assert "### Doel" not in part
+
+
+def test_a_handreiking_without_theme_4(run_cli, kader, tmp_path):
+    data = yaml.safe_load(builtin_handreiking_path().read_text(encoding="utf-8"))
+    data["themas"] = [t for t in data["themas"] if t["id"] != "eigen-ontwikkeling"]
+    own = tmp_path / "handreiking.yaml"
+    own.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path = write_result(tmp_path / "r.json", make_result(kader, sanne_answers(kader)))
+    run = run_cli("--handreiking", str(own), "pop", str(path))
+    assert run.code == 0
+    assert "De gebruikte handreiking heeft geen thema over eigen professionele ontwikkeling." in run.out

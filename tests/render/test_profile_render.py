@@ -1,0 +1,191 @@
+"""The profile renderers: the terminal screen as exact text at 80 columns without colour, JSON and Markdown."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+
+from ictbekwaam.render.profile.terminal import profile_renderable, profile_text
+from ictbekwaam.render.profile.json import profile_json
+from ictbekwaam.render.profile.markdown import profile_markdown
+from ictbekwaam.core.scoring import score
+from ictbekwaam.model.targets import default_targets
+from ictbekwaam.ui.assess import Commands, show_end
+from builders import SANNE_SCREEN as EXPECTED, everything, lines, make_result, render, sanne_answers
+
+
+def sanne(kader, **kwargs):
+    return score(make_result(kader, sanne_answers(kader), naam="Sanne", **kwargs), kader, default_targets(kader))
+
+
+
+
+def test_the_screen_at_80_columns_without_colour(kader):
+    text = render(profile_renderable(sanne(kader)))
+    assert lines(text) == EXPECTED.splitlines()
+    assert "\x1b[" not in text
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
+
+
+def test_profile_text_is_the_same_screen_without_trailing_spaces(kader):
+    assert profile_text(sanne(kader)) == EXPECTED
+
+
+def test_the_end_of_assess_shows_the_same_screen(kader):
+    console = Console(file=io.StringIO(), width=80, color_system=None, legacy_windows=False)
+    result = make_result(kader, sanne_answers(kader), naam="Sanne")
+    saved = Path("/home/sanne/resultaten/zelfevaluatie.json")
+    profile = show_end(console, result, kader, default_targets(kader), saved, Commands(doelen=Path("onze doelen.yaml")))
+    assert profile == sanne(kader)
+    shown = lines(console.file.getvalue())
+    expected = EXPECTED.splitlines()
+    at = shown.index(expected[0])
+    assert shown[:at] == ["", "Klaar! Je zelfevaluatie is opgeslagen.", ""]
+    assert shown[at : at + len(expected)] == expected
+    assert shown[at + len(expected) :] == [
+        "",
+        "Je resultaat staat in:",
+        "  /home/sanne/resultaten/zelfevaluatie.json",
+        "Dit bestand is van jou. Bewaar het voor je POP-gesprek, of lever het in bij je",
+        "i-coach als je school een teamoverzicht maakt.",
+        "Dit profiel later nog eens bekijken:",
+        "  ictbekwaam profile /home/sanne/resultaten/zelfevaluatie.json --doelen 'onze doelen.yaml'",
+        "Een concept-POP maken voor het gesprek met je leidinggevende:",
+        "  ictbekwaam pop /home/sanne/resultaten/zelfevaluatie.json --doelen 'onze doelen.yaml' -o pop.md",
+    ]
+
+
+def test_a_draft_says_so_at_the_top(kader):
+    top = lines(render(profile_renderable(sanne(kader, complete=False))))[:4]
+    assert top == [
+        "Profiel ict-bekwaamheid: Sanne",
+        "CONCEPT: deze zelfevaluatie is nog niet afgerond.",
+        "Resultaat van 12-03-2026, CONCEPT (nog niet afgerond)",
+        "Doelen: standaarddoelen: niveau 3 (Bekwaam) voor de stellingen, Ja voor de",
+    ]
+
+
+def test_nothing_to_develop_shows_where_to_grow(kader):
+    profile = score(make_result(kader, everything(kader, level=4) | {"C5": 3}), kader, default_targets(kader))
+    shown = lines(render(profile_renderable(profile)))
+    assert shown[0] == "Profiel ict-bekwaamheid: respondent r-abababababababababababababababab"
+    at = shown.index("Verder groeien (als je wilt)")
+    assert shown[at + 1 : at + 8] == [
+        "1. C5 Ik gebruik lokale ict-middelen voor mijn professionele ontwikkeling, zoals",
+        "   coaching met video of met een oortje.",
+        "   Waarom: Professionele ontwikkeling: nu 3 (Bekwaam), op doel; de volgende stap",
+        "   is 4 (Voorbeeld voor anderen): collega's ermee op weg helpen.",
+        "   Volgende stappen:",
+        "   • Collegiale consultatie met ict (leraar24.nl/video/3204)",
+        "   • Coachen met een oortje (leraar24.nl/video/1577)",
+    ]
+    assert "Wat nu?" not in "\n".join(shown)
+
+
+@pytest.mark.parametrize("level", [1, 2, 3, 4])
+def test_every_line_fits_in_80_columns(kader, level):
+    answers = everything(kader, level=level, code="deels") | {"A1": "nvt"}
+    profile = score(make_result(kader, answers, naam="Juf " + "x" * 150), kader, default_targets(kader))
+    text = render(profile_renderable(profile))
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
+
+
+def test_json_follows_the_documented_structure(kader):
+    data = json.loads(profile_json(sanne(kader)))
+    assert list(data) == [
+        "schema", "schema_version", "respondent", "complete", "updated_at", "framework", "result_framework",
+        "targets", "scale", "verdict", "notes", "basisvaardigheden", "kerntaken", "priorities", "growth", "unknown",
+    ]
+    assert data["schema"] == "ictbekwaam/profile"
+    assert data["respondent"] == {"id": "r-abababababababababababababababab", "naam": "Sanne"}
+    assert data["updated_at"] == "2026-03-12T14:30:00+01:00"
+    assert data["framework"]["uitgever"] == "Kennisnet"
+    assert data["result_framework"] == {"versie": "1.0.0", "matches": True}
+    assert data["targets"]["file"] is None
+    bv = data["basisvaardigheden"]
+    assert (bv["kind"], bv["counted"], bv["on_target"], bv["total_gap"], bv["mean_score"]) == ("checklist", 10, 8, 1.5, 0.85)
+    a = data["kerntaken"][0]
+    assert (a["id"], a["counted"], a["on_target"], a["share_on_target"], a["mean_level"], a["total_gap"]) == (
+        "A", 13, 11, 0.846, 2.846, 3,
+    )
+    assert a["nvt"] == ["A3"] and data["kerntaken"][1]["open"] == ["B4"]
+    assert a["items"][1] == {
+        "id": "A2",
+        "stelling": kader.item("A2").stelling,
+        "status": "geteld",
+        "answer": 2,
+        "answer_label": "Beginnend",
+        "level": 2,
+        "score": None,
+        "target": 3,
+        "target_label": "Bekwaam",
+        "gap": 1,
+        "on_target": False,
+    }
+    assert a["items"][2]["gap"] is None and a["items"][2]["status"] == "nvt"
+    assert [p["item"] for p in data["priorities"]] == ["BV7", "BV5", "A4", "C4"]
+    a4 = data["priorities"][2]
+    assert a4["section"] == "A" and a4["gap"] == 2
+    assert a4["steps"][1]["verwijzingen"] == [{"url": "leraar24.nl/video/3232", "titel": "GPS-tocht in de natuur"}]
+    assert data["priorities"][0]["steps"] == [] and data["priorities"][0]["advice"]
+    assert data["growth"] == [] and data["unknown"] == []
+
+
+def test_markdown_has_the_full_statements_and_the_next_steps(kader):
+    text = profile_markdown(sanne(kader))
+    assert text.startswith("# Profiel ict-bekwaamheid: Sanne\n")
+    assert "## Kerntaak A: Pedagogisch-didactisch handelen" in text
+    assert "`█████████░░░` gem. 2,8 van 4 · op doel 11 van 13 (85%) · tekort 3" in text
+    assert f"| A2 | {kader.item('A2').stelling} | `██░░` 2 (Beginnend) | 3 (Bekwaam) | ✗ nog 1 |" in text
+    assert "| A3 | " in text and "| `····` Niet van toepassing | 3 (Bekwaam) | telt niet mee |" in text
+    assert "| B4 | " in text and "| niet beantwoord | 3 (Bekwaam) | telt niet mee |" in text
+    assert "| BV5 | Ik kan foto’s, video’s en audio digitaal maken. | `██░░` Deels | Ja | ✗ |" in text
+    assert "### 3. A4: " in text
+    assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in text
+    assert text.rstrip().endswith("De schaal, de stellingen en de standaarddoelen zijn van ictbekwaam.")
+    assert "Kennisnet, Kader voor ict-bekwaamheid van leraren (2012)" in text
+
+
+def test_markdown_of_a_draft_is_marked(kader):
+    assert "> **CONCEPT**: deze zelfevaluatie is nog niet afgerond." in profile_markdown(sanne(kader, complete=False))
+
+
+def test_a_schools_own_kader_with_five_levels_and_long_ids(tmp_path):
+    import yaml
+
+    from ictbekwaam.files.loader import builtin_kader_path, load_kader
+
+    data = yaml.safe_load(builtin_kader_path().read_text(encoding="utf-8"))
+    data["schaal"]["niveaus"].append({"waarde": 5, "label": "Expert", "omschrijving": "Ik leid anderen op."})
+    data["kerntaken"][1]["items"][0]["id"] = "B1-administratie"
+    for voorbeeld in data["voorbeelden"]:
+        voorbeeld["items"] = ["B1-administratie" if i == "B1" else i for i in voorbeeld["items"]]
+    path = tmp_path / "kader.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    own = load_kader(path)
+    answers = everything(own, level=5) | {"B1-administratie": 2, "A1": 3}
+    profile = score(make_result(own, answers), own, default_targets(own))
+    shown = lines(render(profile_renderable(profile)))
+    assert "Schaal: 1 Nog niet · 2 Beginnend · 3 Bekwaam · 4 Voorbeeld voor anderen · 5" in shown
+    row = next(line for line in shown if line.startswith("B1-administratie"))
+    assert row.startswith("B1-administratie ██░░░ 2/5 doel 3 ✗ nog 1 Ik leg administratieve")
+    assert next(line for line in shown if line.startswith("A1 ")).startswith("A1   ███░░ 3/5 doel 3 ✓ Ik houd")
+    assert max(cell_len(line) for line in shown) <= 80
+
+
+def test_plain_leaves_out_the_bars_for_screen_readers(kader):
+    text = render(profile_renderable(sanne(kader), plain=True))
+    assert "█" not in text and "░" not in text and "…" not in text
+    shown = lines(text)
+    at = shown.index("Kerntaak B: Werken in de schoolcontext")
+    assert shown[at + 1 : at + 5] == [
+        "gem. 2,7 van 4 · op doel 2 van 3 (67%) · tekort 1",
+        "B1: 3/4 doel 3 ✓. Ik leg administratieve zaken, zoals absentie- en",
+        "cijferregistratie, digitaal vast en beheer ze.",
+        "B2: 2/4 doel 3 ✗ nog 1. Ik deel gegevens digitaal met collega’s in mijn team,",
+    ]
