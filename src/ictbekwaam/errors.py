@@ -1,20 +1,32 @@
-"""The one error type that reaches the user, and the exit codes.
+"""The errors that reach the user, where they are, and the exit codes.
 
 Every failure the user can cause or fix (a bad file, a wrong option value, a
-missing terminal) is raised as :class:`IctbekwaamError` with a Dutch message.
-The CLI catches it in one place, prints the message and exits with
-:attr:`IctbekwaamError.exit_code`. Anything else is a bug.
+missing terminal) is raised as :class:`IctbekwaamError` (or a subclass) with a
+Dutch message. The CLI catches it in one place, prints the message and exits
+with :attr:`IctbekwaamError.exit_code`, one of :class:`ExitCode`. Anything else
+is a bug.
+
+A place in a file is a :class:`Place`; :class:`LineMap` turns a path inside the
+data into a line, and :class:`Problems` collects every problem of one file so
+that one run reports them all.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from enum import IntEnum
 from pathlib import Path
 
-EXIT_OK = 0
-EXIT_DATA = 1  # bad data or a user error
-EXIT_USAGE = 2  # wrong use of the command line (click's own code)
-EXIT_CANCELLED = 130  # Ctrl-C, as the shell reports SIGINT
+
+class ExitCode(IntEnum):
+    """Every exit code of ictbekwaam (README, "Exitcodes")."""
+
+    OK = 0
+    DATA = 1  # bad data or a user error
+    USAGE = 2  # wrong use of the command line (click's own code)
+    HANGUP = 129  # the terminal was closed (128 + SIGHUP), as the shell reports it
+    CANCELLED = 130  # Ctrl-C (128 + SIGINT), as the shell reports it
 
 
 @dataclass(frozen=True)
@@ -43,10 +55,48 @@ class Place:
         return where
 
 
+__all__ = ["Cancelled", "DataError", "ExitCode", "IctbekwaamError", "InputError", "LineMap", "Place", "Problems"]
+
+
+class LineMap:
+    """Paths inside a document mapped to 1-based line numbers."""
+
+    def __init__(self, lines: dict[str, int] | None = None) -> None:
+        self._lines = lines or {}
+
+    def line(self, path: str) -> int | None:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        while True:
+            if path in self._lines:
+                return self._lines[path]
+            if not path:
+                return None
+            path = parent_path(path)
+
+    def place(self, file: Path | str | None, path: str) -> Place:
+        """A :class:`Place` for ``path`` in ``file``, with the line filled in."""
+        return Place(file, path, self.line(path))
+
+
+def parent_path(path: str) -> str:
+    """``a.b[2].c`` -> ``a.b[2]`` -> ``a.b`` -> ``a`` -> ``''``."""
+    dot = path.rfind(".")
+    bracket = path.rfind("[")
+    cut = max(dot, bracket)
+    return path[:cut] if cut > 0 else ""
+
+
+def join_path(base: str, key: str | int) -> str:
+    """Extend a path with a mapping key or a list index."""
+    if isinstance(key, int):
+        return f"{base}[{key}]"
+    return f"{base}.{key}" if base else str(key)
+
+
 class IctbekwaamError(Exception):
     """An error meant for the user: a Dutch message and an exit code."""
 
-    exit_code: int = EXIT_DATA
+    exit_code: int = ExitCode.DATA
 
     def __init__(self, message: str, *, exit_code: int | None = None) -> None:
         super().__init__(message)
@@ -73,7 +123,44 @@ class DataError(IctbekwaamError):
         super().__init__(text)
 
 
+class InputError(IctbekwaamError):
+    """An input that names nothing: no such file, folder or matching pattern."""
+
+
 class Cancelled(IctbekwaamError):
     """The user stopped (Ctrl-C); whatever was entered has been saved."""
 
-    exit_code = EXIT_CANCELLED
+    exit_code = ExitCode.CANCELLED
+
+
+class Problems:
+    """Collects the problems of one file, so that one run reports them all.
+
+    ``lines`` places a path inside the data on its line.
+    """
+
+    def __init__(self, file: Path | str | None, lines: LineMap) -> None:
+        self.file = file
+        self.lines = lines
+        self.found: list[tuple[Place, str]] = []
+
+    def add(self, path: str, message: str) -> None:
+        """Note a problem at ``path`` (e.g. ``antwoorden.A3``)."""
+        self.found.append((self.lines.place(self.file, path), message))
+
+    def unique(self, values: list[tuple[str, str]], what: str) -> None:
+        """``values`` is (path, value); report every value after its first use."""
+        counts = Counter(v for _, v in values)
+        first: dict[str, str] = {}
+        for path, value in values:
+            if counts[value] > 1:
+                if value in first:
+                    self.add(path, f"{what} '{value}' komt vaker voor (ook bij {first[value]})")
+                else:
+                    first[value] = path
+
+    def raise_if_any(self) -> None:
+        """Raise one :class:`DataError` with every problem found, the first as its headline."""
+        if self.found:
+            (place, message), *more = self.found
+            raise DataError(place, message, more=more)

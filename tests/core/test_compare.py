@@ -130,8 +130,8 @@ def test_another_kader_version_is_matched_by_id(run_cli, kader, tmp_path):
     # A result of an older encoding: another version and hash, no C5 yet, and an item C6 that is gone now.
     older = old_result(kader)
     answers = {k: v for k, v in older.answers.items() if k != "C5"} | {"C6": 2}
-    ref = msgspec.structs.replace(older.framework, versie="0.9.0", hash="sha256:" + "1" * 64)
-    old_file = write_result(tmp_path / "oud.json", msgspec.structs.replace(older, answers=answers, framework=ref))
+    ref = msgspec.structs.replace(older.kader, versie="0.9.0", hash="sha256:" + "1" * 64)
+    old_file = write_result(tmp_path / "oud.json", msgspec.structs.replace(older, answers=answers, kader=ref))
     new_file = write_result(tmp_path / "nieuw.json", new_result(kader))
     run = run_cli("compare", str(old_file), str(new_file), "-f", "json")
     assert run.code == 0, run
@@ -212,8 +212,8 @@ def test_compare_markdown_names_what_is_not_in_the_kader(kader):
 
 def test_two_kader_files_of_the_same_version(kader):
     older = old_result(kader)
-    edited = msgspec.structs.replace(older.framework, hash="sha256:" + "3" * 64)
-    c = compare(msgspec.structs.replace(older, framework=edited), new_result(kader), kader, default_targets(kader))
+    edited = msgspec.structs.replace(older.kader, hash="sha256:" + "3" * 64)
+    c = compare(msgspec.structs.replace(older, kader=edited), new_result(kader), kader, default_targets(kader))
     assert c.warnings == (
         "OUD en NIEUW zijn gemaakt met verschillende kaderbestanden (beide versie 1.0.0). De items zijn op id gekoppeld.",
     )

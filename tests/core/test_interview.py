@@ -15,7 +15,7 @@ from ictbekwaam.core.interview import (
     build_steps,
     clean_text,
 )
-from ictbekwaam.model.result import Evidence, FrameworkRef, check_answers, new_result
+from ictbekwaam.model.result import Evidence, KaderRef, check_answers, new_result
 
 RID = "r-" + "0" * 32
 
@@ -182,12 +182,12 @@ def test_position_of_a_draft_is_restored(kader):
 def test_adopting_a_draft_of_another_kader_version(kader):
     draft = msgspec.structs.replace(
         new_result(kader, RID),
-        framework=FrameworkRef(id=kader.meta.id, versie="0.9", hash="sha256:" + "1" * 64),
+        kader=KaderRef(id=kader.meta.id, versie="0.9", hash="sha256:" + "1" * 64),
         answers={"BV1": "ja", "A1": 7, "OUD9": 2},
         evidence={"A": Evidence(voorbeeld="x"), "Z": Evidence(voorbeeld="y")},
     )
     adopted, notes = adopt_draft(draft, kader)
-    assert adopted.framework.versie == kader.meta.versie
+    assert adopted.kader.versie == kader.meta.versie
     assert adopted.answers == {"BV1": "ja", "OUD9": 2}  # A1's 7 fits no level: open again
     assert set(adopted.evidence) == {"A"}
     assert any("andere versie" in n for n in notes) and any("1 antwoord" in n for n in notes)

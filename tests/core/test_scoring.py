@@ -189,10 +189,10 @@ def test_notes_name_what_is_left_out(kader):
 
 def test_a_result_of_another_kader_version_is_matched_by_id(kader):
     result = make_result(kader, everything(kader))
-    other = msgspec.structs.replace(result.framework, versie="0.9.0", hash="sha256:" + "0" * 64)
-    profile = score(msgspec.structs.replace(result, framework=other), kader, default_targets(kader))
-    assert not profile.framework_matches
-    assert profile.result_framework_versie == "0.9.0"
+    other = msgspec.structs.replace(result.kader, versie="0.9.0", hash="sha256:" + "0" * 64)
+    profile = score(msgspec.structs.replace(result, kader=other), kader, default_targets(kader))
+    assert not profile.kader_matches
+    assert profile.result_kader_versie == "0.9.0"
     assert profile.notes == (
         "Dit resultaat is gemaakt met kaderversie 0.9.0 (kennisnet-kader-ict-bekwaamheid-2012); "
         "het profiel gebruikt versie 1.0.0. Items zijn op id gekoppeld.",
@@ -215,8 +215,8 @@ def test_the_profile_carries_who_when_and_the_evidence(kader):
 
 def test_the_same_version_with_other_content_is_named_too(kader):
     result = make_result(kader, everything(kader))
-    edited = msgspec.structs.replace(result.framework, hash="sha256:" + "2" * 64)
-    profile = score(msgspec.structs.replace(result, framework=edited), kader, default_targets(kader))
+    edited = msgspec.structs.replace(result.kader, hash="sha256:" + "2" * 64)
+    profile = score(msgspec.structs.replace(result, kader=edited), kader, default_targets(kader))
     assert profile.notes == (
         "Dit resultaat is gemaakt met een ander kaderbestand (zelfde versie 1.0.0, andere inhoud). Items zijn op id gekoppeld.",
     )

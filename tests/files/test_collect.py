@@ -10,7 +10,8 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from ictbekwaam.files.collect import InputError, collect, expand
+from ictbekwaam.errors import InputError
+from ictbekwaam.files.collect import collect, expand
 from ictbekwaam.files.demo import demo_results
 from ictbekwaam.model.result import MAX_RESULT_BYTES, encode
 

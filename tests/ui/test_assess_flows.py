@@ -415,12 +415,12 @@ def test_a_damaged_draft_is_explained_and_new_sets_it_aside(kader, screen, data_
 def test_a_draft_of_another_kader_version_continues_with_a_note(kader, screen, data_dir):
     import msgspec
 
-    from ictbekwaam.model.result import FrameworkRef, new_result
+    from ictbekwaam.model.result import KaderRef, new_result
 
     store = Store()
     old = msgspec.structs.replace(
         new_result(kader, store.respondent_id()),
-        framework=FrameworkRef(id=kader.meta.id, versie="0.9.0", hash="sha256:" + "0" * 64),
+        kader=KaderRef(id=kader.meta.id, versie="0.9.0", hash="sha256:" + "0" * 64),
         answers={"BV1": "ja", "A1": 9},
         position=5,
     )
@@ -430,4 +430,4 @@ def test_a_draft_of_another_kader_version_continues_with_a_note(kader, screen, d
     assert "andere versie van het kader (0.9.0)" in seen(screen)
     draft = store.load_draft()
     assert draft.answers == {"BV1": "ja"}
-    assert draft.framework.versie == kader.meta.versie
+    assert draft.kader.versie == kader.meta.versie

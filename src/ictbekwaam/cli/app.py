@@ -20,7 +20,7 @@ from typer._click.exceptions import ClickException, UsageError  # typer >= 0.26 
 
 from ictbekwaam import __version__
 from ictbekwaam.cli.dutch import DutchCommand, DutchGroup, usage_error_text
-from ictbekwaam.errors import EXIT_CANCELLED, EXIT_USAGE, IctbekwaamError
+from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 if TYPE_CHECKING:
     from ictbekwaam.model.kader import Handreiking, Kader
@@ -227,19 +227,19 @@ def main(argv: Optional[list[str]] = None) -> None:
     try:
         code = app(args=argv, prog_name="ictbekwaam", standalone_mode=False)
     except IctbekwaamError as exc:
-        if exc.exit_code == EXIT_CANCELLED:
+        if exc.exit_code == ExitCode.CANCELLED:
             sys.stderr.write(f"\n{exc.message}\n")
         else:
             _print_error(exc.message)
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\nAfgebroken.\n")
-        sys.exit(EXIT_CANCELLED)
+        sys.exit(ExitCode.CANCELLED)
     except UsageError as exc:
         command_path = exc.ctx.command_path if exc.ctx is not None else "ictbekwaam"
         _print_error(usage_error_text(exc.format_message()))
         sys.stderr.write(f"Zie '{command_path} --help' voor hulp.\n")
-        sys.exit(EXIT_USAGE)
+        sys.exit(ExitCode.USAGE)
     except ClickException as exc:
         _print_error(usage_error_text(exc.format_message()))
         sys.exit(exc.exit_code)
@@ -247,7 +247,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         # `ictbekwaam kader | head`: the reader went away; that is not an error.
         sys.stderr.close()
         sys.exit(0)
-    if code == EXIT_CANCELLED:
+    if code == ExitCode.CANCELLED:
         # typer turns Ctrl-C inside a command into a silent "return 130".
         sys.stderr.write("\nAfgebroken.\n")
     sys.exit(code if isinstance(code, int) else 0)

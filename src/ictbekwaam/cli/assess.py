@@ -16,7 +16,7 @@ from typing import Optional
 import typer
 
 from ictbekwaam.cli.app import command, settings
-from ictbekwaam.errors import EXIT_USAGE, IctbekwaamError
+from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 ACCESSIBLE_ENV = "ACCESSIBLE"
 
@@ -66,11 +66,11 @@ def assess_command(
 ) -> None:
     """Vul je zelfevaluatie in: basisvaardigheden en kerntaak A, B en C; stoppen en later verdergaan kan altijd."""
     if resume and new:
-        raise IctbekwaamError("--resume en --new gaan niet samen: kies er één.", exit_code=EXIT_USAGE)
+        raise IctbekwaamError("--resume en --new gaan niet samen: kies er één.", exit_code=ExitCode.USAGE)
     if template is not None and (answers is not None or resume or new or out is not None or doelen is not None):
-        raise IctbekwaamError("--template gaat niet samen met andere opties van assess.", exit_code=EXIT_USAGE)
+        raise IctbekwaamError("--template gaat niet samen met andere opties van assess.", exit_code=ExitCode.USAGE)
     if answers is not None and (resume or new):
-        raise IctbekwaamError("--answers gaat niet samen met --resume of --new.", exit_code=EXIT_USAGE)
+        raise IctbekwaamError("--answers gaat niet samen met --resume of --new.", exit_code=ExitCode.USAGE)
     options = settings(ctx)
     kader = options.kader()
 
@@ -157,7 +157,7 @@ def _interactive(kader, targets, store, *, plain: bool, start: str, commands) ->
         run_assess(kader, store, ui, start=start, targets=targets, commands=commands)
     except Hangup:
         # The terminal is gone: nobody can read a message. The draft is saved.
-        os._exit(129)
+        os._exit(ExitCode.HANGUP)
     finally:
         if previous is not None:
             signal.signal(signal.SIGHUP, previous)

@@ -18,7 +18,7 @@ from typing import Optional
 import typer
 
 from ictbekwaam.cli.app import command, emit, settings, stderr_console, stdout_console
-from ictbekwaam.errors import EXIT_USAGE, IctbekwaamError
+from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 
 class ReportFormat(str, Enum):
@@ -170,7 +170,7 @@ def report_command(
         raise IctbekwaamError(
             f"--namen met --format {chosen.value} kan alleen samen met -o BESTAND: "
             "namen komen alleen in een bestand dat je zelf noemt.",
-            exit_code=EXIT_USAGE,
+            exit_code=ExitCode.USAGE,
         )
     keep_names = namen and chosen is not ReportFormat.csv
     s = settings(ctx)

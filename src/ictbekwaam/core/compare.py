@@ -168,14 +168,14 @@ def _warnings(old: Result, new: Result) -> list[str]:
     for result, which in ((old, "OUD"), (new, "NIEUW")):
         if not result.complete:
             warnings.append(f"{which} is een concept (nog niet afgerond).")
-    if old.framework.hash != new.framework.hash and old.framework.versie == new.framework.versie:
+    if old.kader.hash != new.kader.hash and old.kader.versie == new.kader.versie:
         warnings.append(
-            f"OUD en NIEUW zijn gemaakt met verschillende kaderbestanden (beide versie {new.framework.versie}). "
+            f"OUD en NIEUW zijn gemaakt met verschillende kaderbestanden (beide versie {new.kader.versie}). "
             "De items zijn op id gekoppeld."
         )
-    elif old.framework.hash != new.framework.hash:
+    elif old.kader.hash != new.kader.hash:
         warnings.append(
-            f"OUD is gemaakt met kaderversie {old.framework.versie}, NIEUW met {new.framework.versie}. "
+            f"OUD is gemaakt met kaderversie {old.kader.versie}, NIEUW met {new.kader.versie}. "
             "De items zijn op id gekoppeld."
         )
     return warnings
@@ -209,7 +209,7 @@ def compare(old: Result, new: Result, kader: Kader, targets: Targets) -> Compari
     """The progress from ``old`` to ``new``, both scored with ``kader`` and ``targets``."""
     old_profile = score(old, kader, targets)
     new_profile = score(new, kader, targets)
-    old_other_version = old.framework.hash != new.framework.hash or not old_profile.framework_matches
+    old_other_version = old.kader.hash != new.kader.hash or not old_profile.kader_matches
     sections = tuple(
         _section_change(o, n, old_other_version) for o, n in zip(old_profile.sections, new_profile.sections)
     )

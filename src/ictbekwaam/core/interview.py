@@ -23,16 +23,11 @@ from typing import Literal, Optional, Union
 import msgspec
 
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader
-from ictbekwaam.model.result import Evidence, Result, check_answers, framework_ref, now
+from ictbekwaam.model.result import SECTOR_LABELS, Evidence, Result, check_answers, kader_ref, now
 
 SHORT_MAX = 200  # Result.ShortText
 LONG_MAX = 5000  # Result.LongText
 
-SECTOR_LABELS = {
-    "po": "po – primair onderwijs",
-    "vo": "vo – voortgezet onderwijs",
-    "mbo": "mbo – middelbaar beroepsonderwijs",
-}
 OVER_JOU = "over-jou"
 OVER_JOU_TITLE = "Over jou"
 
@@ -447,9 +442,9 @@ def adopt_draft(draft: Result, kader: Kader) -> tuple[Result, list[str]]:
     are: the result format allows them); answers whose value no longer fits
     are removed and named in the notes, so the teacher answers them again.
     """
-    ref = framework_ref(kader)
+    ref = kader_ref(kader)
     notes: list[str] = []
-    if draft.framework == ref:
+    if draft.kader == ref:
         return draft, notes
     check = check_answers(draft, kader)
     answers = dict(draft.answers)
@@ -457,18 +452,18 @@ def adopt_draft(draft: Result, kader: Kader) -> tuple[Result, list[str]]:
         if path.startswith("answers."):
             answers.pop(path.removeprefix("answers."), None)
     evidence = {k: v for k, v in draft.evidence.items() if kader.kerntaak(k) is not None}
-    if draft.framework.id != ref.id:
+    if draft.kader.id != ref.id:
         notes.append(
-            f"Let op: je concept is begonnen met een ander kader ({draft.framework.id}); je gaat verder met "
+            f"Let op: je concept is begonnen met een ander kader ({draft.kader.id}); je gaat verder met "
             f"{ref.id}. Antwoorden op stellingen die dit kader niet heeft, blijven bewaard maar tellen niet mee."
         )
     else:
         notes.append(
-            f"Je concept is begonnen met een andere versie van het kader ({draft.framework.versie}); "
+            f"Je concept is begonnen met een andere versie van het kader ({draft.kader.versie}); "
             f"je gaat verder met versie {ref.versie}."
         )
     removed = len(draft.answers) - len(answers)
     if removed:
         notes.append(f"{removed} antwoord(en) passen niet bij deze versie en staan weer open.")
-    adopted = msgspec.structs.replace(draft, framework=ref, answers=answers, evidence=evidence)
+    adopted = msgspec.structs.replace(draft, kader=ref, answers=answers, evidence=evidence)
     return adopted, notes

@@ -188,8 +188,8 @@ class Profile:
         complete: False for a draft (concept).
         updated_at: when the result was last saved.
         kader: the kader used for scoring.
-        result_framework_versie: the kader version the result was made with.
-        framework_matches: False when the result was made with another kader
+        result_kader_versie: the kader version the result was made with.
+        kader_matches: False when the result was made with another kader
             (items are then matched by id).
         targets_source: Dutch description of the targets used.
         targets_file: the doelen file, or None for the default targets.
@@ -211,8 +211,8 @@ class Profile:
     complete: bool
     updated_at: datetime
     kader: KaderSource
-    result_framework_versie: str
-    framework_matches: bool
+    result_kader_versie: str
+    kader_matches: bool
     targets_source: str
     targets_file: str | None
     max_level: int
@@ -404,14 +404,14 @@ def _notes(result: Result, sections: list[SectionScore], unknown: tuple[str, ...
         notes.append(f"Niet beantwoord, telt niet mee ({len(open_ids)}): {', '.join(open_ids)}.")
     if nvt_ids:
         notes.append(f"Niet van toepassing, telt niet mee ({len(nvt_ids)}): {', '.join(nvt_ids)}.")
-    if not matches and (result.framework.id, result.framework.versie) == (kader.meta.id, kader.meta.versie):
+    if not matches and (result.kader.id, result.kader.versie) == (kader.meta.id, kader.meta.versie):
         notes.append(
             f"Dit resultaat is gemaakt met een ander kaderbestand (zelfde versie {kader.meta.versie}, andere inhoud). "
             "Items zijn op id gekoppeld."
         )
     elif not matches:
         notes.append(
-            f"Dit resultaat is gemaakt met kaderversie {result.framework.versie} ({result.framework.id}); "
+            f"Dit resultaat is gemaakt met kaderversie {result.kader.versie} ({result.kader.id}); "
             f"het profiel gebruikt versie {kader.meta.versie}. Items zijn op id gekoppeld."
         )
     if unknown:
@@ -448,7 +448,7 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
     top_label = kader.schaal.niveaus[-1].label
     known = {i.id for i in kader.all_items()}
     unknown = tuple(sorted(k for k in answers if k not in known))
-    matches = result.framework.hash == fingerprint(kader)
+    matches = result.kader.hash == fingerprint(kader)
     priorities = _priorities(kader, sections)
     growth = () if priorities else _growth(kader, sections[1:])
     meta = kader.meta
@@ -458,8 +458,8 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
         complete=result.complete,
         updated_at=result.updated_at,
         kader=KaderSource(meta.id, meta.versie, meta.titel, meta.uitgever, meta.jaar, meta.bron),
-        result_framework_versie=result.framework.versie,
-        framework_matches=matches,
+        result_kader_versie=result.kader.versie,
+        kader_matches=matches,
         targets_source=targets.source,
         targets_file=str(targets.file) if targets.file is not None else None,
         max_level=max_level,

@@ -29,10 +29,10 @@ import textwrap
 from pathlib import Path
 from typing import Any, Optional
 
-from ictbekwaam.errors import DataError, Place
+from ictbekwaam.errors import DataError, Place, Problems
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
-from ictbekwaam.core.interview import CONTEXT_FIELDS, LONG_MAX, SECTOR_LABELS, SHORT_MAX, clean_text, section_title
-from ictbekwaam.model.result import Context, Evidence, Respondent, Result, framework_ref, now
+from ictbekwaam.core.interview import CONTEXT_FIELDS, LONG_MAX, SHORT_MAX, clean_text, section_title
+from ictbekwaam.model.result import SECTOR_LABELS, Context, Evidence, Respondent, Result, kader_ref, now
 from ictbekwaam.files.yamlsource import LineMap, read_yaml
 
 TOP_KEYS = ("kader", "naam", "school", "team", "sector", "rol", "antwoorden", "voorbeelden")
@@ -106,22 +106,7 @@ def template_text(kader: Kader) -> str:
     return "\n".join(lines) + "\n"
 
 
-class _Problems:
-    def __init__(self, file: Path, lines: LineMap) -> None:
-        self.file = file
-        self.lines = lines
-        self.found: list[tuple[Place, str]] = []
-
-    def add(self, path: str, message: str) -> None:
-        self.found.append((self.lines.place(self.file, path), message))
-
-    def raise_if_any(self) -> None:
-        if self.found:
-            (place, message), *more = self.found
-            raise DataError(place, message, more=more)
-
-
-def _text(value: Any, path: str, problems: _Problems, limit: int, *, multiline: bool = False) -> Optional[str]:
+def _text(value: Any, path: str, problems: Problems, limit: int, *, multiline: bool = False) -> Optional[str]:
     """A free text value: None/empty -> None; numbers become text; lists, mappings and ja/nee-words are errors."""
     if value is None:
         return None
@@ -176,7 +161,7 @@ def _show(value: Any) -> str:
 
 def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, respondent_id: str) -> Result:
     """A complete result from parsed answers-file data; DataError listing every problem with its line."""
-    problems = _Problems(file, lines)
+    problems = Problems(file, lines)
     if not isinstance(data, dict):
         problems.add("", "dit is geen antwoordbestand (verwacht 'antwoorden:'); maak er een met ictbekwaam assess --template")
         problems.raise_if_any()
@@ -249,7 +234,7 @@ def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, responden
 
     stamp = now()
     return Result(
-        framework=framework_ref(kader),
+        kader=kader_ref(kader),
         created_at=stamp,
         updated_at=stamp,
         complete=True,

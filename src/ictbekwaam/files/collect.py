@@ -45,7 +45,7 @@ from pathlib import Path
 import msgspec
 
 from ictbekwaam.core.team.aggregate import By, Tally
-from ictbekwaam.errors import DataError, IctbekwaamError
+from ictbekwaam.errors import DataError, IctbekwaamError, InputError
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import MAX_RESULT_BYTES, check_answers, decode
 
@@ -83,10 +83,6 @@ class Collection(msgspec.Struct, frozen=True):
     tally: Tally
     files: int
     rejected: tuple[Rejected, ...]
-
-
-class InputError(IctbekwaamError):
-    """An input that names nothing: no such file, folder or matching pattern."""
 
 
 # --- expanding the inputs -------------------------------------------------------
@@ -296,8 +292,8 @@ def check(data: bytes, label: str, kader: Kader, tally: Tally):  # -> tuple[Resu
     except DataError as exc:
         place, message = exc.problems[0]
         raise _Skip(_one_line(f"{place.path}: {message}" if place.path else message)) from None
-    if result.framework.id != kader.meta.id:
-        raise _Skip(f"gemaakt met een ander kader ('{_one_line(result.framework.id)}'); dit rapport gebruikt '{kader.meta.id}'")
+    if result.kader.id != kader.meta.id:
+        raise _Skip(f"gemaakt met een ander kader ('{_one_line(result.kader.id)}'); dit rapport gebruikt '{kader.meta.id}'")
     codes = tally.encode(result)
     if codes is None:
         problems = check_answers(result, kader).problems

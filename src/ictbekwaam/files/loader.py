@@ -10,10 +10,9 @@ the file, the path inside it and the line.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
-from ictbekwaam.errors import DataError, Place
+from ictbekwaam.errors import DataError, Place, Problems
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Handreiking, Kader
 from ictbekwaam.model.convert import convert
 from ictbekwaam.files.yamlsource import LineMap, read_yaml
@@ -44,37 +43,9 @@ def builtin_handreiking_path() -> Path:
     return data_dir() / HANDREIKING_FILE
 
 
-class _Problems:
-    """Collects cross-check problems so that one run reports them all."""
-
-    def __init__(self, file: Path | str | None, lines: LineMap) -> None:
-        self.file = file
-        self.lines = lines
-        self.found: list[tuple[Place, str]] = []
-
-    def add(self, path: str, message: str) -> None:
-        self.found.append((self.lines.place(self.file, path), message))
-
-    def unique(self, values: list[tuple[str, str]], what: str) -> None:
-        """``values`` is (path, value); report every value after its first use."""
-        counts = Counter(v for _, v in values)
-        first: dict[str, str] = {}
-        for path, value in values:
-            if counts[value] > 1:
-                if value in first:
-                    self.add(path, f"{what} '{value}' komt vaker voor (ook bij {first[value]})")
-                else:
-                    first[value] = path
-
-    def raise_if_any(self) -> None:
-        if self.found:
-            (place, message), *more = self.found
-            raise DataError(place, message, more=more)
-
-
 def check_kader(kader: Kader, file: Path | str | None = None, lines: LineMap | None = None) -> None:
     """Cross-checks on a typed kader; raises DataError listing every problem."""
-    p = _Problems(file, lines or LineMap())
+    p = Problems(file, lines or LineMap())
     levels = [n.waarde for n in kader.schaal.niveaus]
     if levels != list(range(1, len(levels) + 1)):
         p.add("schaal.niveaus", f"de niveaus moeten oplopend genummerd zijn vanaf 1 (nu: {levels})")
@@ -127,7 +98,7 @@ def check_handreiking(
     lines: LineMap | None = None,
 ) -> None:
     """Cross-checks on a typed handreiking; ``raakt_aan`` is checked against ``kader``."""
-    p = _Problems(file, lines or LineMap())
+    p = Problems(file, lines or LineMap())
     p.unique([(f"themas[{t}].id", x.id) for t, x in enumerate(handreiking.themas)], "thema-id")
     p.unique([(f"themas[{t}].hoofdvraag.id", x.hoofdvraag.id) for t, x in enumerate(handreiking.themas)], "hoofdvraag-id")
     onderwerp_ids = [

@@ -13,44 +13,9 @@ from typing import Any
 
 import yaml
 
-from ictbekwaam.errors import DataError, Place
+from ictbekwaam.errors import DataError, LineMap, Place, join_path, parent_path  # noqa: F401 (re-exported)
 
 MAX_YAML_BYTES = 5 * 1024 * 1024  # a kader is ~50 kB; anything this large is not one
-
-
-class LineMap:
-    """Paths inside a document mapped to 1-based line numbers."""
-
-    def __init__(self, lines: dict[str, int] | None = None) -> None:
-        self._lines = lines or {}
-
-    def line(self, path: str) -> int | None:
-        """The line of ``path``, or of its nearest ancestor that has one."""
-        while True:
-            if path in self._lines:
-                return self._lines[path]
-            if not path:
-                return None
-            path = parent_path(path)
-
-    def place(self, file: Path | str | None, path: str) -> Place:
-        """A :class:`Place` for ``path`` in ``file``, with the line filled in."""
-        return Place(file, path, self.line(path))
-
-
-def parent_path(path: str) -> str:
-    """``a.b[2].c`` -> ``a.b[2]`` -> ``a.b`` -> ``a`` -> ``''``."""
-    dot = path.rfind(".")
-    bracket = path.rfind("[")
-    cut = max(dot, bracket)
-    return path[:cut] if cut > 0 else ""
-
-
-def join_path(base: str, key: str | int) -> str:
-    """Extend a path with a mapping key or a list index."""
-    if isinstance(key, int):
-        return f"{base}[{key}]"
-    return f"{base}.{key}" if base else str(key)
 
 
 # The C parser when libyaml is there (about ten times faster), else pure Python;

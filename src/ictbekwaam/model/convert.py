@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from ictbekwaam.errors import DataError, Place
-from ictbekwaam.files.yamlsource import LineMap, join_path
+from ictbekwaam.errors import LineMap, join_path
 
 T = TypeVar("T")
 

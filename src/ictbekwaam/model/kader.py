@@ -47,7 +47,7 @@ class Meta(_Struct, kw_only=True):
     """Where a data file comes from.
 
     Attributes:
-        id: stable id of the framework, stored in every result file.
+        id: stable id of the kader, stored in every result file.
         titel: the source's title.
         uitgever: the publisher (Kennisnet).
         jaar: year of publication of the source.

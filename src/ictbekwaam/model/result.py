@@ -31,6 +31,12 @@ SCHEMA_VERSION = 1
 MAX_RESULT_BYTES = 1024 * 1024  # a full result is ~5 kB; larger is not one of ours
 
 Sector = Literal["po", "vo", "mbo"]
+# The one set of sector labels: the interview's menu, answer files and the team report all show these.
+SECTOR_LABELS = {
+    "po": "po (primair onderwijs)",
+    "vo": "vo (voortgezet onderwijs)",
+    "mbo": "mbo (middelbaar beroepsonderwijs)",
+}
 ShortText = Annotated[str, msgspec.Meta(max_length=200)]
 LongText = Annotated[str, msgspec.Meta(max_length=5000)]
 AwareDatetime = Annotated[datetime, msgspec.Meta(tz=True)]
@@ -44,7 +50,7 @@ class _Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     """Base for the result layout."""
 
 
-class FrameworkRef(_Struct, kw_only=True):
+class KaderRef(_Struct, kw_only=True):
     """Which kader the answers belong to.
 
     Attributes:
@@ -99,7 +105,7 @@ class Result(_Struct, kw_only=True):
         schema: always ``"ictbekwaam/result"``: tells our files from others.
         schema_version: layout version; readers refuse newer ones.
         tool_version: the ictbekwaam version that wrote the file.
-        framework: the kader the answers belong to.
+        kader: the kader the answers belong to (``framework`` in the file).
         created_at: when the assessment was started (with time zone).
         updated_at: when it was last saved.
         complete: True once the teacher confirmed the overview.
@@ -113,7 +119,8 @@ class Result(_Struct, kw_only=True):
     schema: Literal["ictbekwaam/result"] = SCHEMA_ID
     schema_version: Annotated[int, msgspec.Meta(ge=1, le=SCHEMA_VERSION)] = SCHEMA_VERSION
     tool_version: Annotated[str, msgspec.Meta(min_length=1, max_length=40)] = __version__
-    framework: FrameworkRef
+    # The file calls it "framework" (schema version 1); the code says kader, as everywhere.
+    kader: KaderRef = msgspec.field(name="framework")
     created_at: AwareDatetime
     updated_at: AwareDatetime
     complete: bool = False
@@ -134,16 +141,16 @@ def new_respondent_id() -> str:
     return "r-" + secrets.token_hex(16)
 
 
-def framework_ref(kader: Kader) -> FrameworkRef:
+def kader_ref(kader: Kader) -> KaderRef:
     """The reference to ``kader`` that a result stores."""
-    return FrameworkRef(id=kader.meta.id, versie=kader.meta.versie, hash=fingerprint(kader))
+    return KaderRef(id=kader.meta.id, versie=kader.meta.versie, hash=fingerprint(kader))
 
 
 def new_result(kader: Kader, respondent_id: str, *, naam: str | None = None, context: Context | None = None) -> Result:
     """An empty draft for ``kader``."""
     stamp = now()
     return Result(
-        framework=framework_ref(kader),
+        kader=kader_ref(kader),
         created_at=stamp,
         updated_at=stamp,
         respondent=Respondent(id=respondent_id, naam=naam),
@@ -316,7 +323,7 @@ def load_result(path: Path, kader: Kader) -> Result:
     """Read a result file and check its answers against ``kader``.
 
     Answers to items the kader does not know are tolerated (another version of
-    the framework, matched by id); invalid values for known items are errors.
+    the kader, matched by id); invalid values for known items are errors.
     """
     result = read_result(path)
     check = check_answers(result, kader)

@@ -8,7 +8,7 @@ import msgspec
 import pytest
 
 from ictbekwaam.core.team.aggregate import TOO_FEW, Tally, build_profile, profile_of
-from ictbekwaam.model.result import Context, FrameworkRef, new_result
+from ictbekwaam.model.result import Context, KaderRef, new_result
 from ictbekwaam.model.targets import default_targets
 
 _counter = iter(range(1, 10**6))
@@ -18,8 +18,10 @@ def rid(n: int | None = None) -> str:
     return f"r-{(n if n is not None else next(_counter)):032x}"
 
 
-def make(kader, answers, *, respondent=None, complete=True, minutes=0, school=None, team=None, sector=None, naam=None, **changes):
+def make(kader, answers, *, respondent=None, complete=True, minutes=0, school=None, team=None, sector=None, naam=None, ref=None, **changes):
     base = new_result(kader, respondent or rid(), naam=naam, context=Context(school=school, team=team, sector=sector))
+    if ref is not None:
+        changes["kader"] = ref
     stamp = base.created_at + timedelta(minutes=minutes)
     return msgspec.structs.replace(base, answers=answers, complete=complete, updated_at=stamp, **changes)
 
@@ -125,8 +127,8 @@ def test_invalid_answers_are_refused_by_the_tally(kader):
 
 
 def test_other_kader_version_is_matched_by_item_id(kader, targets):
-    ref = FrameworkRef(id=kader.meta.id, versie="0.9.0", hash="sha256:" + "0" * 64)
-    results = [make(kader, {"A1": 3, "X99": 2}, framework=ref) for _ in range(5)]
+    ref = KaderRef(id=kader.meta.id, versie="0.9.0", hash="sha256:" + "0" * 64)
+    results = [make(kader, {"A1": 3, "X99": 2}, ref=ref) for _ in range(5)]
     profile = profile_of(results, kader, targets)
     assert profile.other_versions == (("0.9.0", 5),)
     assert profile.unknown_items == 5

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from ictbekwaam.core.team.aggregate import Tally, build_profile
 from ictbekwaam.files.loader import load_kader
-from ictbekwaam.model.result import Context, Result, framework_ref
+from ictbekwaam.model.result import Context, Result, kader_ref
 from ictbekwaam.model.targets import default_targets
 
 KADER = load_kader()
@@ -44,7 +44,7 @@ teams = st.lists(respondent, max_size=40)
 
 def result(n: int, team: str | None, answers: dict, complete: bool = True) -> Result:
     return Result(
-        framework=framework_ref(KADER),
+        kader=kader_ref(KADER),
         created_at=STAMP,
         updated_at=STAMP,
         complete=complete,

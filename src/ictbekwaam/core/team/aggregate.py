@@ -65,7 +65,7 @@ from typing import Literal
 import msgspec
 
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Handreiking, Kader, fingerprint
-from ictbekwaam.model.result import Result
+from ictbekwaam.model.result import SECTOR_LABELS, Result
 from ictbekwaam.model.targets import Targets
 
 By = Literal["school", "team", "sector"]
@@ -75,7 +75,6 @@ MAX_PRIORITIES = 5
 BASIS_FIRST_SHARE = 0.25
 MAX_GESPREK = 3
 TOO_FEW = "te weinig respondenten"
-SECTOR_LABELS = {"po": "po (primair onderwijs)", "vo": "vo (voortgezet onderwijs)", "mbo": "mbo (middelbaar beroepsonderwijs)"}
 UNKNOWN_GROUP = {"school": "(geen school opgegeven)", "team": "(geen team opgegeven)", "sector": "(geen sector opgegeven)"}
 
 OPEN = 0  # category byte of an unanswered item
@@ -119,8 +118,8 @@ class Tally:
         self.by = by
         self.keep_names = keep_names
         self.keep_evidence = keep_evidence
-        self.framework_id = kader.meta.id
-        self.framework_hash = fingerprint(kader)
+        self.kader_id = kader.meta.id
+        self.kader_hash = fingerprint(kader)
         self.valid_files = 0
         n_levels = len(kader.level_values())
         kerntaak_map: dict[object, int] = {level: n + 1 for n, level in enumerate(kader.level_values())}
@@ -153,7 +152,7 @@ class Tally:
         """The answers as one category byte per item, or None if an answer does not fit the kader.
 
         Answers to item ids the kader does not have are ignored here (another
-        version of the framework: matched by id). Call
+        version of the kader: matched by id). Call
         :func:`ictbekwaam.model.result.check_answers` for the reason when this is None.
         ``result`` comes from :func:`ictbekwaam.model.result.decode`, which never
         gives a bool as an answer (:meth:`add_result` checks that for results
@@ -242,9 +241,9 @@ class Tally:
         n = len(self.items)
         self._codes[slot * n : (slot + 1) * n] = codes
         flags = state
-        if result.framework.hash != self.framework_hash:
+        if result.kader.hash != self.kader_hash:
             flags |= _FLAG_OTHER_VERSION
-            self._versie[slot] = result.framework.versie
+            self._versie[slot] = result.kader.versie
         else:
             self._versie.pop(slot, None)
         # Every known answer has a non-zero byte; more answers than that are unknown items.

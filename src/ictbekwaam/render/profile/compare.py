@@ -178,7 +178,7 @@ def _side(profile: Profile) -> dict[str, Any]:
         "naam": profile.naam,
         "updated_at": profile.updated_at.isoformat(),
         "complete": profile.complete,
-        "framework_versie": profile.result_framework_versie,
+        "framework_versie": profile.result_kader_versie,
     }
 
 

@@ -135,7 +135,7 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
         "complete": profile.complete,
         "updated_at": profile.updated_at.isoformat(),
         "framework": {"id": k.id, "versie": k.versie, "titel": k.titel, "uitgever": k.uitgever, "jaar": k.jaar, "bron": k.bron},
-        "result_framework": {"versie": profile.result_framework_versie, "matches": profile.framework_matches},
+        "result_framework": {"versie": profile.result_kader_versie, "matches": profile.kader_matches},
         "targets": {"source": profile.targets_source, "file": profile.targets_file},
         "scale": [{"waarde": w, "label": label} for w, label in profile.scale],
         "verdict": profile.verdict,
