@@ -10,7 +10,8 @@ from builders import DE_BRUG
 
 from ictbekwaam.errors import DataError
 from ictbekwaam.core.scoring import score
-from ictbekwaam.model.targets import default_targets, load_doelen
+from ictbekwaam.files.doelen import load_doelen
+from ictbekwaam.model.targets import default_targets
 from builders import everything, make_result
 
 def write(tmp_path: Path, text: str, name: str = "doelen.yaml") -> Path:
