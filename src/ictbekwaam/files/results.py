@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ictbekwaam.errors import DataError, Place
+from ictbekwaam.errors import DataError, LineMap, Problems
 from ictbekwaam.files.read import read_bytes
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import MAX_RESULT_BYTES, Result, check_answers, decode, is_result_document
@@ -44,8 +44,8 @@ def load_result(path: Path, kader: Kader) -> Result:
     the kader, matched by id); invalid values for known items are errors.
     """
     result = read_result(path)
-    check = check_answers(result, kader)
-    if check.problems:
-        (first_path, first), *rest = check.problems
-        raise DataError(Place(path, first_path), first, more=[(Place(path, p), m) for p, m in rest])
+    problems = Problems(path, LineMap())  # JSON: no lines to name, the path inside says where
+    for where, message in check_answers(result, kader).problems:
+        problems.add(where, message)
+    problems.raise_if_any()
     return result

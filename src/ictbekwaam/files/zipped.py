@@ -15,7 +15,7 @@ from __future__ import annotations
 import zipfile
 
 from ictbekwaam.files.checks import Skip
-from ictbekwaam.files.read import BOM, too_large
+from ictbekwaam.files.read import BOM, NO_PERMISSION, NOT_FOUND, too_large
 from ictbekwaam.files.results import RESULT_FILE
 from ictbekwaam.model.result import MAX_RESULT_BYTES
 
@@ -37,9 +37,9 @@ def zip_members(path: str) -> tuple[list[str], str | None]:
     except (zipfile.BadZipFile, EOFError):
         return [], "geen geldig zip-archief"
     except FileNotFoundError:
-        return [], "bestand niet gevonden"
+        return [], NOT_FOUND
     except PermissionError:
-        return [], "geen toestemming om dit bestand te lezen"
+        return [], NO_PERMISSION
     except OSError as exc:
         return [], f"kan dit archief niet lezen ({exc.strerror or exc})"
     if len(infos) > MAX_ZIP_MEMBERS:
