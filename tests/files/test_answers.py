@@ -16,7 +16,8 @@ import yaml
 
 from ictbekwaam.files.answers import load_answers, template_text
 from ictbekwaam.errors import DataError
-from ictbekwaam.model.result import json_schema, read_result
+from ictbekwaam.files.results import read_result
+from ictbekwaam.model.result import json_schema
 
 RID = "r-" + "5" * 32
 

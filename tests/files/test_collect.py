@@ -11,7 +11,8 @@ import msgspec
 import pytest
 
 from ictbekwaam.errors import InputError
-from ictbekwaam.files.collect import collect, expand
+from ictbekwaam.files.collect import collect
+from ictbekwaam.files.inputs import expand
 from ictbekwaam.files.demo import demo_results
 from ictbekwaam.model.result import MAX_RESULT_BYTES, encode
 

@@ -11,7 +11,8 @@ import pytest
 
 from ictbekwaam.files import storage
 from ictbekwaam.errors import DataError, IctbekwaamError
-from ictbekwaam.model.result import new_result, read_result
+from ictbekwaam.files.results import read_result
+from ictbekwaam.model.result import new_result
 from ictbekwaam.files.storage import Store, result_file_name, user_data_dir
 
 

@@ -10,10 +10,10 @@ import msgspec
 import pytest
 
 from ictbekwaam.files.answers import parse_answers
-from ictbekwaam.errors import DataError
-from ictbekwaam.model.result import Evidence, encode, json_schema, load_result, new_result
+from ictbekwaam.errors import DataError, LineMap
+from ictbekwaam.files.results import load_result
+from ictbekwaam.model.result import Evidence, encode, json_schema, new_result
 from ictbekwaam.files.storage import Store
-from ictbekwaam.files.yamlsource import LineMap
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = ROOT / "schemas" / "result.schema.json"

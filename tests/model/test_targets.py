@@ -10,7 +10,8 @@ from builders import DE_BRUG
 
 from ictbekwaam.errors import DataError
 from ictbekwaam.core.scoring import score
-from ictbekwaam.model.targets import default_targets, load_doelen
+from ictbekwaam.files.doelen import load_doelen
+from ictbekwaam.model.targets import default_targets
 from builders import everything, make_result
 
 def write(tmp_path: Path, text: str, name: str = "doelen.yaml") -> Path:
@@ -98,28 +99,6 @@ def test_bad_doelen_are_reported_with_file_place_and_line(kader, tmp_path, text,
     assert [(p.line, p.path, m) for p, m in info.value.problems] == problems
     line, where, message = problems[0]
     assert str(info.value).splitlines()[0] == f"{path}, regel {line}: {where}: {message}"
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("", "dit is geen doelenbestand (verwacht 'doelen:' bovenaan)"),
-        ("kerntaken: []\n", "dit is geen doelenbestand (verwacht 'doelen:' bovenaan)"),
-        ("doelen: [\n", "geen geldige YAML"),
-    ],
-)
-def test_not_a_doelen_file(kader, tmp_path, text, message):
-    path = write(tmp_path, text)
-    with pytest.raises(DataError) as info:
-        load_doelen(path, kader)
-    assert message in str(info.value)
-    assert str(info.value).startswith(str(path))
-
-
-def test_a_missing_doelen_file(kader, tmp_path):
-    with pytest.raises(DataError) as info:
-        load_doelen(tmp_path / "nope.yaml", kader)
-    assert str(info.value) == f"{tmp_path / 'nope.yaml'}: bestand niet gevonden"
 
 
 def test_validate_accepts_a_doelen_file(run_cli, tmp_path):

@@ -22,7 +22,8 @@ from rich.console import Console
 
 from ictbekwaam.errors import Cancelled
 from ictbekwaam.ui.prompts import MenuUi
-from ictbekwaam.model.result import json_schema, read_result
+from ictbekwaam.files.results import read_result
+from ictbekwaam.model.result import json_schema
 from ictbekwaam.files.storage import Store
 from ictbekwaam.ui.assess import run_assess
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from ictbekwaam.cli.assess import wants_plain
 from ictbekwaam.errors import Cancelled
 from ictbekwaam.ui.prompts import PlainUi
-from ictbekwaam.model.result import read_result
+from ictbekwaam.files.results import read_result
 from ictbekwaam.files.storage import Store
 from ictbekwaam.ui.assess import run_assess
 

@@ -19,7 +19,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from ictbekwaam.model.result import json_schema, read_result
+from ictbekwaam.files.results import read_result
+from ictbekwaam.model.result import json_schema
 
 pexpect = pytest.importorskip("pexpect")
 

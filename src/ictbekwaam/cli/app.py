@@ -105,7 +105,7 @@ def emit(text: str, out: Optional[Path]) -> None:
         sys.stdout.flush()
         return
     from ictbekwaam.files.write import atomic_write
-    from ictbekwaam.model.result import is_result_file
+    from ictbekwaam.files.results import is_result_file
 
     if is_result_file(out):
         raise IctbekwaamError(f"{out} is een resultaatbestand; ictbekwaam overschrijft dat niet. Kies een ander bestand voor -o.")

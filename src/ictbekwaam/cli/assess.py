@@ -79,7 +79,7 @@ def assess_command(
         return
 
     from ictbekwaam.files.storage import Store
-    from ictbekwaam.model.targets import load_doelen
+    from ictbekwaam.files.doelen import load_doelen
     from ictbekwaam.ui.assess import Commands
 
     # Checked before any question: a typo in the doelen file must not cost a teacher 15 minutes.

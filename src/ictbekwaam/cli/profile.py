@@ -34,8 +34,8 @@ FORMAT_HELP = "Uitvoer: tekst (scherm), json of markdown."
 
 
 def _load(ctx: typer.Context, files: list[Path], doelen: Optional[Path]) -> tuple["Kader", list["Result"], "Targets"]:
-    from ictbekwaam.model.result import load_result
-    from ictbekwaam.model.targets import load_doelen
+    from ictbekwaam.files.results import load_result
+    from ictbekwaam.files.doelen import load_doelen
 
     kader = settings(ctx).kader()
     targets = load_doelen(doelen, kader)

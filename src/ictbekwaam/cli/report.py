@@ -162,7 +162,7 @@ def report_command(
 ) -> None:
     """Maak van de resultaten van een team een teamprofiel, met prioriteiten en gespreksvragen."""
     from ictbekwaam.core.team.aggregate import build_profile
-    from ictbekwaam.model.targets import load_doelen
+    from ictbekwaam.files.doelen import load_doelen
 
     chosen = _format_for(format, out)
     screen = chosen is ReportFormat.tekst and out is None

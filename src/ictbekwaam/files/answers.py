@@ -29,11 +29,11 @@ import textwrap
 from pathlib import Path
 from typing import Any, Optional
 
-from ictbekwaam.errors import DataError, Place, Problems
+from ictbekwaam.errors import LineMap, Problems
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
 from ictbekwaam.core.interview import CONTEXT_FIELDS, LONG_MAX, SHORT_MAX, clean_text, section_title
 from ictbekwaam.model.result import SECTOR_LABELS, Context, Evidence, Respondent, Result, kader_ref, now
-from ictbekwaam.files.yamlsource import LineMap, read_yaml
+from ictbekwaam.files.yamlsource import read_yaml
 
 TOP_KEYS = ("kader", "naam", "school", "team", "sector", "rol", "antwoorden", "voorbeelden")
 EVIDENCE_KEYS = ("voorbeeld", "meerwaarde")
@@ -247,5 +247,5 @@ def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, responden
 
 def load_answers(path: Path, kader: Kader, respondent_id: str) -> Result:
     """Read a filled-in answers file (safe YAML) and make a complete result of it."""
-    data, lines = read_yaml(path)
+    data, lines = read_yaml(path, what="een antwoordbestand")
     return parse_answers(data, kader, path, lines, respondent_id)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ictbekwaam.errors import DataError, Place, Problems
+from ictbekwaam.errors import DataError, LineMap, Place, Problems
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Handreiking, Kader
 from ictbekwaam.model.convert import convert
-from ictbekwaam.files.yamlsource import LineMap, read_yaml
+from ictbekwaam.files.yamlsource import read_yaml
 
 KADER_FILE = "kader.yaml"
 HANDREIKING_FILE = "handreiking.yaml"
@@ -139,12 +139,12 @@ def parse_handreiking(
 def load_kader(path: Path | None = None) -> Kader:
     """Load a kader file (the built-in one when ``path`` is None)."""
     file = Path(path) if path is not None else builtin_kader_path()
-    data, lines = read_yaml(file)
+    data, lines = read_yaml(file, what="een kaderbestand")
     return parse_kader(data, file, lines)
 
 
 def load_handreiking(path: Path | None = None, kader: Kader | None = None) -> Handreiking:
     """Load a handreiking file (built-in when ``path`` is None), checked against ``kader``."""
     file = Path(path) if path is not None else builtin_handreiking_path()
-    data, lines = read_yaml(file)
+    data, lines = read_yaml(file, what="een handreiking")
     return parse_handreiking(data, kader, file, lines)

@@ -23,8 +23,9 @@ from datetime import datetime
 from pathlib import Path
 
 from ictbekwaam.errors import DataError, IctbekwaamError, Place
+from ictbekwaam.files.read import read_bytes
 from ictbekwaam.files.write import atomic_write
-from ictbekwaam.model.result import Result, decode, encode, new_respondent_id, now
+from ictbekwaam.model.result import MAX_RESULT_BYTES, Result, decode, encode, new_respondent_id, now
 
 DATA_DIR_ENV = "ICTBEKWAAM_DATA_DIR"
 DRAFT_FILE = "concept.json"
@@ -33,6 +34,7 @@ RESPONDENT_FILE = "respondent-id"
 RESULTS_DIR = "resultaten"
 PRIVATE = 0o600
 _RESPONDENT_RE = re.compile(r"^r-[0-9a-f]{32}$")
+_RESPONDENT_MAX_BYTES = 4096  # an id is 35 bytes; room for stray whitespace
 _NAME_ATTEMPTS = 20
 
 
@@ -108,12 +110,11 @@ class Store:
 
     def _read_respondent_id(self) -> str | None:
         path = self.respondent_path
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace").strip()
-        except FileNotFoundError:
+        data = read_bytes(path, limit=_RESPONDENT_MAX_BYTES, what="een respondent-id", missing_ok=True)
+        if data is None:
             return None
-        except OSError as exc:
-            raise DataError(Place(path), f"kan dit bestand niet lezen ({exc.strerror or exc})") from None
+        # Any bytes that are not one id are damage: the message below says what to do.
+        text = data.decode("utf-8", errors="replace").strip()
         if not _RESPONDENT_RE.fullmatch(text):
             raise DataError(
                 Place(path),
@@ -130,14 +131,9 @@ class Store:
     def load_draft(self) -> Result | None:
         """The draft, or None when there is none; DataError (Dutch) when it is damaged."""
         path = self.draft_path
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
+        data = read_bytes(path, limit=MAX_RESULT_BYTES, what="een concept", missing_ok=True)
+        if data is None:
             return None
-        except IsADirectoryError:
-            raise DataError(Place(path), "dit is een map, geen concept") from None
-        except OSError as exc:
-            raise DataError(Place(path), f"kan het concept niet lezen ({exc.strerror or exc})") from None
         return decode(data, path)
 
     def save_draft(self, result: Result) -> Path:

@@ -26,7 +26,8 @@ class Verdict:
 def validate_file(path: Path, kader: Kader) -> Verdict:
     """Check one file of any supported kind; raise DataError if it is not valid."""
     if path.suffix.lower() == ".json":
-        from ictbekwaam.model.result import check_answers, load_result
+        from ictbekwaam.files.results import load_result
+        from ictbekwaam.model.result import check_answers
 
         result = load_result(path, kader)
         check = check_answers(result, kader)

@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-from ictbekwaam.errors import DataError, LineMap, Place, join_path, parent_path  # noqa: F401 (re-exported)
+from ictbekwaam.errors import DataError, LineMap, Place, join_path
+from ictbekwaam.files.read import read_text
 
 MAX_YAML_BYTES = 5 * 1024 * 1024  # a kader is ~50 kB; anything this large is not one
 
@@ -69,30 +70,6 @@ def parse_yaml(text: str, file: Path | str | None = None) -> tuple[Any, LineMap]
     return data, LineMap(lines)
 
 
-def read_yaml(path: Path) -> tuple[Any, LineMap]:
-    """Read and parse a YAML file, with Dutch errors for every way it can fail."""
-    text = read_text(path, limit=MAX_YAML_BYTES)
-    return parse_yaml(text, path)
-
-
-def read_text(path: Path, *, limit: int) -> str:
-    """Read a UTF-8 text file no larger than ``limit`` bytes, or raise DataError."""
-    try:
-        if path.is_dir():
-            raise DataError(Place(path), "dit is een map, geen bestand")
-        size = path.stat().st_size
-        if size > limit:
-            raise DataError(Place(path), f"bestand is te groot ({size} bytes, hooguit {limit})")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(Place(path), "bestand niet gevonden") from None
-    except PermissionError:
-        raise DataError(Place(path), "geen toestemming om dit bestand te lezen") from None
-    except OSError as exc:
-        raise DataError(Place(path), f"kan dit bestand niet lezen ({exc.strerror or exc})") from None
-    if b"\x00" in raw:
-        raise DataError(Place(path), "dit is geen tekstbestand (bevat binaire gegevens)")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(Place(path), f"geen geldige UTF-8-tekst (byte {exc.start})") from None
+def read_yaml(path: Path, *, what: str = "een YAML-bestand") -> tuple[Any, LineMap]:
+    """Read (with :func:`~ictbekwaam.files.read.read_text`) and parse a YAML file; Dutch errors for every way it can fail."""
+    return parse_yaml(read_text(path, limit=MAX_YAML_BYTES, what=what), path)

@@ -248,33 +248,13 @@ def _check_header(data: bytes, file: Path | str | None) -> None:
         )
 
 
-def is_result_file(path: Path) -> bool:
-    """Whether ``path`` is an existing file that says it is a result (a draft included), valid or not."""
+def is_result_document(data: bytes) -> bool:
+    """Whether ``data`` says it is a result (a draft included), valid or not."""
     try:
-        if not path.is_file() or path.stat().st_size > MAX_RESULT_BYTES:
-            return False
-        header = msgspec.json.decode(path.read_bytes(), type=_Header)
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
+        header = msgspec.json.decode(data, type=_Header)
+    except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
         return False
     return header.schema == SCHEMA_ID
-
-
-def read_result(path: Path) -> Result:
-    """Read and validate a result file (not yet against a kader)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_RESULT_BYTES:
-            raise DataError(Place(path), f"bestand is te groot voor een resultaat ({size} bytes)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(Place(path), "bestand niet gevonden") from None
-    except IsADirectoryError:
-        raise DataError(Place(path), "dit is een map, geen bestand") from None
-    except PermissionError:
-        raise DataError(Place(path), "geen toestemming om dit bestand te lezen") from None
-    except OSError as exc:
-        raise DataError(Place(path), f"kan dit bestand niet lezen ({exc.strerror or exc})") from None
-    return decode(data, path)
 
 
 class AnswerCheck(msgspec.Struct, frozen=True):
@@ -317,20 +297,6 @@ def check_answers(result: Result, kader: Kader) -> AnswerCheck:
             problems.append((f"evidence.{key}", f"'{key}' is geen kerntaak van het kader"))
     missing = [item_id for item_id in sections if item_id not in result.answers]
     return AnswerCheck(problems, unknown, missing)
-
-
-def load_result(path: Path, kader: Kader) -> Result:
-    """Read a result file and check its answers against ``kader``.
-
-    Answers to items the kader does not know are tolerated (another version of
-    the kader, matched by id); invalid values for known items are errors.
-    """
-    result = read_result(path)
-    check = check_answers(result, kader)
-    if check.problems:
-        (first_path, first), *rest = check.problems
-        raise DataError(Place(path, first_path), first, more=[(Place(path, p), m) for p, m in rest])
-    return result
 
 
 def json_schema() -> dict:

@@ -23,10 +23,9 @@ from typing import Any
 
 import msgspec
 
-from ictbekwaam.errors import DataError
+from ictbekwaam.errors import DataError, LineMap
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
 from ictbekwaam.model.convert import convert
-from ictbekwaam.files.yamlsource import LineMap, read_yaml
 
 Target = int | str  # a level number, or a checklist code for basisvaardigheden
 
@@ -144,12 +143,3 @@ def parse_doelen(data: object, kader: Kader, file: Path | None = None, lines: Li
     label = f"{name} ({where})" if name and where else (name or where or "zonder naam")
     return Targets(per_item, f"doelen van de school: {label}", file)
 
-
-def load_doelen(path: Path | None, kader: Kader) -> Targets:
-    """The targets from a doelen file, or the kader's defaults when ``path`` is None."""
-    if path is None:
-        return default_targets(kader)
-    data, lines = read_yaml(path)
-    if not isinstance(data, dict) or "doelen" not in data:
-        raise DataError(lines.place(path, ""), "dit is geen doelenbestand (verwacht 'doelen:' bovenaan)")
-    return parse_doelen(data, kader, path, lines)

@@ -1,0 +1,51 @@
+"""Reading one result file from disk (``profile``, ``pop``, ``validate``, and telling a result from other files).
+
+The bytes come through :func:`~ictbekwaam.files.read.read_bytes` (bounded,
+regular files only); parsing and checking them is the model's
+(:func:`~ictbekwaam.model.result.decode`, :func:`~ictbekwaam.model.result.check_answers`).
+A team's many files are read by :mod:`ictbekwaam.files.collect` instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ictbekwaam.errors import DataError, LineMap, Problems
+from ictbekwaam.files.read import read_bytes
+from ictbekwaam.model.kader import Kader
+from ictbekwaam.model.result import MAX_RESULT_BYTES, Result, check_answers, decode, is_result_document
+
+RESULT_FILE = "een resultaatbestand"  # for "te groot voor ..."
+
+
+def read_result_bytes(path: Path | str) -> bytes:
+    """The bytes of a result file (at most :data:`~ictbekwaam.model.result.MAX_RESULT_BYTES`); DataError if unreadable."""
+    return read_bytes(path, limit=MAX_RESULT_BYTES, what=RESULT_FILE)
+
+
+def is_result_file(path: Path) -> bool:
+    """Whether ``path`` is a readable file that says it is a result (a draft included), valid or not."""
+    try:
+        data = read_result_bytes(path)
+    except DataError:
+        return False
+    return is_result_document(data)
+
+
+def read_result(path: Path) -> Result:
+    """Read and validate a result file (not yet against a kader)."""
+    return decode(read_result_bytes(path), path)
+
+
+def load_result(path: Path, kader: Kader) -> Result:
+    """Read a result file and check its answers against ``kader``.
+
+    Answers to items the kader does not know are tolerated (another version of
+    the kader, matched by id); invalid values for known items are errors.
+    """
+    result = read_result(path)
+    problems = Problems(path, LineMap())  # JSON: no lines to name, the path inside says where
+    for where, message in check_answers(result, kader).problems:
+        problems.add(where, message)
+    problems.raise_if_any()
+    return result

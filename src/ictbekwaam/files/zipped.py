@@ -1,0 +1,103 @@
+"""Zip archives among a team's inputs: listing their result members and reading them in memory.
+
+Only ``*.json`` members are results; other members, folders, hidden files and
+macOS's ``__MACOSX``/``._*`` files are ignored. Nothing is ever unpacked to disk.
+
+Against zip bombs: a member larger than a result may be
+(:data:`~ictbekwaam.model.result.MAX_RESULT_BYTES`) or packed suspiciously
+tightly (more than :data:`MAX_ZIP_RATIO` times) is skipped, reading stops at
+that size whatever the archive claims, and an archive stops at
+:data:`MAX_ZIP_MEMBERS` members or :data:`MAX_ZIP_BYTES` unpacked.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+from ictbekwaam.files.checks import Skip
+from ictbekwaam.files.read import BOM, NO_PERMISSION, NOT_FOUND, too_large
+from ictbekwaam.files.results import RESULT_FILE
+from ictbekwaam.model.result import MAX_RESULT_BYTES
+
+MAX_ZIP_MEMBERS = 200_000
+MAX_ZIP_BYTES = 2 * 1024**3  # unpacked, per archive
+MAX_ZIP_RATIO = 100  # a result file packs about 5 to 10 times; a bomb thousands
+
+
+def is_zip(path: str) -> bool:
+    """Whether ``path`` is named as a zip archive."""
+    return path.lower().endswith(".zip")
+
+
+def zip_members(path: str) -> tuple[list[str], str | None]:
+    """The result members of an archive (sorted), or why the archive cannot be read (Dutch)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, EOFError):
+        return [], "geen geldig zip-archief"
+    except FileNotFoundError:
+        return [], NOT_FOUND
+    except PermissionError:
+        return [], NO_PERMISSION
+    except OSError as exc:
+        return [], f"kan dit archief niet lezen ({exc.strerror or exc})"
+    if len(infos) > MAX_ZIP_MEMBERS:
+        return [], f"te veel bestanden in het archief (meer dan {MAX_ZIP_MEMBERS}); pak het in delen in"
+    members = []
+    for info in infos:
+        name = info.filename
+        base = name.rstrip("/").rsplit("/", 1)[-1]
+        if info.is_dir() or not name.lower().endswith(".json") or base.startswith(".") or name.startswith("__MACOSX/"):
+            continue
+        members.append(name)
+    return sorted(members), None
+
+
+def _too_large(size: int) -> Skip:
+    return Skip(too_large(RESULT_FILE, size, MAX_RESULT_BYTES))
+
+
+class Archive:
+    """One open zip archive, read member by member with the bomb guards.
+
+    Attributes:
+        path: the archive.
+        unpacked: bytes unpacked from it so far.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.unpacked = 0
+        try:
+            self.zip: zipfile.ZipFile | None = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, EOFError):
+            self.zip = None
+
+    def read(self, member: str) -> bytes:
+        """The bytes of ``member`` (without a UTF-8 BOM); :class:`~ictbekwaam.files.checks.Skip` if it must not be read."""
+        if self.zip is None:
+            raise Skip("het archief kan niet (meer) gelezen worden")
+        info = self.zip.getinfo(member)
+        if info.flag_bits & 0x1:
+            raise Skip("versleuteld; pak het archief eerst zelf uit")
+        if info.file_size > MAX_RESULT_BYTES:
+            raise _too_large(info.file_size)
+        if info.compress_size and info.file_size > 64 * 1024 and info.file_size / info.compress_size > MAX_ZIP_RATIO:
+            raise Skip("verdacht sterk ingepakt (mogelijk een zip-bom); niet uitgepakt")
+        if self.unpacked > MAX_ZIP_BYTES:
+            raise Skip(f"het archief is uitgepakt groter dan {MAX_ZIP_BYTES // 1024**3} GB; de rest is niet gelezen")
+        try:
+            with self.zip.open(info) as handle:
+                data = handle.read(MAX_RESULT_BYTES + 1)  # never more, whatever the header says
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+            raise Skip(f"kan dit bestand in het archief niet uitpakken ({exc})") from None
+        self.unpacked += len(data)
+        if len(data) > MAX_RESULT_BYTES:
+            raise _too_large(len(data))
+        return data[len(BOM) :] if data.startswith(BOM) else data  # as read_bytes does for a file on disk
+
+    def close(self) -> None:
+        """Close the archive."""
+        if self.zip is not None:
+            self.zip.close()

@@ -1,0 +1,182 @@
+"""The one bounded reader: regular files only, never hanging, never past the limit; and every caller uses it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from ictbekwaam.errors import DataError
+from ictbekwaam.files.collect import collect
+from ictbekwaam.files.doelen import load_doelen
+from ictbekwaam.files.loader import load_kader
+from ictbekwaam.files.read import read_bytes, read_text
+from ictbekwaam.files.results import is_result_file, load_result, read_result
+from ictbekwaam.files.storage import Store
+from ictbekwaam.files.yamlsource import read_yaml
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo") or not hasattr(signal, "SIGALRM"), reason="POSIX only")
+
+
+class Hung(Exception):
+    """Not an OSError (as TimeoutError is), so that no reader turns it into a message."""
+
+
+@contextmanager
+def deadline(seconds: int = 5) -> Iterator[None]:
+    """Fail (instead of hanging the suite) when the block takes longer than ``seconds``."""
+
+    def expired(signum, frame):
+        raise Hung(f"took longer than {seconds} s: a FIFO was opened blocking")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def fifo(tmp_path) -> Path:
+    path = tmp_path / "pijp.json"
+    os.mkfifo(path)
+    return path
+
+
+def refused(call, *args, **kwargs) -> tuple[Path | str | None, str]:
+    """(file, message) of the DataError that ``call`` raises."""
+    with pytest.raises(DataError) as info:
+        call(*args, **kwargs)
+    place, message = info.value.problems[0]
+    return place.file, message
+
+
+# --- the reader itself ------------------------------------------------------------
+
+
+@needs_fifo
+def test_a_fifo_is_refused_without_waiting_for_a_writer(fifo):
+    with deadline():
+        assert refused(read_bytes, fifo, limit=100, what="een bestand") == (fifo, "geen gewoon bestand")
+        assert refused(read_text, fifo, limit=100, what="een bestand") == (fifo, "geen gewoon bestand")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="no /dev/null")
+def test_a_device_is_refused():
+    assert refused(read_bytes, "/dev/null", limit=100, what="een bestand") == ("/dev/null", "geen gewoon bestand")
+
+
+def test_a_folder_is_refused(tmp_path):
+    assert refused(read_text, tmp_path, limit=100, what="een bestand") == (tmp_path, "dit is een map, geen bestand")
+
+
+def test_a_missing_file(tmp_path):
+    path = tmp_path / "weg.yaml"
+    assert refused(read_text, path, limit=100, what="een bestand") == (path, "bestand niet gevonden")
+    assert read_bytes(path, limit=100, what="een bestand", missing_ok=True) is None
+    assert read_text(path, limit=100, what="een bestand", missing_ok=True) is None
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads everything")
+def test_a_file_without_permission(tmp_path):
+    path = tmp_path / "geheim.yaml"
+    path.write_text("a: 1\n")
+    path.chmod(0)
+    assert refused(read_text, path, limit=100, what="een bestand") == (path, "geen toestemming om dit bestand te lezen")
+
+
+def test_a_file_over_the_limit_is_refused(tmp_path):
+    path = tmp_path / "groot.json"
+    path.write_bytes(b"x" * 10)
+    assert read_bytes(path, limit=10, what="een resultaatbestand") == b"x" * 10
+    path.write_bytes(b"x" * 11)
+    assert refused(read_bytes, path, limit=10, what="een resultaatbestand") == (
+        path,
+        "te groot voor een resultaatbestand (11 bytes, hooguit 10)",
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="no /proc")
+def test_the_limit_holds_whatever_the_file_claims_its_size_is():
+    # /proc files report size 0 but have content: read on past fstat's size, never past the limit.
+    assert os.stat("/proc/self/status").st_size == 0
+    assert "Name:" in read_text("/proc/self/status", limit=1024 * 1024, what="een bestand")
+    file, message = refused(read_bytes, "/proc/self/status", limit=10, what="een bestand")
+    assert message.startswith("te groot voor een bestand (") and message.endswith(" bytes, hooguit 10)")
+
+
+def test_a_byte_order_mark_is_dropped(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbfnaam: S\xc3\xa9m\n")
+    assert read_bytes(path, limit=100, what="een bestand") == b"naam: S\xc3\xa9m\n"
+    assert read_text(path, limit=100, what="een bestand") == "naam: Sém\n"
+    assert read_yaml(path)[0] == {"naam": "Sém"}
+
+
+def test_binary_and_non_utf8_text_are_refused(tmp_path):
+    path = tmp_path / "plaatje.yaml"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert read_bytes(path, limit=100, what="een bestand") == b"\x89PNG\r\n\x1a\n\x00\x00"  # bytes: no judgement
+    assert refused(read_text, path, limit=100, what="een bestand") == (path, "dit is geen tekstbestand (bevat binaire gegevens)")
+    path.write_bytes("naam: Sém".encode("latin-1"))
+    assert refused(read_text, path, limit=100, what="een bestand") == (path, "geen geldige UTF-8-tekst (byte 7)")
+
+
+def test_an_empty_file_is_empty(tmp_path):
+    path = tmp_path / "leeg.yaml"
+    path.write_bytes(b"")
+    assert read_text(path, limit=100, what="een bestand") == ""
+
+
+# --- every caller refuses a FIFO promptly -------------------------------------------
+
+
+@needs_fifo
+def test_result_loading_refuses_a_fifo(fifo, kader):
+    with deadline():
+        assert refused(load_result, fifo, kader) == (fifo, "geen gewoon bestand")
+        assert refused(read_result, fifo) == (fifo, "geen gewoon bestand")
+        assert is_result_file(fifo) is False
+
+
+@needs_fifo
+def test_yaml_reading_refuses_a_fifo(fifo, kader):
+    with deadline():
+        assert refused(read_yaml, fifo) == (fifo, "geen gewoon bestand")
+        assert refused(load_kader, fifo) == (fifo, "geen gewoon bestand")
+        assert refused(load_doelen, fifo, kader) == (fifo, "geen gewoon bestand")
+
+
+@needs_fifo
+def test_collect_refuses_a_fifo(fifo, kader):
+    with deadline():
+        collection = collect([fifo], kader)
+    assert [(r.file, r.reason) for r in collection.rejected] == [(str(fifo), "geen gewoon bestand")]
+
+
+@needs_fifo
+def test_storage_refuses_a_fifo(tmp_path):
+    store = Store(root=tmp_path)
+    os.mkfifo(store.draft_path)
+    os.mkfifo(store.respondent_path)
+    with deadline():
+        assert refused(store.load_draft) == (store.draft_path, "geen gewoon bestand")
+        assert refused(store.respondent_id) == (store.respondent_path, "geen gewoon bestand")
+
+
+def test_a_result_with_a_byte_order_mark_is_read_like_any_other(tmp_path, kader):
+    from ictbekwaam.model.result import encode, new_result
+
+    result = new_result(kader, "r-" + "c" * 32)
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + encode(result))
+    assert read_result(path) == result
+    assert is_result_file(path)
+    assert collect([path], kader).rejected == ()
