@@ -30,7 +30,7 @@ from typing import Literal
 
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader, Voorbeeld, fingerprint
 from ictbekwaam.model.result import Result
-from ictbekwaam.model.targets import Target, Targets
+from ictbekwaam.model.targets import ItemTarget, Target, Targets
 
 Status = Literal["geteld", "nvt", "open"]
 
@@ -247,29 +247,22 @@ class Profile:
 # --- scoring one item --------------------------------------------------------
 
 
-def _score_item(item: Item, section: str, answer: int | str | None, target: Target, kader: Kader) -> ItemScore:
+def _score_item(item: Item, section: str, answer: int | str | None, target: ItemTarget, kader: Kader) -> ItemScore:
     nvt = kader.schaal.niet_van_toepassing
-    levels = {n.waarde: n.label for n in kader.schaal.niveaus}
-    options = {o.code: o for o in kader.checklist.opties}
-    checklist = section == BASISVAARDIGHEDEN
-    if checklist:
-        target_label = options[target].label if isinstance(target, str) and target in options else str(target)
-    else:
-        target_label = levels.get(target, str(target)) if isinstance(target, int) else str(target)
 
     def make(status: Status, label: str, level: int | None = None, score: float | None = None, gap: float | None = None) -> ItemScore:
-        return ItemScore(item.id, section, item.stelling, status, answer, label, level, score, target, target_label, gap)
+        return ItemScore(item.id, section, item.stelling, status, answer, label, level, score, target.target, target.label, gap)
 
     if answer is None:
         return make("open", "")
     if answer == nvt.code:
         return make("nvt", nvt.label)
-    if checklist and isinstance(answer, str):
-        option = options[answer]
-        wanted = options[target].score if isinstance(target, str) and target in options else 1.0
-        return make("geteld", option.label, score=option.score, gap=max(0.0, wanted - option.score))
-    if isinstance(answer, int) and isinstance(target, int):
-        return make("geteld", levels.get(answer, ""), level=answer, gap=max(0, target - answer))
+    if target.checklist and isinstance(answer, str):
+        option = {o.code: o for o in kader.checklist.opties}[answer]
+        return make("geteld", option.label, score=option.score, gap=target.gap(option.score))
+    if isinstance(answer, int) and isinstance(target.target, int):
+        levels = {n.waarde: n.label for n in kader.schaal.niveaus}
+        return make("geteld", levels.get(answer, ""), level=answer, gap=target.gap(answer))
     # load_result refuses such answers; a result built in memory might still hold one.
     raise ValueError(f"antwoord {answer!r} past niet bij item {item.id}")
 
@@ -432,10 +425,7 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
     answers = result.answers
 
     def scored(item: Item, section: str) -> ItemScore:
-        target = targets.target_for(item.id)
-        if target is None:
-            target = kader.default_target(item.id)
-        return _score_item(item, section, answers.get(item.id), target, kader)
+        return _score_item(item, section, answers.get(item.id), targets.for_item(kader, item.id), kader)
 
     bv = kader.basisvaardigheden
     sections = [_section(BASISVAARDIGHEDEN, bv.naam, [scored(i, BASISVAARDIGHEDEN) for i in bv.items])]
