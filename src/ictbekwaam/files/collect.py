@@ -1,4 +1,4 @@
-"""Reading a team's result files: inputs -> checked results -> a :class:`~ictbekwaam.core.team.aggregate.Tally`.
+"""Reading a team's result files: inputs -> checked results -> a :class:`~ictbekwaam.core.team.tally.Tally`.
 
 Inputs are any mix of:
 
@@ -44,7 +44,8 @@ from pathlib import Path
 
 import msgspec
 
-from ictbekwaam.core.team.aggregate import By, Tally
+from ictbekwaam.core.team.records import By, Rejected
+from ictbekwaam.core.team.tally import Tally
 from ictbekwaam.errors import DataError, IctbekwaamError, InputError
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import MAX_RESULT_BYTES, check_answers, decode
@@ -59,23 +60,11 @@ _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must never hang
 Source = str | tuple[str, str]  # a file on disk, or (archive, member)
 
 
-class Rejected(msgspec.Struct, frozen=True):
-    """A file that was skipped.
-
-    Attributes:
-        file: the file as the user knows it (``archief.zip:map/x.json`` for a member).
-        reason: why, in one Dutch line.
-    """
-
-    file: str
-    reason: str
-
-
 class Collection(msgspec.Struct, frozen=True):
     """What reading the inputs gave.
 
     Attributes:
-        tally: the counted results (see :class:`~ictbekwaam.core.team.aggregate.Tally`).
+        tally: the counted results (see :class:`~ictbekwaam.core.team.tally.Tally`).
         files: files looked at (valid or not; zip members included, archives not).
         rejected: the files skipped, in reading order.
     """

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ictbekwaam.core.team.aggregate import TOO_FEW, Change, Column, Figures, ItemInfo, Round, SectionInfo, TeamProfile
+from ictbekwaam.core.team.records import TOO_FEW, Change, Column, Figures, ItemInfo, Round, SectionInfo, TeamProfile
 
 DASH = "–"
 BY_TITLES = {"school": "school", "team": "team", "sector": "sector"}
@@ -192,7 +192,7 @@ class ChangeText:
 
 
 def change_texts(profile: TeamProfile, change: Change) -> ChangeText:
-    """The words for one :class:`~ictbekwaam.core.team.aggregate.Change` of ``profile``."""
+    """The words for one :class:`~ictbekwaam.core.team.records.Change` of ``profile``."""
     section = next((s for s in profile.sections if s.id == change.id), None)
     checklist = section.checklist if section is not None else profile.items[profile.item_index(change.id)].checklist
 

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ictbekwaam.core.team.aggregate import TOO_FEW, Column, Figures, TeamProfile
-from ictbekwaam.files.collect import Rejected
+from ictbekwaam.core.team.records import TOO_FEW, Column, Figures, Rejected, TeamProfile
 from ictbekwaam.render.team import common
 
 TEMPLATE = "report.html.j2"
@@ -169,7 +168,7 @@ def report_context(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, f
         "groups": _groups(profile),
         "previous_line": common.round_line(profile.previous) if profile.previous is not None else None,
         "changes": _changes(profile),
-        "evidence": profile.evidence,
+        "examples": profile.examples,
         "names": [{"naam": n or "(geen naam)", "status": common.status_text(c)} for n, c in profile.names] if profile.names is not None else None,
         "rejected": [{"file": r.file if file_names else None, "reason": r.reason} for r in rejected] if file_names else None,
         "rejected_reasons": Counter(r.reason for r in rejected).most_common() if rejected and not file_names else None,

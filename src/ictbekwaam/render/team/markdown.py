@@ -12,8 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ictbekwaam.core.team.aggregate import TOO_FEW, Column, TeamProfile
-from ictbekwaam.files.collect import Rejected
+from ictbekwaam.core.team.records import TOO_FEW, Column, Rejected, TeamProfile
 from ictbekwaam.render.team.common import (
     DASH,
     category_labels,
@@ -158,10 +157,10 @@ def report_markdown(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, 
         out += _groups(profile)
     if profile.changes or profile.previous is not None:
         out += _changes(profile)
-    if profile.evidence:
+    if profile.examples:
         out += ["## Voorbeelden van het team (zonder namen)", ""]
         out += [f"- **Kerntaak {md(e.kerntaak)}:** {md(e.voorbeeld)}" + (f" *Meerwaarde:* {md(e.meerwaarde)}" if e.meerwaarde else "")
-                for e in profile.evidence]
+                for e in profile.examples]
         out.append("")
     if profile.names is not None:
         out += [f"## Ingeleverd ({len(profile.names)})", ""]

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ictbekwaam.core.team.aggregate import TOO_FEW, Column, Figures, TeamProfile
-from ictbekwaam.files.collect import Rejected
+from ictbekwaam.core.team.records import TOO_FEW, Column, Figures, Rejected, TeamProfile
 from ictbekwaam.render.team.common import (
     change_texts,
     DASH,
@@ -220,9 +219,9 @@ def report_renderable(profile: TeamProfile, rejected: Sequence[Rejected] = ()): 
     if profile.changes or profile.previous is not None:
         parts.append(Text(""))
         parts += _changes(profile)
-    if profile.evidence:
+    if profile.examples:
         parts += [Text(""), Text("Voorbeelden van het team (zonder namen)", style="bold")]
-        for e in profile.evidence:
+        for e in profile.examples:
             parts.append(Text(f"• Kerntaak {e.kerntaak}: {e.voorbeeld}" + (f" Meerwaarde: {e.meerwaarde}" if e.meerwaarde else "")))
     if profile.names is not None:
         parts += [Text(""), Text(f"Ingeleverd ({len(profile.names)})", style="bold")]
