@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from ictbekwaam import dutch
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader, Voorbeeld, fingerprint
 from ictbekwaam.model.result import Result
 from ictbekwaam.model.targets import ItemTarget, Target, Targets
@@ -300,8 +301,7 @@ def _reason(item: ItemScore, section_naam: str) -> str:
             f"Basisvaardigheid {state} (nu: {item.answer_label}, doel: {item.target_label}); "
             "het Kader noemt de basisvaardigheden voorwaardelijk."
         )
-    gap = int(item.gap or 0)
-    steps = "1 niveau" if gap == 1 else f"{gap} niveaus"
+    steps = dutch.count(int(item.gap or 0), "niveau", "niveaus")
     return f"{section_naam}: nu {item.level} ({item.answer_label}), doel {item.target} ({item.target_label}); nog {steps} te gaan."
 
 
@@ -356,11 +356,6 @@ def _growth(kader: Kader, kerntaken: list[SectionScore]) -> tuple[Priority, ...]
 # --- texts -------------------------------------------------------------------
 
 
-def _join_ids(ids: list[str] | tuple[str, ...]) -> str:
-    ids = list(ids)
-    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " en " + ids[-1]
-
-
 def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], growth: tuple[Priority, ...], top_label: str, max_level: int) -> str:
     counted = sum(s.counted for s in sections)
     on_target = sum(s.on_target for s in sections)
@@ -375,7 +370,7 @@ def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], gro
         if growth:
             return (
                 f"Je zit bij alles wat je beantwoordde op of boven het doel. Wil je verder groeien? "
-                f"Help collega's op weg: niveau {max_level} ({top_label}), bijvoorbeeld bij {_join_ids([g.item.id for g in growth])}."
+                f"Help collega's op weg: niveau {max_level} ({top_label}), bijvoorbeeld bij {dutch.join([g.item.id for g in growth])}."
             )
         return (
             f"Je zit bij alles wat je beantwoordde op het hoogste niveau ({top_label}). "

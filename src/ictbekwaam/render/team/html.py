@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ictbekwaam import dutch
 from ictbekwaam.core.team.records import TOO_FEW, Column, Figures, Rejected, TeamProfile
 from ictbekwaam.render.team import common
 
@@ -44,7 +45,7 @@ def _segments(profile: TeamProfile, figures: Figures, checklist: bool, width: fl
         w = share * width
         out.append({
             "x": round(x, 2), "w": round(w, 2), "colour": colour, "text_colour": _text_colour(colour),
-            "label": common.percent(share) if w >= 30 else "", "title": f"{label}: {common.percent(share)}",
+            "label": dutch.percent(share) if w >= 30 else "", "title": f"{label}: {dutch.percent(share)}",
         })
         x += w
     return out
@@ -82,7 +83,7 @@ def _item_rows(profile: TeamProfile, column: Column, checklist: bool) -> list[di
             continue
         row: dict[str, Any] = {"id": item.id, "stelling": item.stelling, "target": common.target_text(item), "hidden": figures is None}
         if figures is not None:
-            row["cells"] = [{"text": f"{common.percent(s)}", "count": c, "style": _heat(s)} for s, c in zip(common.shares(figures), figures.counts)]
+            row["cells"] = [{"text": f"{dutch.percent(s)}", "count": c, "style": _heat(s)} for s, c in zip(common.shares(figures), figures.counts)]
             row["nvt"] = figures.nvt
             row["mean"] = common.mean_text(figures, checklist)
             row["median"] = common.median_text(figures)

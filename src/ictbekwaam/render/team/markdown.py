@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ictbekwaam import dutch
 from ictbekwaam.core.team.records import TOO_FEW, Column, Rejected, TeamProfile
 from ictbekwaam.render.team.common import (
     DASH,
@@ -22,7 +23,6 @@ from ictbekwaam.render.team.common import (
     mean_text,
     median_text,
     notes,
-    percent,
     privacy_line,
     round_line,
     scale_line,
@@ -62,7 +62,7 @@ def _sections(profile: TeamProfile, column: Column) -> list[str]:
             rows.append([md(section_title(section)), TOO_FEW, "", "", ""])
             continue
         labels = category_labels(profile, section.checklist)
-        spread = " · ".join(f"{md(label)} {percent(s)}" for label, s in zip(labels, shares(figures)))
+        spread = " · ".join(f"{md(label)} {dutch.percent(s)}" for label, s in zip(labels, shares(figures)))
         rows.append([
             md(section_title(section)),
             mean_text(figures, section.checklist) + (" dekking" if section.checklist else ""),
@@ -84,7 +84,7 @@ def _items(profile: TeamProfile, column: Column, checklist: bool) -> list[str]:
         if figures is None:
             rows.append([f"**{md(item.id)}**", md(item.stelling), TOO_FEW, *[""] * (len(header) - 3)])
             continue
-        cells = [f"{percent(s)} ({c})" for s, c in zip(shares(figures), figures.counts)]
+        cells = [f"{dutch.percent(s)} ({c})" for s, c in zip(shares(figures), figures.counts)]
         extra = [mean_text(figures, True)] if checklist else [str(figures.nvt), mean_text(figures, False), median_text(figures)]
         rows.append([f"**{md(item.id)}**", md(item.stelling), *cells, *extra, md(target_text(item)), share_text(figures)])
     return _table(header, rows, align_right_from=2)
