@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ictbekwaam import dutch
 
@@ -28,6 +32,21 @@ from ictbekwaam import dutch
 )
 def test_a_decimal_always_shows_one_digit_with_a_comma(value, text):
     assert dutch.decimal(value) == text
+
+
+def test_very_small_and_very_large_decimals():
+    assert dutch.decimal(1e-05) == "0,0"
+    assert dutch.decimal(0.05) == "0,1"
+    assert dutch.decimal(1.5e20) == "150000000000000000000,0"
+    with pytest.raises(ValueError):
+        dutch.decimal(float("nan"))
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6), st.integers(0, 3))
+def test_a_decimal_rounds_like_decimal_half_up_on_the_written_value(value, digits):
+    expected = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{abs(expected) if expected.is_zero() else expected:f}".replace(".", ",").replace("-", dutch.MINUS)
+    assert dutch.decimal(value, digits) == text
 
 
 def test_a_decimal_can_have_more_digits():

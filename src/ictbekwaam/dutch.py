@@ -1,7 +1,8 @@
 """Numbers, counts and lists the Dutch way: one rule for every text the user reads.
 
-Pure, standard library only, so that every layer may use it (the core's
-sentences as much as the renderers).
+Pure, and importing nothing of weight (not even :mod:`decimal`: start-up
+counts), so that every layer may use it: the core's sentences as much as the
+renderers.
 
 - A **decimal** always shows its digit, with a decimal comma: ``2.5`` ->
   ``"2,5"``, ``2.96`` -> ``"3,0"`` (never ``"3"``). It is rounded half away
@@ -23,39 +24,55 @@ Machine output (JSON, CSV) keeps its own machine numbers and does not use this.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
 
 MINUS = "\u2212"  # "−": a minus sign, not a hyphen
 
 
-def _rounded(value: float, digits: int) -> Decimal:
-    """``value`` as written (its shortest repr), rounded half away from zero to ``digits`` decimals."""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+def _scaled(value: float, digits: int) -> int:
+    """``value * 10**digits`` rounded half away from zero, on the value as written (its shortest repr).
 
-
-def _text(amount: Decimal) -> str:
-    """A rounded amount with a decimal comma and a minus sign; never "−0,0"."""
-    if amount.is_zero():
-        amount = abs(amount)
-    text = f"{amount:f}".replace(".", ",")
-    return MINUS + text[1:] if text.startswith("-") else text
-
-
-def _amount(value: float, digits: int) -> Decimal:
-    """An ``int`` exactly, anything else rounded as a decimal."""
+    Exact integer arithmetic on the repr's digits: ``2.95`` is 295/100, not
+    the binary 2.9499999999999997 (and no ``decimal`` import at start-up).
+    """
     if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    return _rounded(float(value), digits)
+        return value * 10**digits
+    text = repr(float(value))  # "2.95", "-0.25", "1e-05", "1.5e+20"
+    if text in ("inf", "-inf", "nan"):
+        raise ValueError(f"geen getal: {text}")
+    mantissa, _, exponent = text.partition("e")
+    negative = mantissa.startswith("-")
+    whole, _, fraction = mantissa.lstrip("-").partition(".")
+    numerator = int(whole + fraction) * 10**digits
+    shift = len(fraction) - int(exponent or 0)  # value = int(whole + fraction) / 10**shift
+    if shift <= 0:
+        rounded = numerator * 10**-shift
+    else:
+        quotient, remainder = divmod(numerator, 10**shift)
+        rounded = quotient + (1 if 2 * remainder >= 10**shift else 0)
+    return -rounded if negative else rounded
+
+
+def _text(scaled: int, digits: int) -> str:
+    """A scaled whole number with ``digits`` decimals after a comma, and a minus sign; never "−0,0"."""
+    sign = MINUS if scaled < 0 else ""
+    text = str(abs(scaled)).rjust(digits + 1, "0")
+    if digits:
+        text = text[:-digits] + "," + text[-digits:]
+    return sign + text
 
 
 def decimal(value: float, digits: int = 1) -> str:
     """A decimal with ``digits`` digits after the comma: ``2.96`` -> ``"3,0"``, ``2.95`` -> ``"3,0"``, ``-0.25`` -> ``"−0,3"``."""
-    return _text(_rounded(float(value), digits))
+    return _text(_scaled(float(value), digits), digits)
+
+
+def _is_int(value: float) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def number(value: float, digits: int = 1) -> str:
     """An amount: an ``int`` whole (``2`` -> ``"2"``), anything else as a :func:`decimal` (``2.0`` -> ``"2,0"``)."""
-    return _text(_amount(value, digits))
+    return _text(value, 0) if _is_int(value) else decimal(value, digits)
 
 
 def signed(value: float, digits: int = 1) -> str:
@@ -63,19 +80,19 @@ def signed(value: float, digits: int = 1) -> str:
 
     No sign when it rounds to zero (``0.04`` -> ``"0,0"``, ``0`` -> ``"0"``).
     """
-    amount = _amount(value, digits)
-    return ("+" if amount > 0 else "") + _text(amount)
+    scaled, shown = (value, 0) if _is_int(value) else (_scaled(float(value), digits), digits)
+    return ("+" if scaled > 0 else "") + _text(scaled, shown)
 
 
 def percent(share: float) -> str:
     """A share (0..1) as a whole percentage: ``0.5`` -> ``"50%"``, ``1/3`` -> ``"33%"``, ``0.125`` -> ``"13%"``."""
-    return _text(_rounded(float(share), 2).scaleb(2).quantize(Decimal(1))) + "%"
+    return _text(_scaled(float(share), 2), 0) + "%"
 
 
 def signed_points(delta: float) -> str:
     """A change of a share in whole percentage points: ``0.12`` -> ``"+12 pp"``, ``-0.03`` -> ``"−3 pp"``, else ``"0"``."""
-    points = _rounded(float(delta), 2).scaleb(2).quantize(Decimal(1))
-    if points.is_zero():
+    points = _scaled(float(delta), 2)
+    if not points:
         return "0"
     return f"{'+' if points > 0 else MINUS}{abs(points)} pp"
 
