@@ -229,12 +229,12 @@ def test_two_rounds(run_cli, tmp_path, kader):
     assert data["previous"]["respondents"]["completed"] == 6
     screen = run_cli("report", str(new), "--vorige", str(old))
     assert "Verschil met de vorige ronde" in screen.out
-    assert re.search(r"│ A1 +│ +2 │ +3 │ +\+1 │ +0% → 100% │", screen.out), screen.out
+    assert re.search(r"│ A1 +│ +2,0 │ +3,0 │ +\+1,0 │ +0% → 100% │", screen.out), screen.out
     # The same row in the files to share.
     markdown = run_cli("report", str(new), "--vorige", str(old), "--format", "markdown").out
-    assert "| **A1** | 2 | 3 | +1 | 0% → 100% |" in markdown
+    assert "| **A1** | 2,0 | 3,0 | +1,0 | 0% → 100% |" in markdown
     html = run_cli("report", str(new), "--vorige", str(old), "--format", "html").out
-    assert re.search(r"<td>A1</td>\s*<td[^>]*>2</td>\s*<td[^>]*>3</td>\s*<td[^>]*>\+1</td>\s*<td[^>]*>0% → 100%</td>", html)
+    assert re.search(r"<td>A1</td>\s*<td[^>]*>2,0</td>\s*<td[^>]*>3,0</td>\s*<td[^>]*>\+1,0</td>\s*<td[^>]*>0% → 100%</td>", html)
 
 
 def test_doelen_file_changes_the_share_on_target(run_cli, tmp_path, kader):

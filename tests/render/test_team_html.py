@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ictbekwaam.core.team.aggregate import Tally, build_profile
+from ictbekwaam.core.team.profile import build_profile
+from ictbekwaam.core.team.tally import Tally
 from ictbekwaam.files.demo import demo_results
 from ictbekwaam.render.team.html import report_html
 from ictbekwaam.model.targets import default_targets

@@ -135,8 +135,8 @@ def test_full_assessment_saves_a_complete_valid_private_result(kader, screen, da
     assert "Klaar! Je zelfevaluatie is opgeslagen." in shown
     # ... and the gap profile: A on target, C (all 2) one level short, C first to work on.
     assert "op doel 10 van 10 (100%)" in shown
-    assert "gem. 3 van 4 · op doel 14 van 14 (100%) · tekort 0" in shown
-    assert "gem. 2 van 4 · op doel 0 van 5 (0%) · tekort 5" in shown
+    assert "gem. 3,0 van 4 · op doel 14 van 14 (100%) · tekort 0" in shown
+    assert "gem. 2,0 van 4 · op doel 0 van 5 (0%) · tekort 5" in shown
     assert "Wat nu? Je belangrijkste ontwikkelpunten 1. C1 " in shown
     assert str(path) in shown
     assert f"ictbekwaam pop {path} -o pop.md" in shown

@@ -161,7 +161,7 @@ def report_command(
     strict: bool = typer.Option(False, "--strict", help="Stop met een fout bij ook maar één ongeldig bestand."),
 ) -> None:
     """Maak van de resultaten van een team een teamprofiel, met prioriteiten en gespreksvragen."""
-    from ictbekwaam.core.team.aggregate import build_profile
+    from ictbekwaam.core.team.profile import build_profile
     from ictbekwaam.files.doelen import load_doelen
 
     chosen = _format_for(format, out)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ictbekwaam import dutch
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result
 from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore, score
@@ -32,7 +33,7 @@ class ItemChange:
     Attributes:
         old: the item scored in OUD.
         new: the item scored in NIEUW.
-        change: ``new - old`` (levels, or checklist score points); None when
+        change: ``new - old`` (whole levels as an int, or checklist score points); None when
             the item does not count in both.
         direction: "beter", "gelijk", "lager" or "niet vergelijkbaar".
         why_not: for "niet vergelijkbaar", the Dutch reason; "" otherwise.
@@ -142,7 +143,7 @@ def _item_change(old: ItemScore, new: ItemScore, old_other_version: bool) -> Ite
     if new.is_checklist:
         change = (new.score or 0.0) - (old.score or 0.0)
     else:
-        change = float((new.level or 0) - (old.level or 0))
+        change = (new.level or 0) - (old.level or 0)  # whole levels, like a gap
     direction: Direction = "beter" if change > 0 else ("lager" if change < 0 else "gelijk")
     return ItemChange(old, new, change, direction)
 
@@ -198,7 +199,7 @@ def _summary(sections: tuple[SectionChange, ...], old: Profile, new: Profile) ->
     counted_old = sum(s.counted for s in old.sections)
     counted_new = sum(s.counted for s in new.sections)
     text = (
-        f"{better + same + worse} onderdelen vergeleken: {better} beter, {same} gelijk, {worse} lager"
+        f"{dutch.count(better + same + worse, 'onderdeel', 'onderdelen')} vergeleken: {better} beter, {same} gelijk, {worse} lager"
         f"{f'; {missing} niet te vergelijken' if missing else ''}. "
         f"Op doel: {on_old} van {counted_old} in OUD, {on_new} van {counted_new} in NIEUW."
     )

@@ -28,9 +28,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from ictbekwaam import dutch
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader, Voorbeeld, fingerprint
 from ictbekwaam.model.result import Result
-from ictbekwaam.model.targets import Target, Targets
+from ictbekwaam.model.targets import ItemTarget, Target, Targets
 
 Status = Literal["geteld", "nvt", "open"]
 
@@ -247,29 +248,22 @@ class Profile:
 # --- scoring one item --------------------------------------------------------
 
 
-def _score_item(item: Item, section: str, answer: int | str | None, target: Target, kader: Kader) -> ItemScore:
+def _score_item(item: Item, section: str, answer: int | str | None, target: ItemTarget, kader: Kader) -> ItemScore:
     nvt = kader.schaal.niet_van_toepassing
-    levels = {n.waarde: n.label for n in kader.schaal.niveaus}
-    options = {o.code: o for o in kader.checklist.opties}
-    checklist = section == BASISVAARDIGHEDEN
-    if checklist:
-        target_label = options[target].label if isinstance(target, str) and target in options else str(target)
-    else:
-        target_label = levels.get(target, str(target)) if isinstance(target, int) else str(target)
 
     def make(status: Status, label: str, level: int | None = None, score: float | None = None, gap: float | None = None) -> ItemScore:
-        return ItemScore(item.id, section, item.stelling, status, answer, label, level, score, target, target_label, gap)
+        return ItemScore(item.id, section, item.stelling, status, answer, label, level, score, target.target, target.label, gap)
 
     if answer is None:
         return make("open", "")
     if answer == nvt.code:
         return make("nvt", nvt.label)
-    if checklist and isinstance(answer, str):
-        option = options[answer]
-        wanted = options[target].score if isinstance(target, str) and target in options else 1.0
-        return make("geteld", option.label, score=option.score, gap=max(0.0, wanted - option.score))
-    if isinstance(answer, int) and isinstance(target, int):
-        return make("geteld", levels.get(answer, ""), level=answer, gap=max(0, target - answer))
+    if target.checklist and isinstance(answer, str):
+        option = {o.code: o for o in kader.checklist.opties}[answer]
+        return make("geteld", option.label, score=option.score, gap=target.gap(option.score))
+    if isinstance(answer, int) and isinstance(target.target, int):
+        levels = {n.waarde: n.label for n in kader.schaal.niveaus}
+        return make("geteld", levels.get(answer, ""), level=answer, gap=target.gap(answer))
     # load_result refuses such answers; a result built in memory might still hold one.
     raise ValueError(f"antwoord {answer!r} past niet bij item {item.id}")
 
@@ -307,8 +301,7 @@ def _reason(item: ItemScore, section_naam: str) -> str:
             f"Basisvaardigheid {state} (nu: {item.answer_label}, doel: {item.target_label}); "
             "het Kader noemt de basisvaardigheden voorwaardelijk."
         )
-    gap = int(item.gap or 0)
-    steps = "1 niveau" if gap == 1 else f"{gap} niveaus"
+    steps = dutch.count(int(item.gap or 0), "niveau", "niveaus")
     return f"{section_naam}: nu {item.level} ({item.answer_label}), doel {item.target} ({item.target_label}); nog {steps} te gaan."
 
 
@@ -363,11 +356,6 @@ def _growth(kader: Kader, kerntaken: list[SectionScore]) -> tuple[Priority, ...]
 # --- texts -------------------------------------------------------------------
 
 
-def _join_ids(ids: list[str] | tuple[str, ...]) -> str:
-    ids = list(ids)
-    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " en " + ids[-1]
-
-
 def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], growth: tuple[Priority, ...], top_label: str, max_level: int) -> str:
     counted = sum(s.counted for s in sections)
     on_target = sum(s.on_target for s in sections)
@@ -382,7 +370,7 @@ def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], gro
         if growth:
             return (
                 f"Je zit bij alles wat je beantwoordde op of boven het doel. Wil je verder groeien? "
-                f"Help collega's op weg: niveau {max_level} ({top_label}), bijvoorbeeld bij {_join_ids([g.item.id for g in growth])}."
+                f"Help collega's op weg: niveau {max_level} ({top_label}), bijvoorbeeld bij {dutch.join([g.item.id for g in growth])}."
             )
         return (
             f"Je zit bij alles wat je beantwoordde op het hoogste niveau ({top_label}). "
@@ -425,17 +413,14 @@ def _notes(result: Result, sections: list[SectionScore], unknown: tuple[str, ...
 def score(result: Result, kader: Kader, targets: Targets) -> Profile:
     """The gap profile of ``result`` against ``targets`` (see the module docstring for the rules).
 
-    ``result`` should have been checked against ``kader`` (``result.load_result``):
+    ``result`` should have been checked against ``kader`` (``files.results.load_result``):
     answers to known items must fit the scale. Answers to items the kader does
     not have are listed in ``Profile.unknown`` and otherwise ignored.
     """
     answers = result.answers
 
     def scored(item: Item, section: str) -> ItemScore:
-        target = targets.target_for(item.id)
-        if target is None:
-            target = kader.default_target(item.id)
-        return _score_item(item, section, answers.get(item.id), target, kader)
+        return _score_item(item, section, answers.get(item.id), targets.for_item(kader, item.id), kader)
 
     bv = kader.basisvaardigheden
     sections = [_section(BASISVAARDIGHEDEN, bv.naam, [scored(i, BASISVAARDIGHEDEN) for i in bv.items])]

@@ -6,7 +6,7 @@ A document that fails raises :class:`Skip` with one Dutch line that says why;
 
 from __future__ import annotations
 
-from ictbekwaam.core.team.aggregate import Tally
+from ictbekwaam.core.team.tally import Tally
 from ictbekwaam.errors import DataError
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result, check_answers, decode

@@ -1,4 +1,4 @@
-"""Reading a team's result files: inputs -> checked results -> a :class:`~ictbekwaam.core.team.aggregate.Tally`.
+"""Reading a team's result files: inputs -> checked results -> a :class:`~ictbekwaam.core.team.tally.Tally`.
 
 The steps, each in its own module:
 
@@ -31,7 +31,8 @@ from pathlib import Path
 
 import msgspec
 
-from ictbekwaam.core.team.aggregate import By, Tally
+from ictbekwaam.core.team.records import By, Rejected
+from ictbekwaam.core.team.tally import Tally
 from ictbekwaam.errors import DataError
 from ictbekwaam.files import worker
 from ictbekwaam.files.checks import Skip, check
@@ -43,23 +44,11 @@ from ictbekwaam.model.kader import Kader
 PARALLEL_FROM = 2000  # below this, forking costs more than it saves
 
 
-class Rejected(msgspec.Struct, frozen=True):
-    """A file that was skipped.
-
-    Attributes:
-        file: the file as the user knows it (``archief.zip:map/x.json`` for a member).
-        reason: why, in one Dutch line.
-    """
-
-    file: str
-    reason: str
-
-
 class Collection(msgspec.Struct, frozen=True):
     """What reading the inputs gave.
 
     Attributes:
-        tally: the counted results (see :class:`~ictbekwaam.core.team.aggregate.Tally`).
+        tally: the counted results (see :class:`~ictbekwaam.core.team.tally.Tally`).
         files: files looked at (valid or not; zip members included, archives not).
         rejected: the files skipped, in reading order.
     """

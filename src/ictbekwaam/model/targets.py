@@ -66,8 +66,57 @@ class Targets:
     file: Path | None = None
 
     def target_for(self, item_id: str) -> Target | None:
-        """The target of an item, or None for an item the kader does not have."""
+        """The target of an item, or None for an item these targets do not name."""
         return self.per_item.get(item_id)
+
+    def for_item(self, kader: Kader, item_id: str) -> ItemTarget:
+        """The target of an item of ``kader``, ready to compare answers with.
+
+        The kader's own default applies where these targets name none (targets
+        built in code may leave items out).
+        """
+        target = self.target_for(item_id)
+        if target is None:
+            target = kader.default_target(item_id)
+        if kader.section_of(item_id) == BASISVAARDIGHEDEN:
+            option = next((o for o in kader.checklist.opties if o.code == target), None)
+            # A code the checklist does not have asks for the best option.
+            best = max(o.score for o in kader.checklist.opties)
+            return ItemTarget(target, option.label if option else str(target), True, option.score if option else best)
+        level = next((n for n in kader.schaal.niveaus if n.waarde == target), None)
+        return ItemTarget(target, level.label if level else str(target), False, target)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class ItemTarget:
+    """The target of one item, and how far an answer is from it.
+
+    An answer is compared by its *value*: the level of a kerntaak statement,
+    or the score (0..1) of the checklist option of a basisvaardigheid. It is
+    on target when its value is at least the target's; its gap is how far it
+    is below (levels, or score points), never below 0.
+
+    Attributes:
+        target: the level number, or the checklist code.
+        label: its Dutch label ("Bekwaam", "Ja").
+        checklist: True for a basisvaardigheid.
+        value: the target's value: the level, or the score of the target option.
+    """
+
+    target: Target
+    label: str
+    checklist: bool
+    value: float
+
+    def gap(self, value: float) -> float:
+        """How far ``value`` is below the target: whole levels (an int), or score points (a float); 0 on target."""
+        if self.checklist:
+            return max(0.0, self.value - value)
+        return max(0, self.value - value)
+
+    def reached(self, value: float) -> bool:
+        """Whether an answer with this value is on target."""
+        return value >= self.value
 
 
 def _shown(value: object) -> str:

@@ -1,11 +1,13 @@
 """Small text pieces shared by the profile, POP and compare renderers.
 
-Bars, marks and Dutch numbers. Everything is readable without colour: a bar
-is made of block characters and always comes with a label ("3/4 doel 3 ✓").
+Bars, marks and labels; the numbers in them are written by :mod:`ictbekwaam.dutch`.
+Everything is readable without colour: a bar is made of block characters and
+always comes with a label ("3/4 doel 3 ✓").
 """
 
 from __future__ import annotations
 
+from ictbekwaam import dutch
 from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore
 
 FULL = "█"
@@ -14,26 +16,6 @@ NONE = "·"
 ON_TARGET = "✓"
 BELOW_TARGET = "✗"
 SECTION_BAR = 12
-
-
-def decimal(value: float, digits: int = 1) -> str:
-    """A number the Dutch way: ``2.65`` -> ``"2,7"``; whole numbers without decimals."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.{digits}f}".replace(".", ",")
-
-
-def signed(value: float, digits: int = 1) -> str:
-    """A change with its sign: ``+0,5``, ``−1``, ``0``."""
-    if value == 0:
-        return "0"
-    text = decimal(abs(value), digits)
-    return f"+{text}" if value > 0 else f"−{text}"
-
-
-def percent(share: float) -> str:
-    """``0.6428`` -> ``"64%"``."""
-    return f"{round(share * 100)}%"
 
 
 def bar(fraction: float, width: int) -> str:
@@ -59,7 +41,7 @@ def item_status(item: ItemScore, max_level: int) -> str:
         return "niet beantwoord"
     if item.level is not None:
         head = f"{item.level}/{max_level} doel {item.target}"
-        return f"{head} {ON_TARGET}" if not item.gap else f"{head} {BELOW_TARGET} nog {decimal(item.gap)}"
+        return f"{head} {ON_TARGET}" if not item.gap else f"{head} {BELOW_TARGET} nog {dutch.number(item.gap)}"
     return f"{item.answer_label} doel {item.target_label} {ON_TARGET if not item.gap else BELOW_TARGET}"
 
 
@@ -82,7 +64,7 @@ def section_summary(section: SectionScore, max_level: int) -> str:
     """One line of figures: ``"gem. 2,6 van 4 · op doel 9 van 14 (64%) · tekort 6"``."""
     if not section.counted:
         return "nog niets beantwoord dat meetelt"
-    on_target = f"op doel {section.on_target} van {section.counted} ({percent(section.share_on_target or 0)})"
+    on_target = f"op doel {section.on_target} van {section.counted} ({dutch.percent(section.share_on_target or 0)})"
     if section.is_checklist:
         partial, missing = checklist_counts(section)
         parts = [on_target]
@@ -91,7 +73,7 @@ def section_summary(section: SectionScore, max_level: int) -> str:
         if missing:
             parts.append(f"{len(missing)} ontbreekt")
         return " · ".join(parts)
-    return f"gem. {decimal(section.mean_level or 0)} van {max_level} · {on_target} · tekort {decimal(section.total_gap)}"
+    return f"gem. {dutch.decimal(section.mean_level or 0)} van {max_level} · {on_target} · tekort {dutch.number(section.total_gap)}"
 
 
 def who(profile: Profile) -> str:

@@ -7,7 +7,9 @@ from datetime import timedelta
 import msgspec
 import pytest
 
-from ictbekwaam.core.team.aggregate import TOO_FEW, Tally, build_profile, profile_of
+from ictbekwaam.core.team.profile import build_profile, profile_of
+from ictbekwaam.core.team.records import TOO_FEW
+from ictbekwaam.core.team.tally import Tally
 from ictbekwaam.model.result import Context, KaderRef, new_result
 from ictbekwaam.model.targets import default_targets
 
@@ -237,13 +239,13 @@ def test_names_and_evidence_only_when_kept(kader, targets):
 
     results = [make(kader, {"A1": 3}, naam=f"Naam {n}", evidence={"A": Evidence(voorbeeld=f"vb {n}", meerwaarde="mw")}) for n in range(5)]
     plain = profile_of(results, kader, targets)
-    assert plain.names is None and plain.evidence is None
+    assert plain.names is None and plain.examples is None
     full = profile_of(results, kader, targets, keep_names=True, keep_evidence=True)
     assert [n for n, _ in full.names] == [f"Naam {n}" for n in range(5)]
-    assert [e.voorbeeld for e in full.evidence] == [f"vb {n}" for n in range(5)]
+    assert [e.voorbeeld for e in full.examples] == [f"vb {n}" for n in range(5)]
     # Too few respondents: no examples, even when asked for.
     few = profile_of(results[:3], kader, targets, keep_evidence=True)
-    assert few.evidence is None
+    assert few.examples is None
 
 
 def test_too_few_text_is_dutch():

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ictbekwaam.core.team.aggregate import Tally, build_profile
+from ictbekwaam.core.team.profile import build_profile
+from ictbekwaam.core.team.tally import Tally
 from ictbekwaam.files.loader import load_kader
 from ictbekwaam.model.result import Context, Result, kader_ref
 from ictbekwaam.model.targets import default_targets

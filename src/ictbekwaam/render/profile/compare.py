@@ -24,7 +24,8 @@ import json
 from typing import Any
 
 from ictbekwaam.core.compare import Comparison, ItemChange, SectionChange
-from ictbekwaam.render.labels import decimal, item_bar, signed, source_line, state, who
+from ictbekwaam import dutch
+from ictbekwaam.render.labels import item_bar, source_line, state, who
 from ictbekwaam.render.profile.json import number
 from ictbekwaam.render.profile.markdown import cell
 from ictbekwaam.core.scoring import ItemScore, Profile
@@ -49,11 +50,11 @@ def _short(item: ItemScore) -> str:
 def _change(change: ItemChange) -> str:
     if not change.compared:
         return "–"
-    return f"{signed(change.change or 0)} {change.direction}"
+    return f"{dutch.signed(change.change or 0)} {change.direction}"
 
 
 def _mean(value: float | None) -> str:
-    return "–" if value is None else decimal(value)
+    return "–" if value is None else dutch.decimal(value)
 
 
 def section_lines(section: SectionChange, max_level: int) -> list[str]:
@@ -65,8 +66,8 @@ def section_lines(section: SectionChange, max_level: int) -> list[str]:
     else:
         mean = f"gem. {_mean(old.mean_level)} → {_mean(new.mean_level)}"
         if section.mean_change is not None:
-            mean += f" ({signed(section.mean_change)})"
-        first = f"{mean} · {on_target} · tekort {decimal(old.total_gap)} → {decimal(new.total_gap)}"
+            mean += f" ({dutch.signed(section.mean_change)})"
+        first = f"{mean} · {on_target} · tekort {dutch.number(old.total_gap)} → {dutch.number(new.total_gap)}"
     counts = f"beter {section.better} · gelijk {section.same} · lager {section.worse}"
     if section.not_comparable:
         counts += f" · niet te vergelijken {section.not_comparable}"

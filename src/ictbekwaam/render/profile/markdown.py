@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from ictbekwaam import dutch
 from ictbekwaam.model.kader import Voorbeeld
 from ictbekwaam.render.labels import (
     BELOW_TARGET,
     ON_TARGET,
     date,
-    decimal,
     item_bar,
     section_bar,
     section_summary,
@@ -51,7 +51,7 @@ def _mark(item: ItemScore) -> str:
         return "telt niet mee"
     if not item.gap:
         return ON_TARGET
-    return f"{BELOW_TARGET} nog {decimal(item.gap)}" if item.level is not None else BELOW_TARGET
+    return f"{BELOW_TARGET} nog {dutch.number(item.gap)}" if item.level is not None else BELOW_TARGET
 
 
 def priority_lines(priority: Priority, heading: str = "###") -> list[str]:

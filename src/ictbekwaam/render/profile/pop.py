@@ -12,7 +12,8 @@ questions for reflection, and room for agreements.
 from __future__ import annotations
 
 from ictbekwaam.model.kader import Handreiking, Thema
-from ictbekwaam.render.labels import date, decimal, percent, source_line, state
+from ictbekwaam import dutch
+from ictbekwaam.render.labels import date, source_line, state
 from ictbekwaam.render.profile.markdown import cell, voorbeeld_line
 from ictbekwaam.core.scoring import Priority, Profile, SectionScore
 
@@ -31,13 +32,13 @@ def _summary_row(section: SectionScore, max_level: int) -> str:
     name = section.naam if section.is_checklist else f"Kerntaak {section.id}: {section.naam}"
     if not section.counted:
         return f"| {cell(name)} | nog niets beantwoord | – | – |"
-    on_target = f"{section.on_target} van {section.counted} ({percent(section.share_on_target or 0)})"
+    on_target = f"{section.on_target} van {section.counted} ({dutch.percent(section.share_on_target or 0)})"
     if section.is_checklist:
         below = section.below_target
         partial = sum(1 for i in below if i.score)
         gap = ", ".join(p for p in (f"{partial} deels" if partial else "", f"{len(below) - partial} ontbreekt" if len(below) - partial else "") if p) or "–"
         return f"| {cell(name)} | {on_target} | – | {gap} |"
-    return f"| {cell(name)} | {on_target} | {decimal(section.mean_level or 0)} van {max_level} | {decimal(section.total_gap)} |"
+    return f"| {cell(name)} | {on_target} | {dutch.decimal(section.mean_level or 0)} van {max_level} | {dutch.number(section.total_gap)} |"
 
 
 def _where_now(profile: Profile) -> list[str]:

@@ -1,42 +1,19 @@
-"""Dutch words and numbers shared by the team report renderers (terminal, Markdown, HTML, CSV).
+"""Dutch words shared by the team report renderers (terminal, Markdown, HTML, CSV).
 
 Every figure that can be hidden goes through these helpers, so that a hidden
-one always reads "te weinig respondenten" and never a number.
+one always reads "te weinig respondenten" and never a number. The numbers
+themselves are written by :mod:`ictbekwaam.dutch`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ictbekwaam.core.team.aggregate import TOO_FEW, Change, Column, Figures, ItemInfo, Round, SectionInfo, TeamProfile
+from ictbekwaam import dutch
+from ictbekwaam.core.team.records import TOO_FEW, Change, Column, Figures, ItemInfo, Round, SectionInfo, TeamProfile
 
 DASH = "–"
 BY_TITLES = {"school": "school", "team": "team", "sector": "sector"}
-
-
-def decimal(value: float, digits: int = 1) -> str:
-    """``2.65`` -> ``"2,7"``; whole numbers without decimals."""
-    rounded = round(value, digits)
-    if float(rounded).is_integer():
-        return str(int(rounded))
-    return f"{rounded:.{digits}f}".replace(".", ",")
-
-
-def percent(share: float | None) -> str:
-    """``0.6428`` -> ``"64%"``; None -> a dash."""
-    return DASH if share is None else f"{round(share * 100)}%"
-
-
-def signed(value: float | None, digits: int = 1, *, percent_points: bool = False) -> str:
-    """A change with its sign (``+0,4``, ``−12 procentpunt``); None -> a dash."""
-    if value is None:
-        return DASH
-    if percent_points:
-        points = round(value * 100)
-        return "0" if points == 0 else f"{'+' if points > 0 else '−'}{abs(points)} pp"
-    if round(value, digits) == 0:
-        return "0"
-    return f"{'+' if value > 0 else '−'}{decimal(abs(value), digits)}"
 
 
 def mean_text(figures: Figures | None, checklist: bool) -> str:
@@ -45,21 +22,21 @@ def mean_text(figures: Figures | None, checklist: bool) -> str:
         return TOO_FEW
     if figures.mean is None:
         return DASH
-    return percent(figures.mean) if checklist else decimal(figures.mean)
+    return dutch.percent(figures.mean) if checklist else dutch.decimal(figures.mean)
 
 
 def median_text(figures: Figures | None) -> str:
     """The median level, or a dash (or the suppression text)."""
     if figures is None:
         return TOO_FEW
-    return DASH if figures.median is None else decimal(figures.median)
+    return DASH if figures.median is None else dutch.decimal(figures.median)
 
 
 def share_text(figures: Figures | None) -> str:
-    """The share on target, e.g. ``"64%"``."""
+    """The share on target, e.g. ``"64%"`` (a dash when nothing counts)."""
     if figures is None:
         return TOO_FEW
-    return percent(figures.share_on_target)
+    return DASH if figures.share_on_target is None else dutch.percent(figures.share_on_target)
 
 
 def category_labels(profile: TeamProfile, checklist: bool) -> list[str]:
@@ -93,18 +70,13 @@ def target_text(item: ItemInfo) -> str:
     return item.target_label if item.checklist else f"{item.target} ({item.target_label})"
 
 
-def count_text(n: int, one: str, many: str) -> str:
-    """``"1 bestand"``, ``"3 bestanden"``."""
-    return f"{n} {one if n == 1 else many}"
-
-
 def round_line(r: Round) -> str:
     """One line of counts of a collection of files."""
     parts = [
-        f"{count_text(r.files, 'bestand', 'bestanden')} gelezen",
+        f"{dutch.count(r.files, 'bestand', 'bestanden')} gelezen",
         f"{r.rejected} overgeslagen" if r.rejected else "geen overgeslagen",
     ]
-    people = f"{count_text(r.respondents, 'respondent', 'respondenten')}: {r.completed} afgerond"
+    people = f"{dutch.count(r.respondents, 'respondent', 'respondenten')}: {r.completed} afgerond"
     if r.drafts_only:
         people += f", {r.drafts_only} alleen concept"
     if r.set_aside:
@@ -191,15 +163,22 @@ class ChangeText:
     down: bool
 
 
+def _share_change(change: Change) -> str:
+    """``"64% → 71%"``, or a dash when the share is not shown in both rounds."""
+    if change.share_delta is None or change.share_before is None or change.share_after is None:
+        return DASH
+    return f"{dutch.percent(change.share_before)} → {dutch.percent(change.share_after)}"
+
+
 def change_texts(profile: TeamProfile, change: Change) -> ChangeText:
-    """The words for one :class:`~ictbekwaam.core.team.aggregate.Change` of ``profile``."""
+    """The words for one :class:`~ictbekwaam.core.team.records.Change` of ``profile``."""
     section = next((s for s in profile.sections if s.id == change.id), None)
     checklist = section.checklist if section is not None else profile.items[profile.item_index(change.id)].checklist
 
     def shown(value: float | None) -> str:
         if value is None:
             return TOO_FEW
-        return percent(value) if checklist else decimal(value)
+        return dutch.percent(value) if checklist else dutch.decimal(value)
 
     return ChangeText(
         id=change.id,
@@ -207,8 +186,8 @@ def change_texts(profile: TeamProfile, change: Change) -> ChangeText:
         label=section_title(section) if section is not None else change.id,
         before=shown(change.before),
         after=shown(change.after),
-        delta=signed(change.delta, percent_points=checklist) if change.delta is not None else DASH,
-        share=f"{percent(change.share_before)} → {percent(change.share_after)}" if change.share_delta is not None else DASH,
+        delta=DASH if change.delta is None else dutch.signed_points(change.delta) if checklist else dutch.signed(change.delta),
+        share=_share_change(change),
         up=change.delta is not None and change.delta > 0,
         down=change.delta is not None and change.delta < 0,
     )

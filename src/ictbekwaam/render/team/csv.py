@@ -26,7 +26,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from ictbekwaam.core.team.aggregate import OPEN, TOO_FEW, Figures, ItemInfo, TeamProfile
+from ictbekwaam.core.team.records import OPEN, TOO_FEW, Figures, ItemInfo, TeamProfile
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -120,7 +120,7 @@ def report_csv_respondents(profile: TeamProfile, rows: Sequence[tuple[object, by
     """One row per completed respondent and item (see the module docstring).
 
     ``rows``: (group key, answer bytes) per completed respondent, from
-    :meth:`ictbekwaam.core.team.aggregate.Tally.completed_rows`; ``group_labels``: group key -> label.
+    :meth:`ictbekwaam.core.team.tally.Tally.completed_rows`; ``group_labels``: group key -> label.
     """
     w = _Writer(separator)
     num = lambda v, d=3: _Num(w.number(v, d))  # noqa: E731

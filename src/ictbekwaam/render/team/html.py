@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ictbekwaam.core.team.aggregate import TOO_FEW, Column, Figures, TeamProfile
-from ictbekwaam.files.collect import Rejected
+from ictbekwaam import dutch
+from ictbekwaam.core.team.records import TOO_FEW, Column, Figures, Rejected, TeamProfile
 from ictbekwaam.render.team import common
 
 TEMPLATE = "report.html.j2"
@@ -45,7 +45,7 @@ def _segments(profile: TeamProfile, figures: Figures, checklist: bool, width: fl
         w = share * width
         out.append({
             "x": round(x, 2), "w": round(w, 2), "colour": colour, "text_colour": _text_colour(colour),
-            "label": common.percent(share) if w >= 30 else "", "title": f"{label}: {common.percent(share)}",
+            "label": dutch.percent(share) if w >= 30 else "", "title": f"{label}: {dutch.percent(share)}",
         })
         x += w
     return out
@@ -83,7 +83,7 @@ def _item_rows(profile: TeamProfile, column: Column, checklist: bool) -> list[di
             continue
         row: dict[str, Any] = {"id": item.id, "stelling": item.stelling, "target": common.target_text(item), "hidden": figures is None}
         if figures is not None:
-            row["cells"] = [{"text": f"{common.percent(s)}", "count": c, "style": _heat(s)} for s, c in zip(common.shares(figures), figures.counts)]
+            row["cells"] = [{"text": f"{dutch.percent(s)}", "count": c, "style": _heat(s)} for s, c in zip(common.shares(figures), figures.counts)]
             row["nvt"] = figures.nvt
             row["mean"] = common.mean_text(figures, checklist)
             row["median"] = common.median_text(figures)
@@ -169,7 +169,7 @@ def report_context(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, f
         "groups": _groups(profile),
         "previous_line": common.round_line(profile.previous) if profile.previous is not None else None,
         "changes": _changes(profile),
-        "evidence": profile.evidence,
+        "examples": profile.examples,
         "names": [{"naam": n or "(geen naam)", "status": common.status_text(c)} for n, c in profile.names] if profile.names is not None else None,
         "rejected": [{"file": r.file if file_names else None, "reason": r.reason} for r in rejected] if file_names else None,
         "rejected_reasons": Counter(r.reason for r in rejected).most_common() if rejected and not file_names else None,

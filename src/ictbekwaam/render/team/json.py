@@ -58,8 +58,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ictbekwaam.core.team.aggregate import TOO_FEW, Change, Column, Figures, Round, TeamProfile
-from ictbekwaam.files.collect import Rejected
+from ictbekwaam.core.team.records import TOO_FEW, Change, Column, Figures, Rejected, Round, TeamProfile
 
 SCHEMA = "ictbekwaam/team-report"
 SCHEMA_VERSION = 1
@@ -208,8 +207,8 @@ def report_data(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, file
         if profile.names is None
         else [{"naam": naam, "status": "afgerond" if complete else "concept"} for naam, complete in profile.names],
         "evidence": None
-        if profile.evidence is None
-        else [{"kerntaak": e.kerntaak, "voorbeeld": e.voorbeeld, "meerwaarde": e.meerwaarde} for e in profile.evidence],
+        if profile.examples is None
+        else [{"kerntaak": e.kerntaak, "voorbeeld": e.voorbeeld, "meerwaarde": e.meerwaarde} for e in profile.examples],
         "notes": list(profile.notes),
     }
 

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ictbekwaam.core.team.aggregate import TOO_FEW, Column, TeamProfile
-from ictbekwaam.files.collect import Rejected
+from ictbekwaam import dutch
+from ictbekwaam.core.team.records import TOO_FEW, Column, Rejected, TeamProfile
 from ictbekwaam.render.team.common import (
     DASH,
     category_labels,
@@ -23,7 +23,6 @@ from ictbekwaam.render.team.common import (
     mean_text,
     median_text,
     notes,
-    percent,
     privacy_line,
     round_line,
     scale_line,
@@ -63,7 +62,7 @@ def _sections(profile: TeamProfile, column: Column) -> list[str]:
             rows.append([md(section_title(section)), TOO_FEW, "", "", ""])
             continue
         labels = category_labels(profile, section.checklist)
-        spread = " · ".join(f"{md(label)} {percent(s)}" for label, s in zip(labels, shares(figures)))
+        spread = " · ".join(f"{md(label)} {dutch.percent(s)}" for label, s in zip(labels, shares(figures)))
         rows.append([
             md(section_title(section)),
             mean_text(figures, section.checklist) + (" dekking" if section.checklist else ""),
@@ -85,7 +84,7 @@ def _items(profile: TeamProfile, column: Column, checklist: bool) -> list[str]:
         if figures is None:
             rows.append([f"**{md(item.id)}**", md(item.stelling), TOO_FEW, *[""] * (len(header) - 3)])
             continue
-        cells = [f"{percent(s)} ({c})" for s, c in zip(shares(figures), figures.counts)]
+        cells = [f"{dutch.percent(s)} ({c})" for s, c in zip(shares(figures), figures.counts)]
         extra = [mean_text(figures, True)] if checklist else [str(figures.nvt), mean_text(figures, False), median_text(figures)]
         rows.append([f"**{md(item.id)}**", md(item.stelling), *cells, *extra, md(target_text(item)), share_text(figures)])
     return _table(header, rows, align_right_from=2)
@@ -158,10 +157,10 @@ def report_markdown(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, 
         out += _groups(profile)
     if profile.changes or profile.previous is not None:
         out += _changes(profile)
-    if profile.evidence:
+    if profile.examples:
         out += ["## Voorbeelden van het team (zonder namen)", ""]
         out += [f"- **Kerntaak {md(e.kerntaak)}:** {md(e.voorbeeld)}" + (f" *Meerwaarde:* {md(e.meerwaarde)}" if e.meerwaarde else "")
-                for e in profile.evidence]
+                for e in profile.examples]
         out.append("")
     if profile.names is not None:
         out += [f"## Ingeleverd ({len(profile.names)})", ""]

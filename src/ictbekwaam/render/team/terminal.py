@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ictbekwaam.core.team.aggregate import TOO_FEW, Column, Figures, TeamProfile
-from ictbekwaam.files.collect import Rejected
+from ictbekwaam import dutch
+from ictbekwaam.core.team.records import TOO_FEW, Column, Figures, Rejected, TeamProfile
 from ictbekwaam.render.team.common import (
     change_texts,
     DASH,
     column_counts,
-    decimal,
     kader_line,
     mean_text,
     median_text,
     notes,
-    percent,
     privacy_line,
     round_line,
     scale_line,
@@ -53,7 +51,7 @@ def _level_heat(mean: float, max_level: int) -> str:
 
 def _distribution(profile: TeamProfile, figures: Figures, checklist: bool) -> str:
     labels = short_category_labels(profile, checklist)
-    return " · ".join(f"{label} {percent(s)}" for label, s in zip(labels, shares(figures)))
+    return " · ".join(f"{label} {dutch.percent(s)}" for label, s in zip(labels, shares(figures)))
 
 
 def _sections_table(profile: TeamProfile, column: Column):  # -> rich Table
@@ -101,7 +99,7 @@ def _items_table(profile: TeamProfile, column: Column, checklist: bool):  # -> r
         if figures is None:
             table.add_row(item.id, Text(TOO_FEW, style="italic"), *[""] * (n_categories + (2 if checklist else 3)))
             continue
-        cells = [Text(percent(s), style=_heat(s)) for s in shares(figures)]
+        cells = [Text(dutch.percent(s), style=_heat(s)) for s in shares(figures)]
         extra = [] if checklist else [str(figures.nvt)]
         table.add_row(item.id, item.stelling, *cells, *extra, mean_text(figures, checklist), share_text(figures))
     return table
@@ -140,9 +138,9 @@ def _groups_tables(profile: TeamProfile) -> list:
                 if figures is None or figures.mean is None:
                     row.append(Text(DASH))
                 elif item.checklist:
-                    row.append(Text(percent(figures.mean), style=_heat(figures.mean)))
+                    row.append(Text(dutch.percent(figures.mean), style=_heat(figures.mean)))
                 else:
-                    row.append(Text(decimal(figures.mean), style=_level_heat(figures.mean, max_level)))
+                    row.append(Text(dutch.decimal(figures.mean), style=_level_heat(figures.mean, max_level)))
             items.add_row(item.id, *row)
         out.append(items)
         out.append(Text(f"{DASH}: {TOO_FEW}", style="dim"))
@@ -220,9 +218,9 @@ def report_renderable(profile: TeamProfile, rejected: Sequence[Rejected] = ()): 
     if profile.changes or profile.previous is not None:
         parts.append(Text(""))
         parts += _changes(profile)
-    if profile.evidence:
+    if profile.examples:
         parts += [Text(""), Text("Voorbeelden van het team (zonder namen)", style="bold")]
-        for e in profile.evidence:
+        for e in profile.examples:
             parts.append(Text(f"• Kerntaak {e.kerntaak}: {e.voorbeeld}" + (f" Meerwaarde: {e.meerwaarde}" if e.meerwaarde else "")))
     if profile.names is not None:
         parts += [Text(""), Text(f"Ingeleverd ({len(profile.names)})", style="bold")]

@@ -1,0 +1,203 @@
+"""Step 2 of the team picture: a :class:`~ictbekwaam.core.team.tally.Tally` -> a :class:`TeamProfile`. Pure.
+
+:func:`build_profile` puts together the figures with suppression
+(:mod:`~ictbekwaam.core.team.figures`), the priorities and conversation
+questions (:mod:`~ictbekwaam.core.team.priorities`), the counts of the
+collection and Dutch notes on what the figures leave out.
+
+**Two rounds**: the change of the mean and the share on target per item and
+per kerntaak, per column present in both rounds; only where both rounds show
+the figure. A kerntaak change pools the items shown in both rounds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import msgspec
+
+from ictbekwaam import dutch
+from ictbekwaam.core.team.figures import Layout, columns
+from ictbekwaam.core.team.priorities import gesprek, priorities
+from ictbekwaam.core.team.records import (
+    MIN_GROEP,
+    TOO_FEW,
+    By,
+    Change,
+    Column,
+    ColumnChange,
+    Figures,
+    Round,
+    SharedExample,
+    TeamProfile,
+)
+from ictbekwaam.core.team.tally import Tally
+from ictbekwaam.model.kader import Handreiking, Kader
+from ictbekwaam.model.result import Result
+from ictbekwaam.model.targets import Targets
+
+
+def _mean_over(figures_pairs: list[tuple[Figures, Figures]], which: int) -> tuple[float | None, float | None]:
+    """Pooled mean and share on target over the chosen side (0: before, 1: after) of shown item pairs."""
+    chosen = [pair[which] for pair in figures_pairs]
+    counted = sum(f.counted for f in chosen)
+    if not counted:
+        return None, None
+    total = sum((f.mean or 0.0) * f.counted for f in chosen)
+    on = sum(f.on_target for f in chosen)
+    return total / counted, on / counted
+
+
+def _change(id_: str, before: tuple[float | None, float | None], after: tuple[float | None, float | None]) -> Change:
+    def delta(a: float | None, b: float | None) -> float | None:
+        return None if a is None or b is None else b - a
+
+    return Change(id_, before[0], after[0], delta(before[0], after[0]), before[1], after[1], delta(before[1], after[1]))
+
+
+def _changes(now: TeamProfile, before: TeamProfile) -> tuple[ColumnChange, ...]:
+    previous = {c.key: c for c in before.columns}
+    out = []
+    for column in now.columns:
+        old = previous.get(column.key)
+        if old is None:
+            continue
+        items = []
+        for old_f, new_f, info in zip(old.items, column.items, now.items):
+            items.append(_change(
+                info.id,
+                (old_f.mean, old_f.share_on_target) if old_f else (None, None),
+                (new_f.mean, new_f.share_on_target) if new_f else (None, None),
+            ))
+        sections = []
+        for section in now.sections:
+            pairs = []
+            for item_id in section.items:
+                pos = now.item_index(item_id)
+                old_f, new_f = old.items[pos], column.items[pos]
+                if old_f is not None and new_f is not None:
+                    pairs.append((old_f, new_f))
+            sections.append(_change(section.id, _mean_over(pairs, 0), _mean_over(pairs, 1)))
+        out.append(ColumnChange(column.key, column.label, tuple(sections), tuple(items)))
+    return tuple(out)
+
+
+def _round(tally: Tally, files: int, rejected: int) -> Round:
+    completed = tally.completed
+    return Round(files, rejected, tally.valid_files, tally.respondents, completed, tally.respondents - completed, tally.set_aside)
+
+
+def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], minimum: int, other_versions: Counter[str],
+           unknown_items: int, kader: Kader) -> list[str]:
+    notes = []
+    r = profile_round
+    if r.rejected:
+        notes.append(f"{dutch.count(r.rejected, 'bestand', 'bestanden')} overgeslagen omdat {'het' if r.rejected == 1 else 'ze'} ongeldig {'is' if r.rejected == 1 else 'zijn'}.")
+    if r.set_aside:
+        notes.append(
+            f"{dutch.count(r.set_aside, 'ouder of dubbel resultaat', 'oudere of dubbele resultaten')} van dezelfde respondent niet meegeteld: "
+            "per respondent telt alleen het nieuwste afgeronde resultaat."
+        )
+    if r.drafts_only:
+        notes.append(f"{dutch.count(r.drafts_only, 'respondent heeft', 'respondenten hebben')} alleen een concept ingeleverd: geteld, maar niet in de cijfers.")
+    if other_versions:
+        versions = ", ".join(f"versie {v}: {n}" for v, n in sorted(other_versions.items()))
+        n = sum(other_versions.values())
+        notes.append(
+            f"{dutch.count(n, 'resultaat is', 'resultaten zijn')} gemaakt met een andere versie van het kader ({versions}); "
+            f"dit rapport gebruikt versie {kader.meta.versie}. De antwoorden zijn op item-id gekoppeld."
+        )
+    if unknown_items:
+        notes.append(f"{dutch.count(unknown_items, 'resultaat bevat', 'resultaten bevatten')} antwoorden op items die dit kader niet kent; die tellen niet mee.")
+    if not total.shown:
+        notes.append(f"Te weinig respondenten voor cijfers: er zijn minstens {minimum} afgeronde resultaten nodig.")
+    else:
+        hidden_items = sum(1 for f in total.items if f is None)
+        if hidden_items:
+            notes.append(f"Bij {dutch.count(hidden_items, 'stelling', 'stellingen')} telden minder dan {minimum} antwoorden mee: daar staan geen cijfers.")
+        hidden_groups = [g for g in groups if not g.shown]
+        if hidden_groups:
+            notes.append(
+                f"{dutch.count(len(hidden_groups), 'groep', 'groepen')} zonder cijfers ({TOO_FEW}, of verborgen zodat een kleine groep "
+                "niet uit het totaal terug te rekenen is)."
+            )
+    notes.append(
+        f"Privacy: geen cijfers voor een groep of cel met minder dan {minimum} respondenten; geen namen, tenzij gevraagd."
+    )
+    return notes
+
+
+def build_profile(
+    tally: Tally,
+    kader: Kader,
+    targets: Targets,
+    *,
+    min_groep: int = MIN_GROEP,
+    handreiking: Handreiking | None = None,
+    files: int | None = None,
+    rejected: int = 0,
+    previous: TeamProfile | None = None,
+) -> TeamProfile:
+    """The team profile of a tally (see :mod:`ictbekwaam.core.team` and the modules it names for every rule).
+
+    ``files`` and ``rejected`` are the counts of the collection (for the
+    notes); ``previous`` is the profile of an earlier round (same kader,
+    targets, grouping and minimum) to show the changes against.
+    """
+    if min_groep < 1:
+        raise ValueError("min_groep must be at least 1")
+    layout = Layout(kader, targets)
+    sections = layout.sections
+    total, groups = columns(tally, layout, min_groep)
+    points = priorities(kader, total, sections, layout.items) if total.shown else ()
+    round_ = _round(tally, files if files is not None else tally.valid_files + rejected, rejected)
+    other_versions = tally.other_versions()
+    unknown_items = tally.with_unknown_items()
+    notes = _notes(round_, total, groups, min_groep, other_versions, unknown_items, kader)
+    examples = None
+    if tally.keep_evidence and total.shown:
+        # Only the whole team's examples, never per group: a small group's texts would say who wrote them.
+        examples = tuple(SharedExample(k, v, m) for _, k, v, m in tally.evidence())
+    names = tuple(tally.names()) if tally.keep_names else None
+    meta = kader.meta
+    profile = TeamProfile(
+        kader_id=meta.id,
+        kader_versie=meta.versie,
+        kader_titel=meta.titel,
+        kader_uitgever=meta.uitgever,
+        kader_jaar=meta.jaar,
+        kader_bron=meta.bron,
+        targets_source=targets.source,
+        min_groep=min_groep,
+        by=tally.by,
+        scale=tuple((n.waarde, n.label) for n in kader.schaal.niveaus),
+        checklist=tuple((o.code, o.label, o.score) for o in kader.checklist.opties),
+        nvt_code=kader.schaal.niet_van_toepassing.code,
+        nvt_label=kader.schaal.niet_van_toepassing.label,
+        sections=sections,
+        items=layout.items,
+        round=round_,
+        previous=previous.round if previous is not None else None,
+        total=total,
+        groups=groups,
+        priorities=points,
+        gesprek=gesprek(handreiking, points, sections),
+        changes=(),
+        other_versions=tuple(sorted(other_versions.items())),
+        unknown_items=unknown_items,
+        names=names,
+        examples=examples,
+        notes=tuple(notes),
+    )
+    if previous is not None:
+        profile = msgspec.structs.replace(profile, changes=_changes(profile, previous))
+    return profile
+
+
+def profile_of(results: Iterable[Result], kader: Kader, targets: Targets, *, by: By | None = None, min_groep: int = MIN_GROEP,
+               handreiking: Handreiking | None = None, keep_names: bool = False, keep_evidence: bool = False) -> TeamProfile:
+    """The team profile of results in memory (for tests and small scripts); results that do not fit the kader are skipped."""
+    tally = Tally(kader, by=by, keep_names=keep_names, keep_evidence=keep_evidence)
+    skipped = sum(0 if tally.add_result(r) else 1 for r in results)
+    return build_profile(tally, kader, targets, min_groep=min_groep, handreiking=handreiking, rejected=skipped)

@@ -1,0 +1,330 @@
+"""Step 1 of the team picture: a :class:`Tally` of validated results, in constant memory per file.
+
+:class:`Tally` takes one validated :class:`~ictbekwaam.model.result.Result` at
+a time and keeps, per respondent, only what the report needs: the answers of
+the latest complete result as one byte per item (a few dozen bytes), the group
+it belongs to, when it was saved, and (only when asked for) the name and the
+evidence texts. A ``Result`` itself is never kept.
+
+**Who counts.** Per respondent id only the latest complete result counts (the
+latest draft when there is no complete one; on equal times the one read
+last). Every other file of the same respondent is *set aside*. Respondents
+with only a draft are counted, but not scored.
+
+**Groups** (``by``): school, team (named within its school) or sector, as the
+result's context gives it; the label as first seen, matched without regard to
+case and spacing.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+
+from ictbekwaam.core.team.records import OPEN, By
+from ictbekwaam.model.kader import Kader, fingerprint
+from ictbekwaam.model.result import SECTOR_LABELS, Context, Result
+
+UNKNOWN_GROUP = {"school": "(geen school opgegeven)", "team": "(geen team opgegeven)", "sector": "(geen sector opgegeven)"}
+
+_DRAFT = 1  # slot states
+_COMPLETE = 2
+_FLAG_OTHER_VERSION = 4
+_FLAG_UNKNOWN_ITEMS = 8
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def group_label(by: By | None, context: Context) -> str:
+    """The label of the group a result's context puts it in, or "" when it names none (or there is no ``by``)."""
+    if by == "school":
+        return _norm(context.school)
+    if by == "team":
+        # Teams are named within a school: "Onderbouw" of two schools are two teams.
+        school, team = _norm(context.school), _norm(context.team)
+        if not team:
+            return ""
+        return f"{school} · {team}" if school else f"{team} (geen school opgegeven)"
+    if by == "sector":
+        return SECTOR_LABELS.get(context.sector or "", "")
+    return ""
+
+
+class AnswerCodes:
+    """Answers as one category byte per item, in kader order.
+
+    Per item the byte is 0 (:data:`~ictbekwaam.core.team.records.OPEN`) when
+    unanswered, else 1.. for the levels ascending and one more for "niet van
+    toepassing" (kerntaken), or 1.. for the checklist options best first
+    (basisvaardigheden).
+
+    Attributes:
+        items: the kader's item ids, in kader order (the byte order).
+    """
+
+    def __init__(self, kader: Kader) -> None:
+        self.items: tuple[str, ...] = tuple(i.id for i in kader.all_items())
+        n_levels = len(kader.level_values())
+        kerntaak_map: dict[object, int] = {level: n + 1 for n, level in enumerate(kader.level_values())}
+        kerntaak_map[kader.schaal.niet_van_toepassing.code] = n_levels + 1
+        checklist_map: dict[object, int] = {code: n + 1 for n, code in enumerate(kader.checklist_codes())}
+        basis = {i.id for i in kader.basisvaardigheden.items}
+        # item id -> (byte position, value -> category byte); one dict look-up per answer.
+        self._lookup = {
+            item_id: (pos, checklist_map if item_id in basis else kerntaak_map) for pos, item_id in enumerate(self.items)
+        }
+        self._position = {item_id: pos for pos, item_id in enumerate(self.items)}
+        self._pairs = {
+            (item_id, value): category
+            for item_id, (_, categories) in self._lookup.items()
+            for value, category in categories.items()
+        }
+
+    def encode(self, result: Result) -> bytes | None:
+        """The answers as one category byte per item, or None if an answer does not fit the kader.
+
+        Answers to item ids the kader does not have are ignored here (another
+        version of the kader: matched by id). Call
+        :func:`ictbekwaam.model.result.check_answers` for the reason when this is None.
+        ``result`` comes from :func:`ictbekwaam.model.result.decode`, which never
+        gives a bool as an answer (:meth:`Tally.add_result` checks that for results
+        built in code: ``True == 1`` in a look-up).
+        """
+        answers = result.answers
+        # (item id, value) -> category in one C-level pass; None: unknown item or invalid value.
+        categories = list(map(self._pairs.get, answers.items()))
+        if None in categories:
+            return self._encode_slowly(answers)
+        if len(categories) == len(self.items) and tuple(answers) == self.items:
+            return bytes(categories)  # complete and in kader order: what assess writes
+        codes = bytearray(len(self.items))
+        for pos, category in zip(map(self._position.__getitem__, answers), categories):
+            codes[pos] = category
+        return bytes(codes)
+
+    def _encode_slowly(self, answers: dict) -> bytes | None:
+        codes = bytearray(len(self.items))
+        for item_id, value in answers.items():
+            found = self._lookup.get(item_id)
+            if found is None:
+                continue  # another version of the kader: matched by id
+            category = found[1].get(value)
+            if category is None:
+                return None
+            codes[found[0]] = category
+        return bytes(codes)
+
+
+class Tally:
+    """Streaming accumulator of validated results (see the module docstring).
+
+    Feed it with :meth:`add` (after :meth:`encode` said the answers fit the
+    kader); combine partial tallies with :meth:`merge`. Memory per respondent is
+    a few dozen bytes plus the id, whatever the files hold.
+
+    Attributes:
+        items: the kader's item ids, in kader order (the byte order of the answers).
+        by: the grouping, or None.
+        valid_files: results added (including those later set aside).
+    """
+
+    def __init__(self, kader: Kader, *, by: By | None = None, keep_names: bool = False, keep_evidence: bool = False) -> None:
+        self._codec = AnswerCodes(kader)
+        self.items = self._codec.items
+        self.by = by
+        self.keep_names = keep_names
+        self.keep_evidence = keep_evidence
+        self.kader_id = kader.meta.id
+        self.kader_hash = fingerprint(kader)
+        self.valid_files = 0
+        self._index: dict[str, int] = {}
+        self._ts = array("d")
+        self._state = bytearray()
+        self._codes = bytearray()
+        self._group: list[object] = []
+        self._labels: dict[object, str] = {}  # group key -> first label seen
+        self._versie: dict[int, str] = {}  # slot -> kader version, when not ours
+        self._names: list[str | None] = []
+        self._evidence: list[tuple[tuple[str, str, str], ...]] = []
+
+    # -- adding ----------------------------------------------------------------
+
+    def encode(self, result: Result) -> bytes | None:
+        """The answers as one category byte per item, or None if an answer does not fit the kader (see :meth:`AnswerCodes.encode`)."""
+        return self._codec.encode(result)
+
+    def _group_key(self, result: Result) -> object:
+        label = group_label(self.by, result.context)
+        if not label:
+            return None
+        key = label.casefold()  # "Onderbouw" and "onderbouw " are one team
+        self._labels.setdefault(key, label)
+        return key
+
+    def _claim(self, respondent_id: str, state: int, stamp: float) -> int | None:
+        """The slot for a respondent's result, or None when the result counted already wins.
+
+        A complete result beats any draft; otherwise the later one wins (the
+        one read last, at equal times). A new respondent gets a new, empty slot.
+        """
+        slot = self._index.get(respondent_id)
+        if slot is None:
+            slot = len(self._ts)
+            self._index[respondent_id] = slot
+            self._ts.append(stamp)
+            self._state.append(0)
+            self._codes.extend(bytes(len(self.items)))
+            self._group.append(None)
+            if self.keep_names:
+                self._names.append(None)
+            if self.keep_evidence:
+                self._evidence.append(())
+            return slot
+        current = self._state[slot] & 3
+        if current > state or (current == state and stamp < self._ts[slot]):
+            return None
+        return slot
+
+    def add(self, result: Result, codes: bytes) -> None:
+        """Count one validated result whose answers :meth:`encode` turned into ``codes``."""
+        self.valid_files += 1
+        stamp = result.updated_at.timestamp()
+        state = _COMPLETE if result.complete else _DRAFT
+        slot = self._claim(result.respondent.id, state, stamp)
+        if slot is None:
+            return
+        self._ts[slot] = stamp
+        n = len(self.items)
+        self._codes[slot * n : (slot + 1) * n] = codes
+        flags = state
+        if result.kader.hash != self.kader_hash:
+            flags |= _FLAG_OTHER_VERSION
+            self._versie[slot] = result.kader.versie
+        else:
+            self._versie.pop(slot, None)
+        # Every known answer has a non-zero byte; more answers than that are unknown items.
+        if len(result.answers) > len(codes) - codes.count(OPEN):
+            flags |= _FLAG_UNKNOWN_ITEMS
+        self._state[slot] = flags
+        self._group[slot] = self._group_key(result)
+        if self.keep_names:
+            self._names[slot] = _norm(result.respondent.naam) or None
+        if self.keep_evidence:
+            self._evidence[slot] = tuple(
+                (kerntaak, " ".join(e.voorbeeld.split()), " ".join(e.meerwaarde.split()))
+                for kerntaak, e in sorted(result.evidence.items())
+                if e.voorbeeld.strip() or e.meerwaarde.strip()
+            )
+
+    def add_result(self, result: Result) -> bool:
+        """:meth:`encode` and :meth:`add` in one; False (and nothing counted) if an answer does not fit."""
+        if any(value.__class__ is bool for value in result.answers.values()):
+            return False
+        codes = self.encode(result)
+        if codes is None:
+            return False
+        self.add(result, codes)
+        return True
+
+    def merge(self, other: Tally) -> None:
+        """Add a tally of files read *after* this one's (same kader and options)."""
+        self.valid_files += other.valid_files
+        n = len(self.items)
+        self._labels.update({k: v for k, v in other._labels.items() if k not in self._labels})
+        for respondent_id, theirs in other._index.items():
+            state, stamp = other._state[theirs], other._ts[theirs]
+            mine = self._claim(respondent_id, state & 3, stamp)
+            if mine is None:
+                continue
+            self._ts[mine] = stamp
+            self._state[mine] = state
+            self._codes[mine * n : (mine + 1) * n] = other._codes[theirs * n : (theirs + 1) * n]
+            self._group[mine] = other._group[theirs]
+            if theirs in other._versie:
+                self._versie[mine] = other._versie[theirs]
+            else:
+                self._versie.pop(mine, None)
+            if self.keep_names:
+                self._names[mine] = other._names[theirs]
+            if self.keep_evidence:
+                self._evidence[mine] = other._evidence[theirs]
+
+    # -- reading ---------------------------------------------------------------
+
+    @property
+    def respondents(self) -> int:
+        """Distinct respondents (complete or draft)."""
+        return len(self._ts)
+
+    @property
+    def completed(self) -> int:
+        """Respondents with a complete result (these are scored)."""
+        return sum(1 for s in self._state if s & 3 == _COMPLETE)
+
+    @property
+    def set_aside(self) -> int:
+        """Valid results that do not count: older or duplicate results of the same respondent."""
+        return self.valid_files - self.respondents
+
+    def group_label(self, key: object) -> str:
+        """The label of a group key (as first seen), or the "not given" label."""
+        if key is None:
+            return UNKNOWN_GROUP.get(self.by or "", "")
+        return self._labels.get(key, str(key))
+
+    def columns(self) -> dict[object, tuple[bytes, int, int]]:
+        """Per group key (None: no group given): (answers of the completed, one row per respondent; completed; drafts).
+
+        Without ``by`` there is one group, None: the whole team.
+        """
+        n = len(self.items)
+        buffers: dict[object, bytearray] = {}
+        drafts: Counter[object] = Counter()
+        codes = self._codes
+        for slot, state in enumerate(self._state):
+            key = self._group[slot]
+            if state & 3 == _COMPLETE:
+                buffers.setdefault(key, bytearray()).extend(codes[slot * n : (slot + 1) * n])
+            else:
+                drafts[key] += 1
+                buffers.setdefault(key, bytearray())
+        return {key: (bytes(buf), len(buf) // n if n else 0, drafts[key]) for key, buf in buffers.items()}
+
+    def completed_rows(self) -> list[tuple[object, bytes]]:
+        """(group key, answers) per completed respondent, in random-id order (not file or name order)."""
+        n = len(self.items)
+        order = sorted(self._index.items())
+        return [
+            (self._group[slot], bytes(self._codes[slot * n : (slot + 1) * n]))
+            for _, slot in order
+            if self._state[slot] & 3 == _COMPLETE
+        ]
+
+    def other_versions(self) -> Counter[str]:
+        """Kader version -> number of counted (completed) results made with another version of this kader."""
+        return Counter(v for slot, v in self._versie.items() if self._state[slot] & 3 == _COMPLETE)
+
+    def with_unknown_items(self) -> int:
+        """Counted results with answers to items this kader does not have."""
+        return sum(1 for s in self._state if s & 3 == _COMPLETE and s & _FLAG_UNKNOWN_ITEMS)
+
+    def names(self) -> list[tuple[str | None, bool]]:
+        """(name or None, complete) per respondent, sorted by name; empty unless kept."""
+        if not self.keep_names:
+            return []
+        pairs = [(self._names[slot], self._state[slot] & 3 == _COMPLETE) for slot in range(len(self._ts))]
+        return sorted(pairs, key=lambda p: ((p[0] or "").casefold(), p[0] is None, not p[1]))
+
+    def evidence(self) -> list[tuple[object, str, str, str]]:
+        """(group key, kerntaak, voorbeeld, meerwaarde) of the counted results, sorted by text; empty unless kept."""
+        if not self.keep_evidence:
+            return []
+        out = [
+            (self._group[slot], *texts)
+            for slot in range(len(self._ts))
+            if self._state[slot] & 3 == _COMPLETE
+            for texts in self._evidence[slot]
+        ]
+        return sorted(out, key=lambda e: (e[1], e[2].casefold(), e[3].casefold()))
