@@ -22,6 +22,7 @@ from typing import Literal, Optional, Union
 
 import msgspec
 
+from ictbekwaam import dutch
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader
 from ictbekwaam.model.result import SECTOR_LABELS, Evidence, Result, check_answers, kader_ref, now
 
@@ -464,6 +465,7 @@ def adopt_draft(draft: Result, kader: Kader) -> tuple[Result, list[str]]:
         )
     removed = len(draft.answers) - len(answers)
     if removed:
-        notes.append(f"{removed} antwoord(en) passen niet bij deze versie en staan weer open.")
+        verb = "staat" if removed == 1 else "staan"
+        notes.append(f"{dutch.count(removed, 'antwoord past', 'antwoorden passen')} niet bij deze versie en {verb} weer open.")
     adopted = msgspec.structs.replace(draft, kader=ref, answers=answers, evidence=evidence)
     return adopted, notes
