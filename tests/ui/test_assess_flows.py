@@ -19,7 +19,7 @@ import pytest
 from ictbekwaam.core.interview import Nav
 from ictbekwaam.errors import Cancelled
 from ictbekwaam.files.storage import Store
-from ictbekwaam.model.result import json_schema, read_result
+from ictbekwaam.model.result import Evidence, json_schema, read_result
 from ictbekwaam.ui.assess import Hangup, run_assess
 from ictbekwaam.ui.end import Commands
 
@@ -48,6 +48,20 @@ def full_keys() -> list:
         + [""]
         + ["1"]  # overview: opslaan en afronden
     )
+
+
+# What full_keys() answers, one value per step: a draft made of them stands at the overview.
+FULL_ANSWERS = (
+    ["Sam", "OBS De Brug", "", "po", "leraar"]
+    + ["ja"] * BV
+    + [3] * A
+    + [Evidence(voorbeeld="Instructievideo's voor rekenen", meerwaarde="Leerlingen kijken thuis terug")]
+    + [4] * B
+    + [None]
+    + [2] * C
+    + [None]
+)
+RESUME = ["1"]  # "Verdergaan waar ik was"
 
 
 def run(kader, ui, store: Store | None = None, **kwargs):
@@ -107,8 +121,9 @@ def test_full_assessment_saves_a_complete_valid_private_result(kader, teacher, d
     assert f"ictbekwaam profile {path}" in shown
 
 
-def test_a_second_assessment_reuses_the_respondent_id_and_never_overwrites(kader, teacher):
-    first = run(kader, teacher(full_keys())).path
+def test_a_second_assessment_reuses_the_respondent_id_and_never_overwrites(kader, teacher, draft_of):
+    draft_of(FULL_ANSWERS)
+    first = run(kader, teacher(RESUME + ["1"])).path
     second = run(kader, teacher(full_keys())).path
     assert first != second and first.exists() and second.exists()
     assert read_result(first).respondent.id == read_result(second).respondent.id
@@ -220,9 +235,10 @@ def test_saving_with_open_questions_can_answer_them_first(kader, teacher, draft_
     assert "Nog open (1): C5" in ui.seen()
 
 
-def test_any_answer_can_be_changed_in_the_overview(kader, teacher):
+def test_any_answer_can_be_changed_in_the_overview(kader, teacher, draft_of):
+    draft_of(FULL_ANSWERS)
     keys = (
-        full_keys()[:-1]  # everything up to the overview
+        RESUME  # at the overview
         + ["2"]  # Een antwoord wijzigen
         + ["4"]  # Kerntaak B
         + ["3"]  # B3
@@ -240,8 +256,9 @@ def test_any_answer_can_be_changed_in_the_overview(kader, teacher):
     assert result.evidence["A"].voorbeeld == "Instructievideo's voor rekenen"
 
 
-def test_changing_nothing_returns_to_the_overview(kader, teacher):
-    keys = full_keys()[:-1] + ["2", "t"] + ["2", "3", "t"] + ["1"]  # no section; A, then no question; save
+def test_changing_nothing_returns_to_the_overview(kader, teacher, draft_of):
+    draft_of(FULL_ANSWERS)
+    keys = RESUME + ["2", "t"] + ["2", "3", "t"] + ["1"]  # no section; A, then no question; save
     ui = teacher(keys)
     result = read_result(run(kader, ui).path)
     assert result.answers["A1"] == 3
@@ -403,8 +420,9 @@ def test_a_closed_terminal_keeps_the_draft_and_hangs_up(kader, teacher, data_dir
     assert [p.name for p in data_dir.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_stopping_in_the_overview_keeps_the_draft_at_the_overview(kader, teacher, data_dir):
-    keys = full_keys()[:-1] + ["3"]  # nothing open: 3 is "Stoppen en later verdergaan"
+def test_stopping_in_the_overview_keeps_the_draft_at_the_overview(kader, teacher, data_dir, draft_of):
+    draft_of(FULL_ANSWERS)
+    keys = RESUME + ["3"]  # nothing open: 3 is "Stoppen en later verdergaan"
     ui = teacher(keys)
     outcome = run(kader, ui)
     assert outcome.path is None
@@ -432,14 +450,15 @@ def test_harmless_names_are_only_text(kader, teacher, data_dir, tmp_path, monkey
     assert "Team: `touch pwned`; [bold]x[/bold]" in ui.seen()  # shown as text, not as markup
 
 
-def test_out_dir_holds_the_result(kader, teacher, tmp_path):
+def test_out_dir_holds_the_result(kader, teacher, tmp_path, draft_of):
+    draft_of(FULL_ANSWERS)
     out = tmp_path / "mijn resultaten"
-    outcome = run(kader, teacher(full_keys()), store=Store(results_dir=out))
+    outcome = run(kader, teacher(RESUME + ["1"]), store=Store(results_dir=out))
     assert outcome.path.parent == out
     assert outcome.path.name.startswith("zelfevaluatie-") and outcome.path.suffix == ".json"
 
 
-def test_the_commands_on_screen_carry_the_options_of_this_run(kader, teacher, tmp_path):
+def test_the_commands_on_screen_carry_the_options_of_this_run(kader, teacher, tmp_path, draft_of):
     out = tmp_path / "uit"
     commands = Commands(kader=Path("eigen kader.yaml"), doelen=Path("doelen.yaml"), out=out)
     with pytest.raises(Cancelled) as stopped:
@@ -447,7 +466,8 @@ def test_the_commands_on_screen_carry_the_options_of_this_run(kader, teacher, tm
     assert stopped.value.message.endswith(
         f"Ga verder met: ictbekwaam --kader 'eigen kader.yaml' assess --resume --out {out} --doelen doelen.yaml"
     )
-    ui = teacher(["1", "\r", "\r", "\r", "\r", "\r"] + full_keys()[len(START + CONTEXT):])
+    draft_of(FULL_ANSWERS)
+    ui = teacher(RESUME + ["1"])
     path = run(kader, ui, store=Store(results_dir=out), commands=commands).path
     assert f"ictbekwaam --kader 'eigen kader.yaml' pop {path} --doelen doelen.yaml -o pop.md" in ui.seen()
 
@@ -490,11 +510,11 @@ def test_a_draft_of_another_kader_version_continues_with_a_note(kader, teacher):
 
 
 def test_plain_screens_have_no_columns_and_no_capitals(kader, teacher, draft_of):
-    draft_of(["Sam", "", "", "po", ""] + ["ja"] * BV + [3] * A + [None] + [3] * B + [None] + [3] * C + [None])
-    ui = teacher(["1", "2", "1", "1", CTRL_C], plain=True)  # resume at the overview; change the name
+    draft_of(FULL_ANSWERS)
+    ui = teacher(RESUME + ["2", "1", "1", CTRL_C], plain=True)  # resume at the overview; change the name
     with pytest.raises(Cancelled):
         run(kader, ui)
     shown = ui.seen()
     assert f"A1. {kader.item('A1').stelling} Antwoord: 3 · Bekwaam." in shown
-    assert "Eigen voorbeeld: (geen)" in shown
+    assert "Eigen voorbeeld: (geen)" in shown and "Eigen voorbeeld: Instructievideo's voor rekenen" in shown
     assert "OVER JOU" not in shown and "Over jou · 1 van 5" in shown

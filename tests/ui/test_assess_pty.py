@@ -3,7 +3,13 @@
 Each test starts the real program (``python -m ictbekwaam assess``) in a pty,
 waits for the Dutch text on screen and types like a teacher would. Before every
 key the test waits until the question's menu is drawn, so the keys reach the
-menu and not the terminal's line buffer.
+menu and not the terminal's line buffer (and so no delay before sending is needed).
+
+The walk's logic is tested through a scripted fake (test_assess_flows.py) and the
+menus through prompt_toolkit's pipe input (test_assess_menus.py); these tests
+cover what only a real terminal shows: the program as a whole, Ctrl-C and a
+closed terminal (SIGHUP), the plain questions, colour. Most start from a draft
+(the ``draft_of`` fixture) so that they ask only a few questions.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from ictbekwaam.model.result import json_schema, read_result
+from ictbekwaam.model.result import Evidence, json_schema, read_result
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -36,7 +42,7 @@ def spawn(data_dir: Path, *args: str, term: str = "xterm", colour: bool = False,
     env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM=term, ICTBEKWAAM_DATA_DIR=str(data_dir), COLUMNS="120", LINES="40", **env_extra)
     if not colour:
         env["NO_COLOR"] = "1"
-    return pexpect.spawn(
+    child = pexpect.spawn(
         sys.executable,
         ["-m", "ictbekwaam", "assess", *args],
         env=env,
@@ -44,6 +50,17 @@ def spawn(data_dir: Path, *args: str, term: str = "xterm", colour: bool = False,
         timeout=TIMEOUT,
         dimensions=(40, 120),
     )
+    child.delaybeforesend = None  # every key waits for its question instead
+    return child
+
+
+def ended(child):
+    """Wait until the program has ended and close the terminal; ``child.exitstatus`` is then set."""
+    child.expect(pexpect.EOF)
+    child.wait()
+    child.ptyproc.delayafterclose = 0  # the program is gone: no need to give it time to exit
+    child.close()
+    return child
 
 
 class Teacher:
@@ -66,16 +83,6 @@ class Teacher:
         self.child.expect_exact(FIELD)
         self.child.send(text + "\r")
 
-    def start(self) -> None:
-        self.menu("1", after="Klaar om te beginnen?")
-
-    def context(self) -> None:
-        self.field("Sam", after="1 van 5")
-        self.field("OBS De Brug", after="2 van 5")
-        self.field("", after="3 van 5")
-        self.menu("2", after="4 van 5")
-        self.field("leraar", after="5 van 5")
-
     def items(self, first: int, last: int, key: str) -> None:
         for number in range(first, last + 1):
             self.menu(key, after=f"vraag {number} van 33")
@@ -92,10 +99,12 @@ class Teacher:
         self.child.expect_exact("Je resultaat staat in:")
         self.child.expect(r"(\S+\.json)")
         path = self.child.match.group(1)
-        self.child.expect(pexpect.EOF)
-        self.child.close()
-        assert self.child.exitstatus == 0, self.child.before
+        assert self.exit() == 0, self.child.before
         return path
+
+    def exit(self) -> int:
+        """Wait until the program has ended; its exit status."""
+        return ended(self.child).exitstatus
 
 
 def saved_results(data_dir: Path) -> list[Path]:
@@ -103,17 +112,35 @@ def saved_results(data_dir: Path) -> list[Path]:
     return sorted(folder.iterdir()) if folder.exists() else []
 
 
-def test_a_full_assessment_by_keystrokes(data_dir):
+# A draft as the walk leaves it: Over jou, the basisvaardigheden, kerntaak A with an own example and B done.
+UP_TO_C = (
+    ["Sam", "OBS De Brug", "", "vo", "leraar"]
+    + ["ja"] * BV
+    + [3] * A
+    + [Evidence(voorbeeld="Instructiefilmpjes", meerwaarde="Leerlingen kijken terug")]
+    + [4] * B
+    + [None]
+)
+
+
+def test_ctrl_c_halfway_then_continue_to_the_end(data_dir, draft_of):
+    draft_of(UP_TO_C)
     teacher = Teacher(spawn(data_dir))
-    teacher.child.expect_exact("ongeveer 15 minuten")
-    teacher.start()
-    teacher.context()
-    teacher.items(1, BV, "1")
-    teacher.items(BV + 1, BV + A, "3")
-    teacher.evidence("Instructiefilmpjes", "Leerlingen kijken terug")
-    teacher.items(BV + A + 1, BV + A + B, "4")
-    teacher.evidence()
-    teacher.items(BV + A + B + 1, 33, "5")  # niet van toepassing
+    teacher.child.expect_exact("nog niet af is")
+    teacher.menu("1", after="Wat wil je doen?")  # Verdergaan waar ik was
+    teacher.items(BV + A + B + 1, BV + A + B + 2, "5")  # niet van toepassing
+    teacher.child.expect_exact(f"vraag {BV + A + B + 3} van 33")
+    teacher.child.expect_exact(MENU)
+    teacher.child.sendcontrol("c")
+    teacher.child.expect_exact("Ga verder met: ictbekwaam assess --resume")
+    assert teacher.exit() == 130
+    draft = read_result(data_dir / "concept.json")
+    assert len(draft.answers) == 30 and draft.complete is False
+
+    teacher = Teacher(spawn(data_dir))
+    teacher.child.expect_exact("nog niet af is")
+    teacher.menu("1", after="Wat wil je doen?")
+    teacher.items(BV + A + B + 3, 33, "5")
     teacher.evidence()
     teacher.save()
     # The gap profile on screen: everything on target, C not applicable.
@@ -132,71 +159,13 @@ def test_a_full_assessment_by_keystrokes(data_dir):
     assert result.context.sector == "vo" and result.respondent.naam == "Sam"
     assert result.evidence["A"].voorbeeld == "Instructiefilmpjes"
     assert not (data_dir / "concept.json").exists()
-
-
-def test_ctrl_c_halfway_then_continue_keeps_every_answer(data_dir):
-    teacher = Teacher(spawn(data_dir))
-    teacher.start()
-    teacher.context()
-    teacher.items(1, BV, "2")
-    teacher.items(BV + 1, BV + 5, "4")
-    teacher.child.expect_exact(f"vraag {BV + 6} van 33")
-    teacher.child.expect_exact(MENU)
-    teacher.child.sendcontrol("c")
-    teacher.child.expect_exact("Ga verder met: ictbekwaam assess --resume")
-    teacher.child.expect(pexpect.EOF)
-    teacher.child.close()
-    assert teacher.child.exitstatus == 130
-    draft = read_result(data_dir / "concept.json")
-    assert len(draft.answers) == 15 and draft.complete is False
-
-    teacher = Teacher(spawn(data_dir))
-    teacher.child.expect_exact("nog niet af is")
-    teacher.menu("1", after="Wat wil je doen?")  # Verdergaan waar ik was
-    teacher.items(BV + 6, BV + A, "1")
-    teacher.evidence()
-    teacher.items(BV + A + 1, BV + A + B, "1")
-    teacher.evidence()
-    teacher.items(BV + A + B + 1, 33, "1")
-    teacher.evidence()
-    teacher.save()
-    teacher.finish()
-    (path,) = saved_results(data_dir)
-    result = read_result(path)
     assert {k: result.answers[k] for k in draft.answers} == draft.answers
-    assert result.answers["BV10"] == "deels" and result.answers["A5"] == 4 and result.answers["A6"] == 1
     assert result.respondent == draft.respondent and result.context == draft.context
     assert result.created_at == draft.created_at
 
 
-def test_going_back_and_changing_an_answer(data_dir):
-    teacher = Teacher(spawn(data_dir, "--new"))
-    teacher.start()
-    teacher.context()
-    teacher.menu("1", after="vraag 1 van 33")  # BV1 ja
-    teacher.menu("1", after="vraag 2 van 33")  # BV2 ja
-    # At BV3 go back with "Vorige vraag" ...
-    teacher.menu("v", after="vraag 3 van 33")
-    teacher.child.expect_exact("(nu: Ja)")  # BV2 again, with its answer
-    teacher.menu("3")  # BV2 nee
-    # ... and at BV3 with Esc.
-    teacher.child.expect_exact("vraag 3 van 33")
-    teacher.child.expect_exact(MENU)
-    teacher.child.send("\x1b")
-    teacher.child.expect_exact("vraag 2 van 33")
-    teacher.menu("2")  # BV2 deels
-    teacher.menu("3", after="vraag 3 van 33")
-    teacher.child.expect_exact("vraag 4 van 33")
-    teacher.child.expect_exact(MENU)
-    teacher.child.sendcontrol("c")
-    teacher.child.expect(pexpect.EOF)
-    teacher.child.close()
-    assert teacher.child.exitstatus == 130
-    draft = read_result(data_dir / "concept.json")
-    assert draft.answers == {"BV1": "ja", "BV2": "deels", "BV3": "nee"}
-
-
-def test_plain_mode_by_digits(data_dir):
+def test_plain_mode_by_digits(data_dir, draft_of):
+    draft_of(["Sam", "", "", "mbo", ""] + ["deels"] * BV + [3] * A + [None] + [3] * B + [None] + [3] * (C - 1))
     child = spawn(data_dir, "--plain")
 
     def number(digit: str, after: str) -> None:
@@ -204,28 +173,16 @@ def test_plain_mode_by_digits(data_dir):
         child.expect(r"Typ een nummer en druk op Enter[^:\n]*:")
         child.sendline(digit)
 
-    number("1", "Klaar om te beginnen?")
-    for label, answer in (("Over jou, 1 van 5", "Sam"), ("Over jou, 2 van 5", ""), ("Over jou, 3 van 5", "")):
-        child.expect_exact(label)
-        child.expect_exact("> ")
-        child.sendline(answer)
-    number("3", "Over jou, 4 van 5")
-    child.expect_exact("Over jou, 5 van 5")
+    number("1", "Wat wil je doen?")  # Verdergaan waar ik was
+    number("3", "vraag 33 van 33.")
+    child.expect_exact("eigen voorbeeld")
     child.expect_exact("> ")
     child.sendline("")
-    for n in range(1, 34):
-        digit = "2" if n <= BV else "3"
-        number(digit, f"vraag {n} van 33.")
-        if n in (BV + A, BV + A + B, 33):
-            child.expect_exact("eigen voorbeeld")
-            child.expect_exact("> ")
-            child.sendline("")
     number("1", "Wat wil je doen?")
     child.expect_exact("Je resultaat staat in:")
     child.expect(pexpect.EOF)
     output = child.before
-    child.close()
-    assert child.exitstatus == 0
+    assert ended(child).exitstatus == 0
     assert "\x1b[" not in output  # no colour, no cursor movement after the menus
     (path,) = saved_results(data_dir)
     result = read_result(path)
@@ -239,22 +196,19 @@ def test_a_dumb_terminal_gets_the_plain_questions(data_dir):
     child.expect_exact("Typ een nummer en druk op Enter:")
     child.sendcontrol("c")
     child.expect_exact("Er is nog niets opgeslagen.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert ended(child).exitstatus == 130
 
 
-def test_closing_the_terminal_keeps_a_valid_draft(data_dir):
+def test_closing_the_terminal_keeps_a_valid_draft(data_dir, draft_of):
+    draft_of(["Sam", "", "", "po", ""] + ["nee"] * 3)  # at BV4
     teacher = Teacher(spawn(data_dir))
-    teacher.start()
-    teacher.context()
-    teacher.items(1, 4, "3")
+    teacher.menu("1", after="Wat wil je doen?")  # Verdergaan waar ik was
+    teacher.items(4, 4, "3")
     teacher.child.expect_exact("vraag 5 van 33")
     teacher.child.expect_exact(MENU)
     pid = teacher.child.pid
     os.kill(pid, signal.SIGHUP)  # what the terminal does when its window is closed
-    teacher.child.expect(pexpect.EOF)
-    teacher.child.close()
+    ended(teacher.child)
     assert teacher.child.signalstatus is None and teacher.child.exitstatus == 129
     draft = read_result(data_dir / "concept.json")
     assert draft.answers == {"BV1": "nee", "BV2": "nee", "BV3": "nee", "BV4": "nee"}
@@ -264,28 +218,29 @@ def test_closing_the_terminal_keeps_a_valid_draft(data_dir):
     child.expect_exact("4 van 33 vragen beantwoord")
     child.expect_exact(MENU)
     child.send("3\r")  # Stoppen
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert ended(child).exitstatus == 0
     assert read_result(data_dir / "concept.json").answers == draft.answers
 
 
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7]|4[0-9]|38;|48;)[0-9;]*m")
 
 
-@pytest.mark.parametrize("no_color", [True, False])
-def test_no_color_is_respected(data_dir, no_color):
-    child = spawn(data_dir, term="xterm-256color", colour=not no_color)
-    child.logfile_read = io.StringIO()
-    child.expect_exact("Klaar om te beginnen?")
-    child.expect_exact(MENU)
-    child.send("1\r")
-    child.expect_exact("1 van 5")
-    child.expect_exact(FIELD)
-    child.sendcontrol("c")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    everything = child.logfile_read.getvalue()
-    assert "Over jou" in everything
-    assert bool(COLOUR.search(everything)) is not no_color
+def test_no_color_is_respected(tmp_path):
+    # Two programs at once, with and without NO_COLOR: they start up side by side.
+    children = {}
+    for no_color in (True, False):
+        child = spawn(tmp_path / f"no_color={no_color}", term="xterm-256color", colour=not no_color)
+        child.logfile_read = io.StringIO()
+        children[no_color] = child
+    for no_color, child in children.items():
+        child.expect_exact("ongeveer 15 minuten")
+        child.expect_exact("Klaar om te beginnen?")
+        child.expect_exact(MENU)
+        child.send("1\r")
+        child.expect_exact("1 van 5")
+        child.expect_exact(FIELD)
+        child.sendcontrol("c")
+        assert ended(child).exitstatus == 130
+        everything = child.logfile_read.getvalue()
+        assert "Over jou" in everything
+        assert bool(COLOUR.search(everything)) is not no_color
