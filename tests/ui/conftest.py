@@ -138,15 +138,17 @@ class ScriptedUi:
         return self.plain
 
 
-@pytest.fixture
-def teacher(monkeypatch):
-    """Make a :class:`ScriptedUi` from a script: ``teacher(keys, plain=False, width=100)``.
-
-    The draft is saved after every answer; that writes really happen is checked
-    here, that they survive a crash (fsync) in tests/files. Not waiting for the
-    disk keeps a whole walk in milliseconds.
+@pytest.fixture(autouse=True)
+def _no_waiting_for_the_disk(monkeypatch):
+    """The walk saves the draft after every answer: that the files are written is checked here,
+    that they survive a crash (fsync) in tests/files. Not waiting for the disk keeps a walk in milliseconds.
     """
     monkeypatch.setattr(os, "fsync", lambda fd: None)
+
+
+@pytest.fixture
+def teacher():
+    """Make a :class:`ScriptedUi` from a script: ``teacher(keys, plain=False, width=100)``."""
     return ScriptedUi
 
 

@@ -121,29 +121,53 @@ UP_TO_C = (
     + [4] * B
     + [None]
 )
+C1 = BV + A + B + 1  # the number of question C1
 
 
-def test_ctrl_c_halfway_then_continue_to_the_end(data_dir, draft_of):
+def test_a_closed_terminal_then_ctrl_c_then_the_end(data_dir, draft_of):
+    """One teacher, three times at the terminal: the window closed, Ctrl-C, and then to the end."""
     draft_of(UP_TO_C)
+    answered = len(UP_TO_C) - 7  # minus Over jou and two own examples
+
+    # 1. The terminal is closed (SIGHUP) at C2: exit 129, the draft is valid and complete up to C1.
+    teacher = Teacher(spawn(data_dir))
+    teacher.menu("1", after="Wat wil je doen?")  # Verdergaan waar ik was
+    teacher.items(C1, C1, "5")  # niet van toepassing
+    teacher.child.expect_exact(f"vraag {C1 + 1} van 33")
+    teacher.child.expect_exact(MENU)
+    os.kill(teacher.child.pid, signal.SIGHUP)  # what the terminal does when its window is closed
+    ended(teacher.child)
+    assert teacher.child.signalstatus is None and teacher.child.exitstatus == 129
+    closed = read_result(data_dir / "concept.json")
+    assert len(closed.answers) == answered + 1 and closed.answers["C1"] == "nvt"
+    assert [p.name for p in data_dir.iterdir() if p.name.endswith(".tmp")] == []
+
+    # 2. The next start offers to continue it; Esc goes back, Ctrl-C at C3 stops with exit 130.
     teacher = Teacher(spawn(data_dir))
     teacher.child.expect_exact("nog niet af is")
-    teacher.menu("1", after="Wat wil je doen?")  # Verdergaan waar ik was
-    teacher.items(BV + A + B + 1, BV + A + B + 2, "5")  # niet van toepassing
-    teacher.child.expect_exact(f"vraag {BV + A + B + 3} van 33")
+    teacher.child.expect_exact(f"{answered + 1} van 33 vragen beantwoord")
+    teacher.menu("1", after="Wat wil je doen?")
+    teacher.child.expect_exact(f"vraag {C1 + 1} van 33")
+    teacher.child.expect_exact(MENU)
+    teacher.child.send("\x1b")  # a lone Esc, as a real keyboard sends it
+    teacher.child.expect_exact("(nu: Niet van toepassing)")  # C1 again, with its answer
+    teacher.menu("5")
+    teacher.items(C1 + 1, C1 + 1, "5")
+    teacher.child.expect_exact(f"vraag {C1 + 2} van 33")
     teacher.child.expect_exact(MENU)
     teacher.child.sendcontrol("c")
     teacher.child.expect_exact("Ga verder met: ictbekwaam assess --resume")
     assert teacher.exit() == 130
     draft = read_result(data_dir / "concept.json")
-    assert len(draft.answers) == 30 and draft.complete is False
+    assert len(draft.answers) == answered + 2 and draft.complete is False
+    assert {k: draft.answers[k] for k in closed.answers} == closed.answers
 
+    # 3. Continue to the end: the gap profile on screen, everything on target, C not applicable.
     teacher = Teacher(spawn(data_dir))
-    teacher.child.expect_exact("nog niet af is")
     teacher.menu("1", after="Wat wil je doen?")
-    teacher.items(BV + A + B + 3, 33, "5")
+    teacher.items(C1 + 2, 33, "5")
     teacher.evidence()
     teacher.save()
-    # The gap profile on screen: everything on target, C not applicable.
     teacher.child.expect_exact("Profiel ict-bekwaamheid: Sam")
     teacher.child.expect_exact("Niet van toepassing, telt niet mee (5): C1, C2, C3, C4, C5")
     teacher.child.expect_exact("op doel 14 van 14 (100%)")
@@ -190,49 +214,23 @@ def test_plain_mode_by_digits(data_dir, draft_of):
     assert result.context.sector == "mbo"
 
 
-def test_a_dumb_terminal_gets_the_plain_questions(data_dir):
-    child = spawn(data_dir, term="dumb")
-    child.expect_exact("Kiezen doe je door het nummer van je keuze te typen")
-    child.expect_exact("Typ een nummer en druk op Enter:")
-    child.sendcontrol("c")
-    child.expect_exact("Er is nog niets opgeslagen.")
-    assert ended(child).exitstatus == 130
-
-
-def test_closing_the_terminal_keeps_a_valid_draft(data_dir, draft_of):
-    draft_of(["Sam", "", "", "po", ""] + ["nee"] * 3)  # at BV4
-    teacher = Teacher(spawn(data_dir))
-    teacher.menu("1", after="Wat wil je doen?")  # Verdergaan waar ik was
-    teacher.items(4, 4, "3")
-    teacher.child.expect_exact("vraag 5 van 33")
-    teacher.child.expect_exact(MENU)
-    pid = teacher.child.pid
-    os.kill(pid, signal.SIGHUP)  # what the terminal does when its window is closed
-    ended(teacher.child)
-    assert teacher.child.signalstatus is None and teacher.child.exitstatus == 129
-    draft = read_result(data_dir / "concept.json")
-    assert draft.answers == {"BV1": "nee", "BV2": "nee", "BV3": "nee", "BV4": "nee"}
-    assert [p.name for p in data_dir.iterdir() if p.name.endswith(".tmp")] == []
-    # And the next start offers to continue it.
-    child = spawn(data_dir)
-    child.expect_exact("4 van 33 vragen beantwoord")
-    child.expect_exact(MENU)
-    child.send("3\r")  # Stoppen
-    assert ended(child).exitstatus == 0
-    assert read_result(data_dir / "concept.json").answers == draft.answers
-
-
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7]|4[0-9]|38;|48;)[0-9;]*m")
 
 
-def test_no_color_is_respected(tmp_path):
-    # Two programs at once, with and without NO_COLOR: they start up side by side.
-    children = {}
-    for no_color in (True, False):
-        child = spawn(tmp_path / f"no_color={no_color}", term="xterm-256color", colour=not no_color)
+def test_the_terminal_decides_how_to_ask(tmp_path):
+    """A dumb terminal gets the plain questions; NO_COLOR takes the colour away. Three programs start side by side."""
+    dumb = spawn(tmp_path / "dumb", term="dumb")
+    coloured = {no_color: spawn(tmp_path / f"no-color-{no_color}", term="xterm-256color", colour=not no_color) for no_color in (True, False)}
+    for child in coloured.values():
         child.logfile_read = io.StringIO()
-        children[no_color] = child
-    for no_color, child in children.items():
+
+    dumb.expect_exact("Kiezen doe je door het nummer van je keuze te typen")
+    dumb.expect_exact("Typ een nummer en druk op Enter:")
+    dumb.sendcontrol("c")
+    dumb.expect_exact("Er is nog niets opgeslagen.")
+    assert ended(dumb).exitstatus == 130
+
+    for no_color, child in coloured.items():
         child.expect_exact("ongeveer 15 minuten")
         child.expect_exact("Klaar om te beginnen?")
         child.expect_exact(MENU)
