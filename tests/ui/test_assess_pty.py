@@ -49,6 +49,8 @@ def spawn(data_dir: Path, *args: str, term: str = "xterm", colour: bool = False,
         encoding="utf-8",
         timeout=TIMEOUT,
         dimensions=(40, 120),
+        # Ctrl-C must reach the program even when the tests run in the background (where SIGINT is ignored).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     child.delaybeforesend = None  # every key waits for its question instead
     return child
