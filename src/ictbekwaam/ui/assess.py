@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from ictbekwaam.core.interview import Interview
-from ictbekwaam.errors import Cancelled
+from ictbekwaam.errors import Cancelled, ExitCode
 from ictbekwaam.files.storage import Store
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result
@@ -32,8 +32,18 @@ if TYPE_CHECKING:
 __all__ = ["Commands", "Hangup", "Outcome", "Ui", "run_assess", "show_end"]
 
 
-class Hangup(BaseException):
-    """The terminal was closed (SIGHUP): stop at once, the draft is already saved."""
+class Hangup(SystemExit):
+    """The terminal was closed (SIGHUP): stop at once, the draft is already saved.
+
+    A SystemExit (with exit code 129), not just a BaseException: raised by the
+    signal handler in whatever code runs, possibly a task of the menu's event
+    loop, and asyncio lets only SystemExit and KeyboardInterrupt out of a task;
+    any other exception there ends up in prompt_toolkit's "Press ENTER to
+    continue", and the program would hang on a terminal that is gone.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(ExitCode.HANGUP)
 
 
 @dataclass
