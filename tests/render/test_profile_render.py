@@ -15,7 +15,7 @@ from ictbekwaam.render.profile.json import profile_json
 from ictbekwaam.render.profile.markdown import profile_markdown
 from ictbekwaam.core.scoring import score
 from ictbekwaam.model.targets import default_targets
-from ictbekwaam.ui.assess import Commands, show_end
+from ictbekwaam.ui.end import Commands, show_end
 from builders import SANNE_SCREEN as EXPECTED, everything, lines, make_result, render, sanne_answers
 
 

@@ -1,31 +1,28 @@
-"""Every flow of the interactive assessment, with real keystrokes into real questionary prompts.
+"""Every flow of the interactive assessment, through a scripted teacher (the ``teacher`` fixture).
 
-The keys go through prompt_toolkit's pipe input (``create_pipe_input``) into the
-menus and text fields of :class:`ictbekwaam.ui.prompts.MenuUi`; nothing of the walk
-is mocked. What the teacher would see on screen (besides the menus) is captured
-from the rich console.
+The walk, the overview, the start and the end run for real, with a real
+:class:`~ictbekwaam.files.storage.Store` in a temporary folder; only the user
+interface is the fake :class:`ScriptedUi` of ``tests/ui/conftest.py``, which
+answers with the keys of a script and records what the teacher would see. The
+real menus have smoke tests of their own (test_assess_menus.py, test_assess_pty.py).
 """
 
 from __future__ import annotations
 
-import io
 import json
 import stat
-from contextlib import contextmanager
+from pathlib import Path
 
 import jsonschema
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
-from rich.console import Console
 
+from ictbekwaam.core.interview import Nav
 from ictbekwaam.errors import Cancelled
-from ictbekwaam.ui.prompts import MenuUi
-from ictbekwaam.files.results import read_result
-from ictbekwaam.model.result import json_schema
 from ictbekwaam.files.storage import Store
-from ictbekwaam.ui.assess import run_assess
+from ictbekwaam.files.results import read_result
+from ictbekwaam.model.result import Evidence, json_schema
+from ictbekwaam.ui.assess import Hangup, run_assess
+from ictbekwaam.ui.end import Commands
 
 ENTER = "\r"
 ESC = "\x1b"
@@ -34,70 +31,50 @@ CTRL_C = "\x03"
 BV = 10
 A, B, C = 14, 4, 5
 
-
-def pick(key: str) -> str:
-    """Choose the menu entry with this shortcut key."""
-    return key + ENTER
+START = [ENTER]  # "Beginnen" is the first choice
+CONTEXT = ["Sam", "OBS De Brug", "", "1", "leraar"]
 
 
-def typed(text: str) -> str:
-    """Type a line of text into a text field."""
-    return text + ENTER
-
-
-CONTEXT = typed("Sam") + typed("OBS De Brug") + typed("") + pick("1") + typed("leraar")
-START = ENTER  # "Beginnen" is the first choice
-
-
-def full_keys() -> str:
+def full_keys() -> list:
     """A whole assessment: every answer given, an own example for kerntaak A."""
     return (
         START
         + CONTEXT
-        + pick("1") * BV  # basisvaardigheden: ja
-        + pick("3") * A  # kerntaak A: 3
-        + typed("Instructievideo's voor rekenen") + typed("Leerlingen kijken thuis terug")
-        + pick("4") * B
-        + typed("")  # no own example for B
-        + pick("2") * C
-        + typed("")
-        + pick("1")  # overview: opslaan en afronden
+        + ["1"] * BV  # basisvaardigheden: ja
+        + ["3"] * A  # kerntaak A: 3
+        + ["Instructievideo's voor rekenen", "Leerlingen kijken thuis terug"]
+        + ["4"] * B
+        + [""]  # no own example for B
+        + ["2"] * C
+        + [""]
+        + ["1"]  # overview: opslaan en afronden
     )
 
 
-@pytest.fixture
-def screen(monkeypatch):
-    """A console that records what the teacher sees (100 columns, no colour)."""
-    monkeypatch.setenv("TERM", "xterm-256color")
-    monkeypatch.setenv("COLUMNS", "100")
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=100, color_system=None, highlight=False)
-    return console, buffer
+# What full_keys() answers, one value per step: a draft made of them stands at the overview.
+FULL_ANSWERS = (
+    ["Sam", "OBS De Brug", "", "po", "leraar"]
+    + ["ja"] * BV
+    + [3] * A
+    + [Evidence(voorbeeld="Instructievideo's voor rekenen", meerwaarde="Leerlingen kijken thuis terug")]
+    + [4] * B
+    + [None]
+    + [2] * C
+    + [None]
+)
+RESUME = ["1"]  # "Verdergaan waar ik was"
 
 
-@contextmanager
-def keyboard(keys: str):
-    """Run prompts inside an app session that reads ``keys`` from a pipe."""
-    with create_pipe_input() as inp:
-        with create_app_session(input=inp, output=DummyOutput()):
-            inp.send_text(keys)
-            yield inp
+def run(kader, ui, store: Store | None = None, **kwargs):
+    """The assessment with this scripted teacher; every answer of the script must be used."""
+    outcome = run_assess(kader, store or Store(), ui, **kwargs)
+    assert ui.script == [], f"not asked: {ui.script}"
+    return outcome
 
 
-def seen(screen) -> str:
-    """What was on screen, with line wrapping undone (one space between words)."""
-    return " ".join(screen[1].getvalue().split())
-
-
-def run(keys: str, screen, store: Store | None = None, **kwargs):
-    console, _ = screen
-    store = store or Store()
-    with keyboard(keys):
-        return run_assess(kwargs.pop("kader"), store, MenuUi(console), **kwargs)
-
-
-def test_full_assessment_saves_a_complete_valid_private_result(kader, screen, data_dir):
-    outcome = run(full_keys(), screen, kader=kader)
+def test_full_assessment_saves_a_complete_valid_private_result(kader, teacher, data_dir):
+    ui = teacher(full_keys())
+    outcome = run(kader, ui)
     assert outcome.path is not None
     path = outcome.path
     assert path.parent == data_dir / "resultaten"
@@ -105,6 +82,7 @@ def test_full_assessment_saves_a_complete_valid_private_result(kader, screen, da
     document = json.loads(path.read_text())
     jsonschema.validate(document, json_schema())
     result = read_result(path)
+    assert result == outcome.result
     assert result.complete is True
     assert result.respondent.naam == "Sam"
     assert (result.context.school, result.context.team, result.context.sector, result.context.rol) == (
@@ -127,8 +105,9 @@ def test_full_assessment_saves_a_complete_valid_private_result(kader, screen, da
     assert (data_dir / "respondent-id").read_text().strip() == result.respondent.id
     assert not (data_dir / "concept.json").exists()
     # What the teacher saw: welcome, progress, the end screen with the path.
-    shown = seen(screen)
+    shown = ui.seen()
     assert "ongeveer 15 minuten" in shown
+    assert "Kiezen doe je met de pijltjestoetsen" in shown
     assert str(data_dir / "concept.json") in shown
     assert "Digitale basisvaardigheden · vraag 7 van 33" in shown
     assert "Kerntaak C: Professionele ontwikkeling · vraag 33 van 33" in shown
@@ -140,110 +119,137 @@ def test_full_assessment_saves_a_complete_valid_private_result(kader, screen, da
     assert "Wat nu? Je belangrijkste ontwikkelpunten 1. C1 " in shown
     assert str(path) in shown
     assert f"ictbekwaam pop {path} -o pop.md" in shown
+    assert f"ictbekwaam profile {path}" in shown
 
 
-def test_a_second_assessment_reuses_the_respondent_id_and_never_overwrites(kader, screen, data_dir):
-    first = run(full_keys(), screen, kader=kader).path
-    second = run(full_keys(), screen, kader=kader).path
+def test_a_second_assessment_reuses_the_respondent_id_and_never_overwrites(kader, teacher, draft_of):
+    draft_of(FULL_ANSWERS)
+    first = run(kader, teacher(RESUME + ["1"])).path
+    second = run(kader, teacher(full_keys())).path
     assert first != second and first.exists() and second.exists()
     assert read_result(first).respondent.id == read_result(second).respondent.id
 
 
-def test_back_with_a_choice_and_with_esc_changes_earlier_answers(kader, screen):
+def test_back_with_a_choice_and_with_esc_changes_earlier_answers(kader, teacher):
     keys = (
         START
-        + typed("Sam")
-        + ESC + "x"  # Esc in the school field: back to the name; then type more
-        + typed("ine")  # the name field is prefilled with "Sam": "Samxine"
-        + typed("School") + typed("") + pick("2") + typed("")
-        + pick("1")  # BV1 ja
-        + pick("v")  # BV2: "Vorige vraag" -> BV1 again
-        + pick("3")  # BV1 now nee
-        + pick("2")  # BV2 deels
-        + ESC + "2" + ENTER  # BV3: Esc -> back to BV2, choose deels again (via shortcut 2)
-        + pick("1") * (BV - 2)  # BV3..BV10
-        + pick("3") * A + typed("")
-        + pick("3") * B + typed("")
-        + pick("3") * C + typed("")
-        + pick("1")
+        + ["Sam"]
+        + [ESC]  # Esc in the school field: back to the name ...
+        + ["xine"]  # ... which still holds "Sam": "Samxine"
+        + ["School", "", "2", ""]
+        + ["1"]  # BV1 ja
+        + ["v"]  # BV2: "Vorige vraag" -> BV1 again
+        + ["3"]  # BV1 now nee
+        + ["2"]  # BV2 deels
+        + [ESC, "2"]  # BV3: Esc -> back to BV2, choose deels again
+        + ["1"] * (BV - 2)  # BV3..BV10
+        + ["3"] * A + [""]
+        + ["3"] * B + [""]
+        + ["3"] * C + [""]
+        + ["1"]
     )
-    result = read_result(run(keys, screen, kader=kader).path)
+    ui = teacher(keys)
+    result = read_result(run(kader, ui).path)
     assert result.respondent.naam == "Samxine"
     assert result.context.sector == "vo"
     assert result.answers["BV1"] == "nee"
     assert result.answers["BV2"] == "deels"
     assert result.answers["BV3"] == "ja"
-    assert "terug naar de vorige vraag" in seen(screen)
+    assert "terug naar de vorige vraag" in ui.seen()
+    # Going back shows the earlier answer: BV1 was "ja" when asked again.
+    asked_bv1 = [q for q in ui.asked if q.message.startswith("Jouw antwoord")]
+    assert asked_bv1[2].message == "Jouw antwoord (nu: Ja)" and asked_bv1[2].default == "ja"
 
 
-def test_explanation_on_request(kader, screen, data_dir):
-    keys = START + CONTEXT + pick("t") + pick("1") + CTRL_C
+def test_explanation_on_request(kader, teacher):
+    ui = teacher(START + CONTEXT + ["t", "1", CTRL_C])
     with pytest.raises(Cancelled):
-        run(keys, screen, kader=kader)
-    shown = seen(screen)
+        run(kader, ui)
+    shown = ui.seen()
     assert "Toelichting" in shown
     assert kader.item("BV1").toelichting in shown
     # Asking for the explanation is not an answer; choosing afterwards is.
     assert Store().load_draft().answers == {"BV1": "ja"}
 
 
-def test_skipped_questions_are_open_and_can_be_answered_from_the_overview(kader, screen):
+def test_the_explanation_names_the_kaders_examples(kader, teacher, draft_of):
+    draft_of(["Sam", "", "", "po", ""] + ["ja"] * BV)  # at A1
+    ui = teacher(["1", "t", CTRL_C])
+    with pytest.raises(Cancelled):
+        run(kader, ui)
+    titles = [v.titel for v in kader.examples_for("A1")]
+    assert "Voorbeelden uit het Kader: " + "; ".join(titles) + "." in ui.seen()
+
+
+def test_skipped_questions_are_open_and_can_be_answered_from_the_overview(kader, teacher):
     keys = (
         START
         + CONTEXT
-        + pick("o")  # skip BV1
-        + pick("1") * (BV - 1)
-        + pick("o")  # skip A1
-        + pick("3") * (A - 1) + typed("")
-        + pick("3") * B + typed("")
-        + pick("3") * C + typed("")
-        + pick("3")  # overview: "De open vragen nu beantwoorden (2)"
-        + pick("2")  # BV1 deels
-        + pick("4")  # A1 4
-        + pick("1")  # back at the overview: save
+        + ["o"]  # skip BV1
+        + ["1"] * (BV - 1)
+        + ["o"]  # skip A1
+        + ["3"] * (A - 1) + [""]
+        + ["3"] * B + [""]
+        + ["3"] * C + [""]
+        + ["3"]  # overview: "De open vragen nu beantwoorden (2)"
+        + ["2"]  # BV1 deels
+        + ["4"]  # A1 4
+        + ["1"]  # back at the overview: save
     )
-    outcome = run(keys, screen, kader=kader)
-    result = read_result(outcome.path)
+    ui = teacher(keys)
+    result = read_result(run(kader, ui).path)
     assert result.answers["BV1"] == "deels"
     assert result.answers["A1"] == 4
     assert len(result.answers) == 33
-    shown = seen(screen)
+    shown = ui.seen()
     assert "Nog open (2): BV1, A1" in shown
     assert "Alle vragen zijn beantwoord." in shown
 
 
-def test_saving_with_open_questions_asks_first_and_keeps_them_absent(kader, screen):
+def test_saving_with_open_questions_asks_first_and_keeps_them_absent(kader, teacher):
     keys = (
         START
         + CONTEXT
-        + pick("o") * BV
-        + pick("o") * A + typed("")
-        + pick("o") * B + typed("")
-        + pick("2") + pick("o") * (C - 1) + typed("")
-        + pick("1")  # opslaan
-        + pick("3")  # "Terug naar het overzicht"
-        + pick("1")  # opslaan
-        + pick("2")  # "Ja, opslaan; de open vragen blijven leeg"
+        + ["o"] * BV
+        + ["o"] * A + [""]
+        + ["o"] * B + [""]
+        + ["2"] + ["o"] * (C - 1) + [""]
+        + ["1"]  # opslaan
+        + ["3"]  # "Terug naar het overzicht"
+        + ["1"]  # opslaan
+        + ["2"]  # "Ja, opslaan; de open vragen blijven leeg"
     )
-    result = read_result(run(keys, screen, kader=kader).path)
+    ui = teacher(keys)
+    result = read_result(run(kader, ui).path)
     assert result.answers == {"C1": 2}
     assert result.complete is True
-    assert "Nog open (32)" in seen(screen)
+    assert "Nog open (32)" in ui.seen()
+    assert "Er staan nog 32 vragen open. Toch opslaan?" in ui.seen()
 
 
-def test_any_answer_can_be_changed_in_the_overview(kader, screen):
+def test_saving_with_open_questions_can_answer_them_first(kader, teacher, draft_of):
+    everything_but_c5 = ["Sam", "", "", "po", ""] + ["ja"] * BV + [3] * A + [None] + [3] * B + [None] + [3] * (C - 1)
+    draft_of(everything_but_c5 + [Nav.SKIP, None])
+    ui = teacher(["1", "1", "1", "4", "1"])  # resume; save -> "Nee, eerst de open vragen"; C5 4; save
+    result = read_result(run(kader, ui).path)
+    assert result.answers["C5"] == 4 and len(result.answers) == 33
+    assert "Nog open (1): C5" in ui.seen()
+
+
+def test_any_answer_can_be_changed_in_the_overview(kader, teacher, draft_of):
+    draft_of(FULL_ANSWERS)
     keys = (
-        full_keys()[: -len(pick("1"))]  # everything up to the overview
-        + pick("2")  # Een antwoord wijzigen
-        + pick("4")  # Kerntaak B
-        + pick("3")  # B3
-        + pick("1")  # B3 -> 1
-        + pick("2") + pick("1") + pick("1")  # Over jou -> Naam
-        + typed("\x7f" * 3 + "Pseudoniem")  # erase "Sam", type another name
-        + pick("2") + pick("3") + pick("1") + pick("1")  # Kerntaak A -> A1 -> 1; back to the overview
-        + pick("1")  # save
+        RESUME  # at the overview
+        + ["2"]  # Een antwoord wijzigen
+        + ["4"]  # Kerntaak B
+        + ["3"]  # B3
+        + ["1"]  # B3 -> 1
+        + ["2", "1", "1"]  # Over jou -> Naam
+        + ["\x7f" * 3 + "Pseudoniem"]  # erase "Sam", type another name
+        + ["2", "3", "1", "1"]  # Kerntaak A -> A1 -> 1; back to the overview
+        + ["1"]  # save
     )
-    result = read_result(run(keys, screen, kader=kader).path)
+    result = read_result(run(kader, teacher(keys)).path)
     assert result.answers["B3"] == 1
     assert result.answers["B2"] == 4
     assert result.respondent.naam == "Pseudoniem"
@@ -251,10 +257,43 @@ def test_any_answer_can_be_changed_in_the_overview(kader, screen):
     assert result.evidence["A"].voorbeeld == "Instructievideo's voor rekenen"
 
 
-def test_ctrl_c_halfway_keeps_a_valid_draft_and_resuming_keeps_every_answer(kader, screen, data_dir):
-    first_half = START + CONTEXT + pick("2") * BV + pick("4") * 3 + CTRL_C
+def test_changing_nothing_returns_to_the_overview(kader, teacher, draft_of):
+    draft_of(FULL_ANSWERS)
+    keys = RESUME + ["2", "t"] + ["2", "3", "t"] + ["1"]  # no section; A, then no question; save
+    ui = teacher(keys)
+    result = read_result(run(kader, ui).path)
+    assert result.answers["A1"] == 3
+    titles = [q.titles for q in ui.asked if q.message == "Welke vraag wil je wijzigen?"][0]
+    assert titles[0].startswith("A1 ") and " — 3" in titles[0]
+    assert titles[-2:] == ["Eigen voorbeeld — ingevuld", "Terug naar het overzicht"]
+
+
+def test_an_own_example_can_go_back(kader, teacher, draft_of):
+    draft_of(["Sam", "", "", "po", ""] + ["ja"] * BV + [3] * A)  # at the own example of A
+    keys = [
+        "1",  # resume
+        ESC,  # in "Je voorbeeld": back to A14
+        "2",  # A14 2
+        "Toetsen",  # the example again
+        ESC,  # in "En de meerwaarde": back to the example, which keeps "Toetsen"
+        " online",
+        "Sneller",
+        CTRL_C,
+    ]
+    ui = teacher(keys)
+    with pytest.raises(Cancelled):
+        run(kader, ui)
+    draft = Store().load_draft()
+    assert draft.answers["A14"] == 2
+    assert draft.evidence["A"].voorbeeld == "Toetsen online"
+    assert draft.evidence["A"].meerwaarde == "Sneller"
+    assert "eigen voorbeeld bewaard" in ui.seen()
+
+
+def test_ctrl_c_halfway_keeps_a_valid_draft_and_resuming_keeps_every_answer(kader, teacher, data_dir):
+    ui = teacher(START + CONTEXT + ["2"] * BV + ["4"] * 3 + [CTRL_C])
     with pytest.raises(Cancelled) as stopped:
-        run(first_half, screen, kader=kader)
+        run(kader, ui)
     assert stopped.value.exit_code == 130
     assert str(data_dir / "concept.json") in stopped.value.message
     assert "ictbekwaam assess --resume" in stopped.value.message
@@ -267,153 +306,189 @@ def test_ctrl_c_halfway_keeps_a_valid_draft_and_resuming_keeps_every_answer(kade
     assert draft.respondent.naam == "Sam"
 
     # Start again: offered to continue (first choice), at A4.
-    second_half = (
-        pick("1")
-        + pick("1") * (A - 3) + typed("")
-        + pick("1") * B + typed("")
-        + pick("1") * C + typed("")
-        + pick("1")
-    )
-    outcome = run(second_half, screen, kader=kader)
+    ui.feed("1", *["1"] * (A - 3), "", *["1"] * B, "", *["1"] * C, "", "1")
+    outcome = run(kader, ui)
     result = read_result(outcome.path)
     assert {k: result.answers[k] for k in draft.answers} == draft.answers
     assert result.answers["A4"] == 1 and result.answers["C5"] == 1
     assert result.respondent == draft.respondent
     assert result.context == draft.context
     assert result.created_at == draft.created_at
-    shown = seen(screen)
+    shown = ui.seen()
     assert "nog niet af is" in shown and "13 van 33 vragen beantwoord" in shown
     assert "vraag 14 van 33" in shown
 
 
-def test_resume_flag_continues_without_asking(kader, screen):
+def test_resume_flag_continues_without_asking(kader, teacher):
     with pytest.raises(Cancelled):
-        run(START + CONTEXT + pick("3") + CTRL_C, screen, kader=kader)
-    rest = pick("3") * (BV - 1) + pick("2") * A + typed("") + pick("2") * B + typed("") + pick("2") * C + typed("") + pick("1")
-    result = read_result(run(rest, screen, kader=kader, start="resume").path)
+        run(kader, teacher(START + CONTEXT + ["3", CTRL_C]))
+    rest = ["3"] * (BV - 1) + ["2"] * A + [""] + ["2"] * B + [""] + ["2"] * C + [""] + ["1"]
+    ui = teacher(rest)
+    result = read_result(run(kader, ui, start="resume").path)
     assert result.answers["BV1"] == "nee" and result.answers["BV10"] == "nee"
+    assert "Welkom terug. Je gaat verder waar je was (1 van 33 vragen beantwoord)." in ui.seen()
 
 
-def test_new_flag_sets_the_old_draft_aside_and_starts_fresh(kader, screen, data_dir):
+def test_resume_flag_without_a_draft_starts_a_new_one(kader, teacher):
+    ui = teacher(START + [CTRL_C])
     with pytest.raises(Cancelled):
-        run(START + CONTEXT + pick("3") * 2 + CTRL_C, screen, kader=kader)
+        run(kader, ui, start="resume")
+    assert "Er is geen onafgemaakte zelfevaluatie om mee verder te gaan; je begint een nieuwe." in ui.seen()
+    assert Store().load_draft().answers == {}
+
+
+def test_new_flag_sets_the_old_draft_aside_and_starts_fresh(kader, teacher, data_dir):
     with pytest.raises(Cancelled):
-        run(START + typed("Nieuw") + CTRL_C, screen, kader=kader, start="new")
+        run(kader, teacher(START + CONTEXT + ["3"] * 2 + [CTRL_C]))
+    ui = teacher(START + ["Nieuw", CTRL_C])
+    with pytest.raises(Cancelled):
+        run(kader, ui, start="new")
     previous = read_result(data_dir / "concept.vorige.json")
     assert previous.answers == {"BV1": "nee", "BV2": "nee"}
     fresh = Store().load_draft()
     assert fresh.answers == {} and fresh.respondent.naam == "Nieuw"
     assert fresh.respondent.id == previous.respondent.id
+    assert f"Je vorige concept is bewaard als {data_dir / 'concept.vorige.json'}." in ui.seen()
 
 
-def test_choosing_new_in_the_offer_starts_fresh(kader, screen, data_dir):
+def test_choosing_new_in_the_offer_starts_fresh(kader, teacher, data_dir):
     with pytest.raises(Cancelled):
-        run(START + CONTEXT + pick("3") + CTRL_C, screen, kader=kader)
+        run(kader, teacher(START + CONTEXT + ["3", CTRL_C]))
     with pytest.raises(Cancelled):
-        run(pick("2") + START + typed("Ander") + CTRL_C, screen, kader=kader)
+        run(kader, teacher(["2"] + START + ["Ander", CTRL_C]))
     assert Store().load_draft().respondent.naam == "Ander"
     assert read_result(data_dir / "concept.vorige.json").answers == {"BV1": "nee"}
 
 
-def test_stopping_in_the_offer_changes_nothing(kader, screen, data_dir):
+def test_stopping_in_the_offer_changes_nothing(kader, teacher, data_dir):
     with pytest.raises(Cancelled):
-        run(START + CONTEXT + pick("3") + CTRL_C, screen, kader=kader)
+        run(kader, teacher(START + CONTEXT + ["3", CTRL_C]))
     before = (data_dir / "concept.json").read_bytes()
-    outcome = run(pick("3"), screen, kader=kader)
+    ui = teacher(["3"])
+    outcome = run(kader, ui)
     assert outcome.path is None
+    assert (data_dir / "concept.json").read_bytes() == before
+    assert "1 van 33 vragen beantwoord" in ui.seen()
+    assert "Tot later. Je concept blijft bewaard; ga verder met: ictbekwaam assess --resume" in ui.seen()
+
+
+def test_ctrl_c_in_the_offer_keeps_the_draft(kader, teacher, data_dir):
+    with pytest.raises(Cancelled):
+        run(kader, teacher(START + CONTEXT + ["3", CTRL_C]))
+    before = (data_dir / "concept.json").read_bytes()
+    with pytest.raises(Cancelled) as stopped:
+        run(kader, teacher([CTRL_C]))
+    assert stopped.value.exit_code == 130
+    assert f"Gestopt. Je concept staat nog in {data_dir / 'concept.json'}." in stopped.value.message
     assert (data_dir / "concept.json").read_bytes() == before
 
 
-def test_stopping_at_the_welcome_writes_nothing(kader, screen, data_dir):
-    outcome = run(pick("2"), screen, kader=kader)
+def test_stopping_at_the_welcome_writes_nothing(kader, teacher, data_dir):
+    ui = teacher(["2"])
+    outcome = run(kader, ui)
     assert outcome.path is None
     assert not data_dir.exists() or list(data_dir.iterdir()) == []
-    assert "Tot een volgende keer." in seen(screen)
+    assert "Tot een volgende keer." in ui.seen()
 
 
-def test_ctrl_c_at_the_welcome_says_nothing_was_saved(kader, screen, data_dir):
+def test_ctrl_c_at_the_welcome_says_nothing_was_saved(kader, teacher, data_dir):
     with pytest.raises(Cancelled) as stopped:
-        run(CTRL_C, screen, kader=kader)
+        run(kader, teacher([CTRL_C]))
     assert stopped.value.exit_code == 130
     assert "Er is nog niets opgeslagen." in stopped.value.message
     assert not (data_dir / "concept.json").exists()
 
 
-def test_ctrl_c_in_a_text_field_keeps_the_draft(kader, screen):
+def test_ctrl_c_in_a_text_field_keeps_the_draft(kader, teacher):
     with pytest.raises(Cancelled):
-        run(START + typed("Sam") + "half getypt" + CTRL_C, screen, kader=kader)
+        run(kader, teacher(START + ["Sam", CTRL_C]))
     draft = Store().load_draft()
     assert draft.respondent.naam == "Sam"
     assert draft.position == 1  # at the school question
 
 
-def test_closed_input_keeps_the_draft_and_stops(kader, screen, data_dir):
-    console, _ = screen
-    with create_pipe_input() as inp:
-        with create_app_session(input=inp, output=DummyOutput()):
-            inp.send_text(START + CONTEXT + pick("1"))
-            inp.close()
-            with pytest.raises(Cancelled) as stopped:
-                run_assess(kader, Store(), MenuUi(console))
+def test_closed_input_keeps_the_draft_and_stops(kader, teacher):
+    with pytest.raises(Cancelled) as stopped:
+        run(kader, teacher(START + CONTEXT + ["1"]))  # then the input ends
     assert stopped.value.exit_code == 130
     assert Store().load_draft().answers == {"BV1": "ja"}
 
 
-def test_stopping_in_the_overview_keeps_the_draft_at_the_overview(kader, screen, data_dir):
-    keys = full_keys()[: -len(pick("1"))] + pick("3")  # nothing open: 3 is "Stoppen en later verdergaan"
-    outcome = run(keys, screen, kader=kader)
+def test_a_closed_terminal_keeps_the_draft_and_hangs_up(kader, teacher, data_dir):
+    with pytest.raises(Hangup):
+        run(kader, teacher(START + CONTEXT + ["3"] * 4 + [Hangup()]))
+    assert Store().load_draft().answers == {f"BV{i}": "nee" for i in range(1, 5)}
+    assert [p.name for p in data_dir.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_stopping_in_the_overview_keeps_the_draft_at_the_overview(kader, teacher, data_dir, draft_of):
+    draft_of(FULL_ANSWERS)
+    keys = RESUME + ["3"]  # nothing open: 3 is "Stoppen en later verdergaan"
+    ui = teacher(keys)
+    outcome = run(kader, ui)
     assert outcome.path is None
     draft = Store().load_draft()
     assert len(draft.answers) == 33 and draft.complete is False
-    assert "ictbekwaam assess --resume" in seen(screen)
+    assert "ictbekwaam assess --resume" in ui.seen()
     # Continuing goes straight to the overview; saving there finishes.
-    outcome = run(pick("1") + pick("1"), screen, kader=kader)
+    outcome = run(kader, teacher(["1", "1"]))
     assert read_result(outcome.path).answers == draft.answers
     assert not (data_dir / "concept.json").exists()
 
 
-def test_harmless_names_are_only_text(kader, screen, data_dir, tmp_path, monkeypatch):
+def test_harmless_names_are_only_text(kader, teacher, data_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    keys = (
-        START
-        + typed("../../x")
-        + typed("$(rm -rf ~)")
-        + typed("`touch pwned`; [bold]x[/bold]")
-        + pick("3")
-    )
+    keys = START + ["../../x", "$(rm -rf ~)", "`touch pwned`; [bold]x[/bold]", "3"]
+    ui = teacher(keys + [CTRL_C])
     with pytest.raises(Cancelled):
-        run(keys + CTRL_C, screen, kader=kader)
+        run(kader, ui)
     draft = Store().load_draft()
     assert draft.respondent.naam == "../../x"
     assert draft.context.school == "$(rm -rf ~)"
     assert draft.context.team == "`touch pwned`; [bold]x[/bold]"
     assert list(tmp_path.iterdir()) == []
     assert sorted(p.name for p in data_dir.iterdir()) == ["concept.json", "respondent-id"]
+    assert "Team: `touch pwned`; [bold]x[/bold]" in ui.seen()  # shown as text, not as markup
 
 
-def test_out_dir_holds_the_result(kader, screen, tmp_path):
+def test_out_dir_holds_the_result(kader, teacher, tmp_path, draft_of):
+    draft_of(FULL_ANSWERS)
     out = tmp_path / "mijn resultaten"
-    outcome = run(full_keys(), screen, store=Store(results_dir=out), kader=kader)
+    outcome = run(kader, teacher(RESUME + ["1"]), store=Store(results_dir=out))
     assert outcome.path.parent == out
     assert outcome.path.name.startswith("zelfevaluatie-") and outcome.path.suffix == ".json"
 
 
-def test_a_damaged_draft_is_explained_and_new_sets_it_aside(kader, screen, data_dir):
+def test_the_commands_on_screen_carry_the_options_of_this_run(kader, teacher, tmp_path, draft_of):
+    out = tmp_path / "uit"
+    commands = Commands(kader=Path("eigen kader.yaml"), doelen=Path("doelen.yaml"), out=out)
+    with pytest.raises(Cancelled) as stopped:
+        run(kader, teacher(START + [CTRL_C]), store=Store(results_dir=out), commands=commands)
+    assert stopped.value.message.endswith(
+        f"Ga verder met: ictbekwaam --kader 'eigen kader.yaml' assess --resume --out {out} --doelen doelen.yaml"
+    )
+    draft_of(FULL_ANSWERS)
+    ui = teacher(RESUME + ["1"])
+    path = run(kader, ui, store=Store(results_dir=out), commands=commands).path
+    assert f"ictbekwaam --kader 'eigen kader.yaml' pop {path} --doelen doelen.yaml -o pop.md" in ui.seen()
+
+
+def test_a_damaged_draft_is_explained_and_new_sets_it_aside(kader, teacher, data_dir):
     from ictbekwaam.errors import DataError
 
     data_dir.mkdir(parents=True)
     (data_dir / "concept.json").write_text('{"schema": "ictbekwaam/result", "answ')
     with pytest.raises(DataError) as error:
-        run("", screen, kader=kader)
+        run(kader, teacher([]))
     assert "afgebroken" in str(error.value)
     assert "ictbekwaam assess --new" in str(error.value)
     with pytest.raises(Cancelled):
-        run(START + typed("Opnieuw") + CTRL_C, screen, kader=kader, start="new")
+        run(kader, teacher(START + ["Opnieuw", CTRL_C]), start="new")
     assert (data_dir / "concept.vorige.json").read_text().startswith('{"schema"')
     assert Store().load_draft().respondent.naam == "Opnieuw"
 
 
-def test_a_draft_of_another_kader_version_continues_with_a_note(kader, screen, data_dir):
+def test_a_draft_of_another_kader_version_continues_with_a_note(kader, teacher):
     import msgspec
 
     from ictbekwaam.model.result import KaderRef, new_result
@@ -426,9 +501,21 @@ def test_a_draft_of_another_kader_version_continues_with_a_note(kader, screen, d
         position=5,
     )
     store.save_draft(old)
+    ui = teacher(["1", CTRL_C])
     with pytest.raises(Cancelled):
-        run(pick("1") + CTRL_C, screen, kader=kader)
-    assert "andere versie van het kader (0.9.0)" in seen(screen)
+        run(kader, ui)
+    assert "andere versie van het kader (0.9.0)" in ui.seen()
     draft = store.load_draft()
     assert draft.answers == {"BV1": "ja"}
     assert draft.kader.versie == kader.meta.versie
+
+
+def test_plain_screens_have_no_columns_and_no_capitals(kader, teacher, draft_of):
+    draft_of(FULL_ANSWERS)
+    ui = teacher(RESUME + ["2", "1", "1", CTRL_C], plain=True)  # resume at the overview; change the name
+    with pytest.raises(Cancelled):
+        run(kader, ui)
+    shown = ui.seen()
+    assert f"A1. {kader.item('A1').stelling} Antwoord: 3 · Bekwaam." in shown
+    assert "Eigen voorbeeld: (geen)" in shown and "Eigen voorbeeld: Instructievideo's voor rekenen" in shown
+    assert "OVER JOU" not in shown and "Over jou · 1 van 5" in shown

@@ -101,6 +101,13 @@ def test_back_explain_skip_and_text_editing(kader):
     assert screen_draft.position == 5 + 2  # at BV3
 
 
+def test_a_too_long_answer_is_asked_again():
+    buffer = io.StringIO()
+    ui = PlainUi(Console(file=buffer, width=80, color_system=None), reader(["abcdefg", "abc"]))
+    assert ui.text("Naam", limit=5) == "abc"
+    assert "Dat is te lang: hooguit 5 tekens (nu 7). Probeer het korter." in buffer.getvalue()
+
+
 def test_plain_is_chosen_for_dumb_terminals_and_accessible(monkeypatch):
     monkeypatch.delenv("ACCESSIBLE", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")

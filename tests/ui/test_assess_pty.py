@@ -3,7 +3,13 @@
 Each test starts the real program (``python -m ictbekwaam assess``) in a pty,
 waits for the Dutch text on screen and types like a teacher would. Before every
 key the test waits until the question's menu is drawn, so the keys reach the
-menu and not the terminal's line buffer.
+menu and not the terminal's line buffer (and so no delay before sending is needed).
+
+The walk's logic is tested through a scripted fake (test_assess_flows.py) and the
+menus through prompt_toolkit's pipe input (test_assess_menus.py); these tests
+cover what only a real terminal shows: the program as a whole, Ctrl-C and a
+closed terminal (SIGHUP), the plain questions, colour. Most start from a draft
+(the ``draft_of`` fixture) so that they ask only a few questions.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import jsonschema
 import pytest
 
 from ictbekwaam.files.results import read_result
-from ictbekwaam.model.result import json_schema
+from ictbekwaam.model.result import Evidence, json_schema
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -37,14 +43,27 @@ def spawn(data_dir: Path, *args: str, term: str = "xterm", colour: bool = False,
     env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM=term, ICTBEKWAAM_DATA_DIR=str(data_dir), COLUMNS="120", LINES="40", **env_extra)
     if not colour:
         env["NO_COLOR"] = "1"
-    return pexpect.spawn(
+    child = pexpect.spawn(
         sys.executable,
         ["-m", "ictbekwaam", "assess", *args],
         env=env,
         encoding="utf-8",
         timeout=TIMEOUT,
         dimensions=(40, 120),
+        # Ctrl-C must reach the program even when the tests run in the background (where SIGINT is ignored).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
+    child.delaybeforesend = None  # every key waits for its question instead
+    return child
+
+
+def ended(child):
+    """Wait until the program has ended and close the terminal; ``child.exitstatus`` is then set."""
+    child.expect(pexpect.EOF)
+    child.wait()
+    child.ptyproc.delayafterclose = 0  # the program is gone: no need to give it time to exit
+    child.close()
+    return child
 
 
 class Teacher:
@@ -67,16 +86,6 @@ class Teacher:
         self.child.expect_exact(FIELD)
         self.child.send(text + "\r")
 
-    def start(self) -> None:
-        self.menu("1", after="Klaar om te beginnen?")
-
-    def context(self) -> None:
-        self.field("Sam", after="1 van 5")
-        self.field("OBS De Brug", after="2 van 5")
-        self.field("", after="3 van 5")
-        self.menu("2", after="4 van 5")
-        self.field("leraar", after="5 van 5")
-
     def items(self, first: int, last: int, key: str) -> None:
         for number in range(first, last + 1):
             self.menu(key, after=f"vraag {number} van 33")
@@ -93,10 +102,12 @@ class Teacher:
         self.child.expect_exact("Je resultaat staat in:")
         self.child.expect(r"(\S+\.json)")
         path = self.child.match.group(1)
-        self.child.expect(pexpect.EOF)
-        self.child.close()
-        assert self.child.exitstatus == 0, self.child.before
+        assert self.exit() == 0, self.child.before
         return path
+
+    def exit(self) -> int:
+        """Wait until the program has ended; its exit status."""
+        return ended(self.child).exitstatus
 
 
 def saved_results(data_dir: Path) -> list[Path]:
@@ -104,20 +115,62 @@ def saved_results(data_dir: Path) -> list[Path]:
     return sorted(folder.iterdir()) if folder.exists() else []
 
 
-def test_a_full_assessment_by_keystrokes(data_dir):
+# A draft as the walk leaves it: Over jou, the basisvaardigheden, kerntaak A with an own example and B done.
+UP_TO_C = (
+    ["Sam", "OBS De Brug", "", "vo", "leraar"]
+    + ["ja"] * BV
+    + [3] * A
+    + [Evidence(voorbeeld="Instructiefilmpjes", meerwaarde="Leerlingen kijken terug")]
+    + [4] * B
+    + [None]
+)
+C1 = BV + A + B + 1  # the number of question C1
+
+
+def test_a_closed_terminal_then_ctrl_c_then_the_end(data_dir, draft_of):
+    """One teacher, three times at the terminal: the window closed, Ctrl-C, and then to the end."""
+    draft_of(UP_TO_C)
+    answered = len(UP_TO_C) - 7  # minus Over jou and two own examples
+
+    # 1. The terminal is closed (SIGHUP) at C2: exit 129, the draft is valid and complete up to C1.
     teacher = Teacher(spawn(data_dir))
-    teacher.child.expect_exact("ongeveer 15 minuten")
-    teacher.start()
-    teacher.context()
-    teacher.items(1, BV, "1")
-    teacher.items(BV + 1, BV + A, "3")
-    teacher.evidence("Instructiefilmpjes", "Leerlingen kijken terug")
-    teacher.items(BV + A + 1, BV + A + B, "4")
-    teacher.evidence()
-    teacher.items(BV + A + B + 1, 33, "5")  # niet van toepassing
+    teacher.menu("1", after="Wat wil je doen?")  # Verdergaan waar ik was
+    teacher.items(C1, C1, "5")  # niet van toepassing
+    teacher.child.expect_exact(f"vraag {C1 + 1} van 33")
+    teacher.child.expect_exact(MENU)
+    os.kill(teacher.child.pid, signal.SIGHUP)  # what the terminal does when its window is closed
+    ended(teacher.child)
+    assert teacher.child.signalstatus is None and teacher.child.exitstatus == 129
+    closed = read_result(data_dir / "concept.json")
+    assert len(closed.answers) == answered + 1 and closed.answers["C1"] == "nvt"
+    assert [p.name for p in data_dir.iterdir() if p.name.endswith(".tmp")] == []
+
+    # 2. The next start offers to continue it; Esc goes back, Ctrl-C at C3 stops with exit 130.
+    teacher = Teacher(spawn(data_dir))
+    teacher.child.expect_exact("nog niet af is")
+    teacher.child.expect_exact(f"{answered + 1} van 33 vragen beantwoord")
+    teacher.menu("1", after="Wat wil je doen?")
+    teacher.child.expect_exact(f"vraag {C1 + 1} van 33")
+    teacher.child.expect_exact(MENU)
+    teacher.child.send("\x1b")  # a lone Esc, as a real keyboard sends it
+    teacher.child.expect_exact("(nu: Niet van toepassing)")  # C1 again, with its answer
+    teacher.menu("5")
+    teacher.items(C1 + 1, C1 + 1, "5")
+    teacher.child.expect_exact(f"vraag {C1 + 2} van 33")
+    teacher.child.expect_exact(MENU)
+    teacher.child.sendcontrol("c")
+    teacher.child.expect_exact("Ga verder met: ictbekwaam assess --resume")
+    assert teacher.exit() == 130
+    draft = read_result(data_dir / "concept.json")
+    assert len(draft.answers) == answered + 2 and draft.complete is False
+    assert {k: draft.answers[k] for k in closed.answers} == closed.answers
+
+    # 3. Continue to the end: the gap profile on screen, everything on target, C not applicable.
+    teacher = Teacher(spawn(data_dir))
+    teacher.menu("1", after="Wat wil je doen?")
+    teacher.items(C1 + 2, 33, "5")
     teacher.evidence()
     teacher.save()
-    # The gap profile on screen: everything on target, C not applicable.
     teacher.child.expect_exact("Profiel ict-bekwaamheid: Sam")
     teacher.child.expect_exact("Niet van toepassing, telt niet mee (5): C1, C2, C3, C4, C5")
     teacher.child.expect_exact("op doel 14 van 14 (100%)")
@@ -133,71 +186,13 @@ def test_a_full_assessment_by_keystrokes(data_dir):
     assert result.context.sector == "vo" and result.respondent.naam == "Sam"
     assert result.evidence["A"].voorbeeld == "Instructiefilmpjes"
     assert not (data_dir / "concept.json").exists()
-
-
-def test_ctrl_c_halfway_then_continue_keeps_every_answer(data_dir):
-    teacher = Teacher(spawn(data_dir))
-    teacher.start()
-    teacher.context()
-    teacher.items(1, BV, "2")
-    teacher.items(BV + 1, BV + 5, "4")
-    teacher.child.expect_exact(f"vraag {BV + 6} van 33")
-    teacher.child.expect_exact(MENU)
-    teacher.child.sendcontrol("c")
-    teacher.child.expect_exact("Ga verder met: ictbekwaam assess --resume")
-    teacher.child.expect(pexpect.EOF)
-    teacher.child.close()
-    assert teacher.child.exitstatus == 130
-    draft = read_result(data_dir / "concept.json")
-    assert len(draft.answers) == 15 and draft.complete is False
-
-    teacher = Teacher(spawn(data_dir))
-    teacher.child.expect_exact("nog niet af is")
-    teacher.menu("1", after="Wat wil je doen?")  # Verdergaan waar ik was
-    teacher.items(BV + 6, BV + A, "1")
-    teacher.evidence()
-    teacher.items(BV + A + 1, BV + A + B, "1")
-    teacher.evidence()
-    teacher.items(BV + A + B + 1, 33, "1")
-    teacher.evidence()
-    teacher.save()
-    teacher.finish()
-    (path,) = saved_results(data_dir)
-    result = read_result(path)
     assert {k: result.answers[k] for k in draft.answers} == draft.answers
-    assert result.answers["BV10"] == "deels" and result.answers["A5"] == 4 and result.answers["A6"] == 1
     assert result.respondent == draft.respondent and result.context == draft.context
     assert result.created_at == draft.created_at
 
 
-def test_going_back_and_changing_an_answer(data_dir):
-    teacher = Teacher(spawn(data_dir, "--new"))
-    teacher.start()
-    teacher.context()
-    teacher.menu("1", after="vraag 1 van 33")  # BV1 ja
-    teacher.menu("1", after="vraag 2 van 33")  # BV2 ja
-    # At BV3 go back with "Vorige vraag" ...
-    teacher.menu("v", after="vraag 3 van 33")
-    teacher.child.expect_exact("(nu: Ja)")  # BV2 again, with its answer
-    teacher.menu("3")  # BV2 nee
-    # ... and at BV3 with Esc.
-    teacher.child.expect_exact("vraag 3 van 33")
-    teacher.child.expect_exact(MENU)
-    teacher.child.send("\x1b")
-    teacher.child.expect_exact("vraag 2 van 33")
-    teacher.menu("2")  # BV2 deels
-    teacher.menu("3", after="vraag 3 van 33")
-    teacher.child.expect_exact("vraag 4 van 33")
-    teacher.child.expect_exact(MENU)
-    teacher.child.sendcontrol("c")
-    teacher.child.expect(pexpect.EOF)
-    teacher.child.close()
-    assert teacher.child.exitstatus == 130
-    draft = read_result(data_dir / "concept.json")
-    assert draft.answers == {"BV1": "ja", "BV2": "deels", "BV3": "nee"}
-
-
-def test_plain_mode_by_digits(data_dir):
+def test_plain_mode_by_digits(data_dir, draft_of):
+    draft_of(["Sam", "", "", "mbo", ""] + ["deels"] * BV + [3] * A + [None] + [3] * B + [None] + [3] * (C - 1))
     child = spawn(data_dir, "--plain")
 
     def number(digit: str, after: str) -> None:
@@ -205,28 +200,16 @@ def test_plain_mode_by_digits(data_dir):
         child.expect(r"Typ een nummer en druk op Enter[^:\n]*:")
         child.sendline(digit)
 
-    number("1", "Klaar om te beginnen?")
-    for label, answer in (("Over jou, 1 van 5", "Sam"), ("Over jou, 2 van 5", ""), ("Over jou, 3 van 5", "")):
-        child.expect_exact(label)
-        child.expect_exact("> ")
-        child.sendline(answer)
-    number("3", "Over jou, 4 van 5")
-    child.expect_exact("Over jou, 5 van 5")
+    number("1", "Wat wil je doen?")  # Verdergaan waar ik was
+    number("3", "vraag 33 van 33.")
+    child.expect_exact("eigen voorbeeld")
     child.expect_exact("> ")
     child.sendline("")
-    for n in range(1, 34):
-        digit = "2" if n <= BV else "3"
-        number(digit, f"vraag {n} van 33.")
-        if n in (BV + A, BV + A + B, 33):
-            child.expect_exact("eigen voorbeeld")
-            child.expect_exact("> ")
-            child.sendline("")
     number("1", "Wat wil je doen?")
     child.expect_exact("Je resultaat staat in:")
     child.expect(pexpect.EOF)
     output = child.before
-    child.close()
-    assert child.exitstatus == 0
+    assert ended(child).exitstatus == 0
     assert "\x1b[" not in output  # no colour, no cursor movement after the menus
     (path,) = saved_results(data_dir)
     result = read_result(path)
@@ -234,59 +217,31 @@ def test_plain_mode_by_digits(data_dir):
     assert result.context.sector == "mbo"
 
 
-def test_a_dumb_terminal_gets_the_plain_questions(data_dir):
-    child = spawn(data_dir, term="dumb")
-    child.expect_exact("Kiezen doe je door het nummer van je keuze te typen")
-    child.expect_exact("Typ een nummer en druk op Enter:")
-    child.sendcontrol("c")
-    child.expect_exact("Er is nog niets opgeslagen.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-
-
-def test_closing_the_terminal_keeps_a_valid_draft(data_dir):
-    teacher = Teacher(spawn(data_dir))
-    teacher.start()
-    teacher.context()
-    teacher.items(1, 4, "3")
-    teacher.child.expect_exact("vraag 5 van 33")
-    teacher.child.expect_exact(MENU)
-    pid = teacher.child.pid
-    os.kill(pid, signal.SIGHUP)  # what the terminal does when its window is closed
-    teacher.child.expect(pexpect.EOF)
-    teacher.child.close()
-    assert teacher.child.signalstatus is None and teacher.child.exitstatus == 129
-    draft = read_result(data_dir / "concept.json")
-    assert draft.answers == {"BV1": "nee", "BV2": "nee", "BV3": "nee", "BV4": "nee"}
-    assert [p.name for p in data_dir.iterdir() if p.name.endswith(".tmp")] == []
-    # And the next start offers to continue it.
-    child = spawn(data_dir)
-    child.expect_exact("4 van 33 vragen beantwoord")
-    child.expect_exact(MENU)
-    child.send("3\r")  # Stoppen
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert read_result(data_dir / "concept.json").answers == draft.answers
-
-
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7]|4[0-9]|38;|48;)[0-9;]*m")
 
 
-@pytest.mark.parametrize("no_color", [True, False])
-def test_no_color_is_respected(data_dir, no_color):
-    child = spawn(data_dir, term="xterm-256color", colour=not no_color)
-    child.logfile_read = io.StringIO()
-    child.expect_exact("Klaar om te beginnen?")
-    child.expect_exact(MENU)
-    child.send("1\r")
-    child.expect_exact("1 van 5")
-    child.expect_exact(FIELD)
-    child.sendcontrol("c")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    everything = child.logfile_read.getvalue()
-    assert "Over jou" in everything
-    assert bool(COLOUR.search(everything)) is not no_color
+def test_the_terminal_decides_how_to_ask(tmp_path):
+    """A dumb terminal gets the plain questions; NO_COLOR takes the colour away. Three programs start side by side."""
+    dumb = spawn(tmp_path / "dumb", term="dumb")
+    coloured = {no_color: spawn(tmp_path / f"no-color-{no_color}", term="xterm-256color", colour=not no_color) for no_color in (True, False)}
+    for child in coloured.values():
+        child.logfile_read = io.StringIO()
+
+    dumb.expect_exact("Kiezen doe je door het nummer van je keuze te typen")
+    dumb.expect_exact("Typ een nummer en druk op Enter:")
+    dumb.sendcontrol("c")
+    dumb.expect_exact("Er is nog niets opgeslagen.")
+    assert ended(dumb).exitstatus == 130
+
+    for no_color, child in coloured.items():
+        child.expect_exact("ongeveer 15 minuten")
+        child.expect_exact("Klaar om te beginnen?")
+        child.expect_exact(MENU)
+        child.send("1\r")
+        child.expect_exact("1 van 5")
+        child.expect_exact(FIELD)
+        child.sendcontrol("c")
+        assert ended(child).exitstatus == 130
+        everything = child.logfile_read.getvalue()
+        assert "Over jou" in everything
+        assert bool(COLOUR.search(everything)) is not no_color

@@ -80,7 +80,7 @@ def assess_command(
 
     from ictbekwaam.files.storage import Store
     from ictbekwaam.files.doelen import load_doelen
-    from ictbekwaam.ui.assess import Commands
+    from ictbekwaam.ui.end import Commands
 
     # Checked before any question: a typo in the doelen file must not cost a teacher 15 minutes.
     targets = load_doelen(doelen, kader)
@@ -126,7 +126,7 @@ def _from_answers(kader, targets, store, path: Path, commands) -> None:  # type:
     from rich.console import Console
 
     from ictbekwaam.files.answers import load_answers
-    from ictbekwaam.ui.assess import show_end
+    from ictbekwaam.ui.end import show_end
 
     result = load_answers(path, kader, store.respondent_id())
     saved = store.save_result(result)

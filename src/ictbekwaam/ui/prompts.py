@@ -1,6 +1,6 @@
 """How the assessment asks: arrow-key menus (questionary) or plain numbered questions.
 
-Two interchangeable user interfaces with the same small surface, used by
+Two implementations of the :class:`~ictbekwaam.ui.protocol.Ui` protocol, used by
 :mod:`ictbekwaam.ui.assess`:
 
 - :class:`MenuUi`: questionary / prompt_toolkit menus. Choose with the arrow
@@ -20,28 +20,15 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from dataclasses import dataclass
 from typing import Any, Callable, Optional, Sequence
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from ictbekwaam.core.interview import Nav
+from ictbekwaam.ui.protocol import SEPARATOR, MenuChoice, is_separator
 
-
-@dataclass(frozen=True)
-class MenuChoice:
-    """One entry of a menu.
-
-    Attributes:
-        value: what :meth:`choose` returns (any object, also None or a :class:`Nav`).
-        title: the Dutch text shown.
-        key: the shortcut key in the arrow-key menu (a digit or letter); None = none.
-    """
-
-    value: Any
-    title: str
-    key: Optional[str] = None
+__all__ = ["SEPARATOR", "MenuChoice", "MenuUi", "PlainUi", "terminal_width"]
 
 
 def terminal_width(default: int = 80) -> int:
@@ -76,6 +63,21 @@ class _Screen:
     def echo(self, text: str) -> None:
         """Confirm what was chosen, right under the question."""
         self.console.print(Text(f"  → {text}", style="" if self.plain else "green"))
+
+    def show(self, renderable: Optional[RenderableType] = None, *, soft_wrap: Optional[bool] = None) -> None:
+        """Print a rich renderable; None = an empty line."""
+        if renderable is None:
+            self.console.print()
+        else:
+            self.console.print(renderable, soft_wrap=soft_wrap)
+
+    def width(self) -> int:
+        """The console's width in columns."""
+        return self.console.width
+
+    def is_plain(self) -> bool:
+        """Whether this is :class:`PlainUi`."""
+        return self.plain
 
 
 # --- arrow-key menus ----------------------------------------------------------------
@@ -114,7 +116,7 @@ class MenuUi(_Screen):
         entries: list[Any] = []
         default_index = None
         for index, choice in enumerate(choices):
-            if choice.value is _SEPARATOR:
+            if is_separator(choice):
                 entries.append(questionary.Separator(" "))
                 continue
             title = _wrap(choice.title, width - 8, indent=6)
@@ -187,8 +189,6 @@ class MenuUi(_Screen):
 
 
 _BACK_INDEX = -1
-_SEPARATOR = object()
-SEPARATOR = MenuChoice(_SEPARATOR, "")
 
 
 def _wrap(text: str, width: int, *, indent: int) -> str:
@@ -220,7 +220,7 @@ class PlainUi(_Screen):
 
     def choose(self, message: str, choices: Sequence[MenuChoice], default: Any = None, *, back: bool = False) -> Any:
         """Print the numbered choices and read a number; Enter alone keeps ``default``."""
-        real = [c for c in choices if c.value is not _SEPARATOR]
+        real = [c for c in choices if not is_separator(c)]
         self.console.print(Text(message))
         default_number = None
         for number, choice in enumerate(real, start=1):

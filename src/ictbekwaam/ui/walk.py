@@ -1,0 +1,175 @@
+"""The question-by-question walk: one step of the interview at a time.
+
+:class:`Questions` asks the current step (a statement, a question about the
+teacher, an own example), with the section's introduction the first time, an
+explanation on request, skipping, and going back (a choice, or Esc).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ictbekwaam.core.interview import LONG_MAX, OVER_JOU, SHORT_MAX, Interview, Nav, Step
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
+from ictbekwaam.model.result import Evidence
+from ictbekwaam.ui.protocol import SEPARATOR, MenuChoice, Ui
+
+
+class Questions:
+    """Asks the steps of one interview and records the answers in it."""
+
+    def __init__(self, kader: Kader, ui: Ui, interview: Interview) -> None:
+        self.kader = kader
+        self.ui = ui
+        self.interview = interview
+        self.shown_section: Optional[str] = None
+
+    def ask(self, step: Step) -> None:
+        """Ask ``step`` and record the answer (or the skip, or go back)."""
+        if step.kind == "item":
+            self._ask_item(step)
+        elif step.kind == "evidence":
+            self._ask_evidence(step)
+        else:
+            self._ask_context(step)
+
+    def forget_section(self) -> None:
+        """Introduce the next section again (after the overview)."""
+        self.shown_section = None
+
+    def _intro(self, step: Step) -> None:
+        if step.section == self.shown_section:
+            return
+        self.shown_section = step.section
+        ui = self.ui
+        ui.heading(step.section_title.upper() if not ui.is_plain() else step.section_title)
+        if step.section == OVER_JOU:
+            ui.say("Eerst een paar vragen over jou. Alles mag leeg blijven; het staat alleen in jouw resultaat.")
+        elif step.section == BASISVAARDIGHEDEN:
+            ui.say(
+                "Digitale basisvaardigheden zijn voorwaardelijk om ict effectief in je onderwijs te gebruiken. "
+                "Geef per vaardigheid aan of je die beheerst: ja, deels of nee."
+            )
+        else:
+            kerntaak = self.kader.kerntaak(step.section)
+            if kerntaak is not None:
+                ui.say(kerntaak.omschrijving)
+            ui.say("Kies per stelling het niveau dat nu bij jou past, of 'niet van toepassing'.")
+
+    def _begin(self, step: Step) -> None:
+        """The section's introduction (once) and where we are."""
+        self._intro(step)
+        progress = self.interview.progress(step)
+        self.ui.heading(progress.section, progress.label)
+
+    def _back(self) -> None:
+        self.ui.echo("terug naar de vorige vraag")
+        self.interview.back()
+
+    def _ask_item(self, step: Step) -> None:
+        interview = self.interview
+        assert step.item is not None
+        self._begin(step)
+        item = step.item
+        if item.onderdeel:
+            self.ui.say(f"{item.id} · {item.onderdeel}", "dim")
+        self.ui.say(item.stelling, "bold")
+        current = interview.value(step)
+        options = interview.options(step)
+        choices = [
+            MenuChoice(o.value, f"{o.label} – {o.description}" if o.description else o.label, str(i))
+            for i, o in enumerate(options, start=1)
+        ]
+        choices += [
+            SEPARATOR,
+            MenuChoice(Nav.EXPLAIN, "Toelichting bij deze vraag", "t"),
+            MenuChoice(Nav.SKIP, "Overslaan (staat later open in het overzicht)", "o"),
+        ]
+        can_go_back = interview.position > 0
+        if can_go_back:
+            choices.append(MenuChoice(Nav.BACK, "Vorige vraag", "v"))
+        message = "Jouw antwoord"
+        if current is not None:
+            message += f" (nu: {interview.value_text(step)})"
+        while True:
+            picked = self.ui.choose(message, choices, default=current, back=can_go_back)
+            if picked is Nav.EXPLAIN:
+                self._explain(step)
+                continue
+            break
+        if picked is Nav.BACK:
+            self._back()
+        elif picked is Nav.SKIP:
+            interview.skip()
+            self.ui.echo("overgeslagen: deze vraag staat open")
+        else:
+            interview.answer(picked)
+            self.ui.echo(interview.value_text(step))
+
+    def _explain(self, step: Step) -> None:
+        item = step.item
+        assert item is not None
+        self.ui.say()
+        self.ui.say("Toelichting", "bold")
+        self.ui.say(item.toelichting)
+        self.ui.say(f"Bron: {self.kader.meta.titel}, {item.bron}.", "dim")
+        examples = self.kader.examples_for(item.id)
+        if examples:
+            self.ui.say("Voorbeelden uit het Kader: " + "; ".join(v.titel for v in examples) + ".", "dim")
+        self.ui.say()
+
+    def _ask_context(self, step: Step) -> None:
+        interview = self.interview
+        assert step.field is not None
+        self._begin(step)
+        can_go_back = interview.position > 0
+        current = interview.value(step)
+        if step.key == "sector":
+            choices = [MenuChoice(o.value, o.label, str(i)) for i, o in enumerate(interview.options(step), start=1)]
+            if can_go_back:
+                choices += [SEPARATOR, MenuChoice(Nav.BACK, "Vorige vraag", "v")]
+            picked = self.ui.choose(step.field.question, choices, default=current, back=can_go_back)
+        else:
+            picked = self.ui.text(
+                step.field.question, default=str(current or ""), limit=SHORT_MAX, hint=step.field.hint, back=can_go_back
+            )
+        if picked is Nav.BACK:
+            self._back()
+            return
+        interview.answer(picked)
+        self.ui.echo(f"{step.field.label}: {interview.value_text(step) or '(leeg)'}")
+
+    def _ask_evidence(self, step: Step) -> None:
+        interview = self.interview
+        self._begin(step)
+        kerntaak = self.kader.kerntaak(step.key)
+        self.ui.say(
+            "Heb je een voorbeeld uit je eigen praktijk waarin ict bij deze kerntaak echt iets toevoegde? "
+            "Beschrijf het kort; het helpt in je POP-gesprek. Geen voorbeeld? Laat het leeg."
+        )
+        ideas = [v.titel for v in self.kader.voorbeelden if kerntaak is not None and v.kerntaak == kerntaak.id]
+        if ideas:
+            more = " en meer (zie: ictbekwaam kader)" if len(ideas) > 5 else ""
+            self.ui.say("Ter inspiratie, voorbeelden uit het Kader: " + "; ".join(ideas[:5]) + more + ".", "dim")
+        current = interview.value(step)
+        existing = current if isinstance(current, Evidence) else Evidence()
+        while True:
+            voorbeeld = self.ui.text(
+                "Je voorbeeld: wat deed je?", default=existing.voorbeeld, limit=LONG_MAX, hint="leeg laten = overslaan"
+            )
+            if voorbeeld is Nav.BACK:
+                self._back()
+                return
+            if not voorbeeld.strip():
+                interview.answer(None)
+                self.ui.echo("geen eigen voorbeeld")
+                return
+            meerwaarde = self.ui.text(
+                "En de meerwaarde: wat voegde ict hier toe?", default=existing.meerwaarde, limit=LONG_MAX, hint="mag leeg blijven"
+            )
+            if meerwaarde is Nav.BACK:
+                existing = Evidence(voorbeeld=voorbeeld, meerwaarde=existing.meerwaarde)
+                continue
+            interview.answer(Evidence(voorbeeld=voorbeeld, meerwaarde=meerwaarde))
+            self.ui.echo("eigen voorbeeld bewaard")
+            return
