@@ -274,15 +274,6 @@ def test_output_format_follows_the_file_name(run_cli, team, tmp_path):
         assert check(out.read_text(encoding="utf-8")), name
 
 
-@pytest.mark.parametrize("command", ["report", "demo-data"])
-def test_help_is_dutch(run_cli, command):
-    run = run_cli(command, "--help")
-    assert run.code == 0
-    assert f"Gebruik: ictbekwaam {command}" in run.out
-    for english in ("Usage:", "Show this message", "[default:"):
-        assert english not in run.out
-
-
 def test_ctrl_c_while_reading_exits_130_with_a_dutch_line(run_cli, team, monkeypatch):
     import ictbekwaam.files.collect
 
