@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import msgspec
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ictbekwaam.model import result as results
@@ -21,9 +21,6 @@ NVT = KADER.schaal.niet_van_toepassing.code
 ITEMS = KADER.all_items()
 CHECKLIST = {i.id for i in KADER.basisvaardigheden.items}
 BASE = results.new_result(KADER, "r-" + "cd" * 16)
-
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
 
 def _answer(item_id: str):
     if item_id in CHECKLIST:
@@ -55,7 +52,6 @@ def raised(item_id: str, value):
     return value + 1 if value < max(LEVELS) else None
 
 
-@SETTINGS
 @given(answers_st, targets_st)
 def test_a_gap_is_never_negative(answers, targets):
     p = profile(answers, targets)
@@ -68,7 +64,6 @@ def test_a_gap_is_never_negative(answers, targets):
         assert 0 <= section.on_target <= section.counted
 
 
-@SETTINGS
 @given(answers_st, targets_st, st.data())
 def test_raising_one_answer_never_raises_any_gap(answers, targets, data):
     raisable = [k for k, v in answers.items() if v != NVT and raised(k, v) is not None]
@@ -86,7 +81,6 @@ def test_raising_one_answer_never_raises_any_gap(answers, targets, data):
         assert new_s.on_target >= old_s.on_target
 
 
-@SETTINGS
 @given(answers_st, targets_st)
 def test_niet_van_toepassing_never_counts_as_a_gap(answers, targets):
     p = profile(answers, targets)
@@ -102,7 +96,6 @@ def test_niet_van_toepassing_never_counts_as_a_gap(answers, targets):
     assert p.priorities == without.priorities
 
 
-@SETTINGS
 @given(answers_st, targets_st, st.randoms(use_true_random=False))
 def test_the_order_of_the_answers_never_changes_the_profile(answers, targets, rnd: random.Random):
     keys = list(answers)
@@ -110,7 +103,6 @@ def test_the_order_of_the_answers_never_changes_the_profile(answers, targets, rn
     assert profile({k: answers[k] for k in keys}, targets) == profile(answers, targets)
 
 
-@SETTINGS
 @given(answers_st, targets_st)
 def test_priorities_are_three_to_five_gaps_in_order(answers, targets):
     p = profile(answers, targets)
