@@ -22,6 +22,15 @@ settings.register_profile("grondig", settings.get_profile("ictbekwaam"), max_exa
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ictbekwaam"))
 
 
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """Accept the ``-n 2`` of addopts when pytest-xdist is not loaded (``-p no:xdist``): one process then."""
+    if not pluginmanager.has_plugin("xdist"):
+        # _addoption, as pytest-xdist itself does: addoption refuses lowercase short options.
+        parser.getgroup("xdist")._addoption(
+            "-n", "--numprocesses", dest="numprocesses", default=None, help="(pytest-xdist is not loaded: ignored)"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never touch the real user's results: point every data location at a temp folder."""

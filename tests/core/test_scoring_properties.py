@@ -64,21 +64,19 @@ def test_a_gap_is_never_negative(answers, targets):
         assert 0 <= section.on_target <= section.counted
 
 
-@given(answers_st, targets_st, st.data())
-def test_raising_one_answer_never_raises_any_gap(answers, targets, data):
-    raisable = [k for k, v in answers.items() if v != NVT and raised(k, v) is not None]
-    if not raisable:
-        return
-    item_id = data.draw(st.sampled_from(sorted(raisable)))
+@given(answers_st, targets_st)
+def test_raising_one_answer_never_raises_any_gap(answers, targets):
+    # Every answer that can be raised, one at a time: hypothesis would mostly draw the first few.
     before = profile(answers, targets)
-    after = profile({**answers, item_id: raised(item_id, answers[item_id])}, targets)
-    for old, new in zip(before.items, after.items):
-        assert (old.gap is None) == (new.gap is None)
-        if old.gap is not None:
-            assert new.gap <= old.gap
-    for old_s, new_s in zip(before.sections, after.sections):
-        assert new_s.total_gap <= old_s.total_gap
-        assert new_s.on_target >= old_s.on_target
+    for item_id in sorted(k for k, v in answers.items() if v != NVT and raised(k, v) is not None):
+        after = profile({**answers, item_id: raised(item_id, answers[item_id])}, targets)
+        for old, new in zip(before.items, after.items):
+            assert (old.gap is None) == (new.gap is None)
+            if old.gap is not None:
+                assert new.gap <= old.gap
+        for old_s, new_s in zip(before.sections, after.sections):
+            assert new_s.total_gap <= old_s.total_gap
+            assert new_s.on_target >= old_s.on_target
 
 
 @given(answers_st, targets_st)
