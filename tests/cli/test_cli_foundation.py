@@ -200,3 +200,16 @@ def test_a_result_that_is_not_utf8_is_a_clear_error_not_a_traceback(run_cli, tmp
         assert run.code == 1, run
         assert "Traceback" not in run.err
         assert f"{path}, regel 15: geen geldige UTF-8-tekst" in run.out + run.err
+
+
+def test_every_renderer_in_the_format_tables_exists():
+    from ictbekwaam.cli import kader, profile, report
+    from ictbekwaam.cli.common import renderer
+
+    tables = [kader.KADER_RENDERERS, profile.PROFILE_RENDERERS, profile.COMPARE_RENDERERS, report.REPORT_RENDERERS]
+    assert set(kader.KADER_RENDERERS) == set(kader.KaderFormat)
+    assert set(profile.PROFILE_RENDERERS) == set(profile.COMPARE_RENDERERS) == set(profile.OutputFormat)
+    assert set(report.REPORT_RENDERERS) == set(report.ReportFormat) - {report.ReportFormat.tekst, report.ReportFormat.csv}
+    for table in tables:
+        for spec in table.values():
+            assert callable(renderer(spec)), spec

@@ -15,10 +15,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from ictbekwaam.cli.common import Commands, doelen_option, out_option, settings
+from ictbekwaam.cli.common import CommandGroup, doelen_option, out_option, settings
 from ictbekwaam.errors import ExitCode, IctbekwaamError
 
-app = Commands()
+app = CommandGroup()
 
 ACCESSIBLE_ENV = "ACCESSIBLE"
 

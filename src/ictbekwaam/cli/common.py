@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ictbekwaam.model.kader import Handreiking, Kader
 
 
-class Commands(typer.Typer):
+class CommandGroup(typer.Typer):
     """A group of commands in one module, with Dutch help for each command.
 
     The main app adds it with ``app.add_typer(commands)`` without a name, so its

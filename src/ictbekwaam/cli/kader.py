@@ -8,10 +8,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from ictbekwaam.cli.common import Commands, OutOption, emit, format_option, renderer, settings, stdout_console
+from ictbekwaam.cli.common import CommandGroup, OutOption, emit, format_option, renderer, settings, stdout_console
 from ictbekwaam.errors import IctbekwaamError
 
-app = Commands()
+app = CommandGroup()
 
 
 class KaderFormat(str, Enum):

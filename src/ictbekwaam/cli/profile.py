@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from ictbekwaam.cli.common import (
-    Commands,
+    CommandGroup,
     DoelenOption,
     OutOption,
     ResultFileArgument,
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ictbekwaam.model.result import Result
     from ictbekwaam.model.targets import Targets
 
-app = Commands()
+app = CommandGroup()
 
 
 class OutputFormat(str, Enum):

@@ -18,7 +18,7 @@ from typing import Annotated, Optional
 import typer
 
 from ictbekwaam.cli.common import (
-    Commands,
+    CommandGroup,
     doelen_option,
     emit,
     format_option,
@@ -30,7 +30,7 @@ from ictbekwaam.cli.common import (
 )
 from ictbekwaam.errors import ExitCode, IctbekwaamError
 
-app = Commands()
+app = CommandGroup()
 
 
 class ReportFormat(str, Enum):
