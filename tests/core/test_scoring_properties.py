@@ -22,18 +22,25 @@ ITEMS = KADER.all_items()
 CHECKLIST = {i.id for i in KADER.basisvaardigheden.items}
 BASE = results.new_result(KADER, "r-" + "cd" * 16)
 
-def _answer(item_id: str):
-    if item_id in CHECKLIST:
-        return st.sampled_from([None, *CODES])
-    return st.sampled_from([None, NVT, *LEVELS])
+
+def _choices(choices_per_item: list[list]):  # type: ignore[no-untyped-def]
+    """One choice per item of the kader, all drawn in one go.
+
+    One byte per item instead of one sampled_from per item: hypothesis draws
+    (and shrinks) a single value, six times faster, with the same choices.
+    """
+    ids = [i.id for i in ITEMS]
+    return st.binary(min_size=len(ids), max_size=len(ids)).map(
+        lambda picks: {k: c[p % len(c)] for k, c, p in zip(ids, choices_per_item, picks)}
+    )
 
 
-answers_st = st.fixed_dictionaries({i.id: _answer(i.id) for i in ITEMS}).map(
+answers_st = _choices([[None, *CODES] if i.id in CHECKLIST else [None, NVT, *LEVELS] for i in ITEMS]).map(
     lambda d: {k: v for k, v in d.items() if v is not None}
 )
-targets_st = st.fixed_dictionaries(
-    {i.id: st.sampled_from(CODES) if i.id in CHECKLIST else st.sampled_from(LEVELS) for i in ITEMS}
-).map(lambda d: Targets(d, "willekeurige doelen"))
+targets_st = _choices([CODES if i.id in CHECKLIST else LEVELS for i in ITEMS]).map(
+    lambda d: Targets(d, "willekeurige doelen")
+)
 
 
 def profile(answers: dict, targets: Targets) -> Profile:
