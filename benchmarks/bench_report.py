@@ -14,7 +14,10 @@ Not part of the test suite (no timing asserts anywhere). It prints:
 3. for scale, in this process: a plain loop that reads and ``json.loads``
    every file, the same with msgspec decoding into the typed ``Result``, and
    ``collect`` (read + validate + tally) sequential and parallel;
-4. start-up alone: ``python -m ictbekwaam report --help``.
+4. start-up alone: ``python -m ictbekwaam report --help``;
+5. the table for README.md, in Dutch, after a ``<!-- benchmark -->`` line:
+   paste it over the table below that line in the README. (The README's table
+   is checked against :func:`readme_row` and :data:`README_ROW` by the tests.)
 
 The data are demo results (``ictbekwaam.files.demo``, seed 2024) written once into
 ``$TMPDIR/ictbekwaam-bench/N`` and reused when present. They are written with
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -39,6 +43,52 @@ from pathlib import Path
 
 SEED = 2024
 ROOT = Path(tempfile.gettempdir()) / "ictbekwaam-bench"
+DEFAULT_SIZES = (1000, 10_000, 100_000)
+
+README_MARKER = "<!-- benchmark -->"
+README_HEADER = (
+    "| bestanden | report --format json | met één proces | piekgeheugen (RSS) |\n"
+    "|---:|---:|---:|---:|"
+)
+# One row of the README's table, as readme_row writes it.
+README_ROW = re.compile(
+    r"^\| (?P<files>\d{1,3}(?:\.\d{3})*) "
+    r"\| (?P<best>\d+,\d\d) s \(mediaan (?P<median>\d+,\d\d) s\) "
+    r"\| (?P<one_process>\d+,\d\d) s "
+    r"\| (?P<rss>\d+) MB(?: \((?P<ratio>\d+,\d) × dat bij (?P<first>\d{1,3}(?:\.\d{3})*)\))? \|$"
+)
+
+
+def _dutch_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _dutch(x: float, decimals: int) -> str:
+    return f"{x:.{decimals}f}".replace(".", ",")
+
+
+def readme_row(
+    files: int, best: float, median: float, one_process: float, rss_mb: float,
+    ratio: float | None = None, first_files: int | None = None,
+) -> str:
+    """One row of the README's table; the last row also says how its memory compares to the first."""
+    memory = f"{rss_mb:.0f} MB"
+    if ratio is not None and first_files is not None:
+        memory += f" ({_dutch(ratio, 1)} × dat bij {_dutch_int(first_files)})"
+    return (
+        f"| {_dutch_int(files)} | {_dutch(best, 2)} s (mediaan {_dutch(median, 2)} s) "
+        f"| {_dutch(one_process, 2)} s | {memory} |"
+    )
+
+
+def readme_table(rows: list[tuple[int, tuple[float, float], tuple[float, float], float]]) -> str:
+    """The README's table (marker line first) from (files, (best, median), one process (best, median), peak RSS MB)."""
+    lines = [README_MARKER, README_HEADER]
+    for i, (n, par, seq, rss) in enumerate(rows):
+        last = len(rows) > 1 and i == len(rows) - 1
+        first_n, first_rss = rows[0][0], rows[0][3]
+        lines.append(readme_row(n, par[0], par[1], seq[0], rss, rss / first_rss if last else None, first_n if last else None))
+    return "\n".join(lines) + "\n"
 
 
 def dataset(n: int) -> Path:
@@ -133,7 +183,7 @@ def in_process(folder: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated numbers of files")
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated numbers of files")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per measurement (after one warm-up)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -170,6 +220,8 @@ def main() -> None:
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         print(f"\npeak memory at {last[0]:,} files is {last[3] / first[3]:.1f}× that at {first[0]:,} files")
+    print("\nFor README.md:\n")
+    print(readme_table([(n, par, seq, rss) for n, par, seq, rss, _, _ in rows]))
 
 
 if __name__ == "__main__":

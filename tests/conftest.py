@@ -6,12 +6,29 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
 # The source texts: the shared originals when they sit beside the checkout, else
 # the copies in tests/sources (a clean clone on a CI machine).
 SOURCES = SHARED_SOURCES if SHARED_SOURCES.is_dir() else ROOT / "tests" / "sources"
+
+# Property tests: enough examples to find the bugs they are there for (checked by breaking the
+# code on purpose: each property caught its bug well within 100 examples), no deadline (a loaded CI
+# machine is slow, not wrong). HYPOTHESIS_PROFILE=grondig runs ten times as many.
+settings.register_profile("ictbekwaam", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("grondig", settings.get_profile("ictbekwaam"), max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ictbekwaam"))
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """Accept the ``-n 2`` of addopts when pytest-xdist is not loaded (``-p no:xdist``): one process then."""
+    if not pluginmanager.has_plugin("xdist"):
+        # _addoption, as pytest-xdist itself does: addoption refuses lowercase short options.
+        parser.getgroup("xdist")._addoption(
+            "-n", "--numprocesses", dest="numprocesses", default=None, help="(pytest-xdist is not loaded: ignored)"
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -12,35 +12,10 @@ import yaml
 from ictbekwaam import __version__
 from ictbekwaam.files.loader import builtin_handreiking_path, builtin_kader_path
 
-COMMANDS = ["kader", "gesprek", "validate"]
-
-
 def test_version(run_cli):
     run = run_cli("--version")
     assert run.code == 0
     assert run.out == f"ictbekwaam {__version__}\n"
-
-
-@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])
-def test_help_is_dutch(run_cli, command):
-    run = run_cli(*command, "--help")
-    assert run.code == 0
-    assert "Gebruik: ictbekwaam" in run.out
-    assert "Toon deze hulp en stop." in run.out
-    for english in ("Usage:", "Show this message", "Options", "[default:", "Commands", "boolean"):
-        assert english not in run.out
-
-
-def test_flags_show_no_value_in_the_help(run_cli):
-    # A flag takes no value: "--version <ja/nee>" would invite "--version ja".
-    run = run_cli("--help")
-    version = next(line for line in run.out.splitlines() if "--version" in line)
-    assert "<" not in version and "Toon het versienummer en stop." in version
-
-
-def test_no_arguments_shows_the_help(run_cli):
-    run = run_cli()
-    assert "Gebruik: ictbekwaam [OPTIES] COMMANDO [ARGUMENTEN]..." in run.out + run.err
 
 
 def test_kader_shows_the_whole_tree(run_cli, kader):
@@ -225,3 +200,16 @@ def test_a_result_that_is_not_utf8_is_a_clear_error_not_a_traceback(run_cli, tmp
         assert run.code == 1, run
         assert "Traceback" not in run.err
         assert f"{path}, regel 15: geen geldige UTF-8-tekst" in run.out + run.err
+
+
+def test_every_renderer_in_the_format_tables_exists():
+    from ictbekwaam.cli import kader, profile, report
+    from ictbekwaam.cli.common import renderer
+
+    tables = [kader.KADER_RENDERERS, profile.PROFILE_RENDERERS, profile.COMPARE_RENDERERS, report.REPORT_RENDERERS]
+    assert set(kader.KADER_RENDERERS) == set(kader.KaderFormat)
+    assert set(profile.PROFILE_RENDERERS) == set(profile.COMPARE_RENDERERS) == set(profile.OutputFormat)
+    assert set(report.REPORT_RENDERERS) == set(report.ReportFormat) - {report.ReportFormat.tekst, report.ReportFormat.csv}
+    for table in tables:
+        for spec in table.values():
+            assert callable(renderer(spec)), spec

@@ -17,13 +17,11 @@ def sanne_file(kader, tmp_path):
 
 
 @pytest.mark.parametrize("command", ["profile", "pop", "compare"])
-def test_help_is_dutch(run_cli, command):
+def test_every_profile_command_takes_the_schools_doelen(run_cli, command):
+    # That the help is Dutch is checked for every command in test_help.
     run = run_cli(command, "--help")
     assert run.code == 0
-    assert f"Gebruik: ictbekwaam {command} [OPTIES]" in run.out
     assert "--doelen" in run.out
-    for english in ("Usage:", "Show this message", "[default:"):
-        assert english not in run.out
 
 
 def test_the_commands_are_listed(run_cli):

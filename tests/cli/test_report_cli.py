@@ -91,7 +91,7 @@ def test_json_structure(run_cli, team, kader):
     assert "Demo Leraar" not in run.out
 
 
-def test_bad_files_are_listed_and_strict_makes_them_fatal(run_cli, team):
+def test_bad_files_are_listed_and_strict_makes_them_fatal(run_cli, team, monkeypatch):
     (team / "kapot.json").write_bytes(b'{"schema": ')
     (team / "leeg.json").write_bytes(b"")
     run = run_cli("report", str(team), "--format", "json")
@@ -105,12 +105,15 @@ def test_bad_files_are_listed_and_strict_makes_them_fatal(run_cli, team):
     assert {"reason": "het bestand is leeg"} in data["files"]["skipped"]
     assert str(team) not in run.out
 
-    # On screen the report itself lists them: once, not again on stderr.
-    run = run_cli("report", str(team))
+    # On screen the report itself lists them: once, not again on stderr. (Named from inside the
+    # folder, so that a long temporary path cannot wrap a name over two lines of the 80 columns.)
+    monkeypatch.chdir(team)
+    run = run_cli("report", ".")
     assert run.code == 0
     assert run.err == ""
     assert (run.out + run.err).count("leeg.json") == 1
     assert "Overgeslagen bestanden (2):" in run.out
+    assert "  ✗ ./leeg.json: het bestand is leeg\n" in run.out
 
     run = run_cli("report", str(team), "--strict")
     assert run.code == 1
@@ -272,15 +275,6 @@ def test_output_format_follows_the_file_name(run_cli, team, tmp_path):
         run = run_cli("report", str(team), "-o", str(out))
         assert run.code == 0 and run.out == ""
         assert check(out.read_text(encoding="utf-8")), name
-
-
-@pytest.mark.parametrize("command", ["report", "demo-data"])
-def test_help_is_dutch(run_cli, command):
-    run = run_cli(command, "--help")
-    assert run.code == 0
-    assert f"Gebruik: ictbekwaam {command}" in run.out
-    for english in ("Usage:", "Show this message", "[default:"):
-        assert english not in run.out
 
 
 def test_ctrl_c_while_reading_exits_130_with_a_dutch_line(run_cli, team, monkeypatch):

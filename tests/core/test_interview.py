@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import msgspec
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN
@@ -197,7 +200,6 @@ def test_adopting_a_draft_of_another_kader_version(kader):
     assert none == []
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["answer", "skip", "back", "overview", "open"]), max_size=80), st.randoms())
 def test_any_walk_keeps_a_valid_result(kader, moves, rnd):
     """Whatever a teacher does, the draft stays a valid result for this kader."""
@@ -230,10 +232,25 @@ def test_any_walk_keeps_a_valid_result(kader, moves, rnd):
     assert decode(encode(draft)) == draft
 
 
-@given(st.text())
-def test_clean_text_never_keeps_control_characters(text):
-    import unicodedata
+def _characters_in(ranges: list[tuple[int, int]], categories: set[str]) -> list[str]:
+    return [chr(c) for low, high in ranges for c in range(low, high) if unicodedata.category(chr(c)) in categories]
 
+
+# The characters clean_text must remove or replace, from the blocks where most of them live
+# (control, format, surrogate, line and paragraph separators, spaces); any other code point comes
+# from the uniform part. Not st.text(): that first tabulates all of Unicode, 5-9 s on a fresh checkout.
+SPECIAL_CHARACTERS = _characters_in(
+    [(0, 0x3000), (0xD800, 0xD808), (0xDFF8, 0xE000), (0xFE00, 0x10000), (0xE0000, 0xE0080)],
+    {"Cc", "Cf", "Cs", "Zl", "Zp", "Zs"},
+)
+any_text = st.lists(
+    st.sampled_from(SPECIAL_CHARACTERS) | st.integers(0x20, 0x7E).map(chr) | st.integers(0, sys.maxunicode).map(chr),
+    max_size=40,
+).map("".join)
+
+
+@given(any_text)
+def test_clean_text_never_keeps_control_characters(text):
     cleaned = clean_text(text)
     assert not any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") for ch in cleaned)
     assert not any(unicodedata.category(ch) == "Cf" and ch != "\u200d" for ch in cleaned)

@@ -1,6 +1,6 @@
 """Commands of the teacher's self-assessment: ``assess``.
 
-Only typer and the CLI module are imported at the top; the interview, the
+Only typer and :mod:`ictbekwaam.cli.common` are imported at the top; the interview, the
 prompts (questionary, prompt_toolkit) and the YAML reader are imported inside
 the command, so ``ictbekwaam --help`` stays fast.
 """
@@ -11,12 +11,14 @@ import os
 import shlex
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
-from ictbekwaam.cli.app import command, settings
+from ictbekwaam.cli.common import CommandGroup, doelen_option, out_option, settings
 from ictbekwaam.errors import ExitCode, IctbekwaamError
+
+app = CommandGroup()
 
 ACCESSIBLE_ENV = "ACCESSIBLE"
 
@@ -35,16 +37,17 @@ NO_TERMINAL = (
 )
 
 
-@command("assess")
+@app.command("assess")
 def assess_command(
     ctx: typer.Context,
     resume: bool = typer.Option(False, "--resume", help="Ga direct verder met je onafgemaakte zelfevaluatie (het concept)."),
     new: bool = typer.Option(
         False, "--new", help="Begin direct opnieuw; een onafgemaakt concept wordt bewaard als concept.vorige.json."
     ),
-    out: Optional[Path] = typer.Option(
-        None, "--out", "-o", metavar="MAP", help="Sla het resultaat op in deze map in plaats van in je eigen gegevensmap."
-    ),
+    out: Annotated[
+        Optional[Path],
+        out_option("Sla het resultaat op in deze map in plaats van in je eigen gegevensmap.", metavar="MAP"),
+    ] = None,
     plain: bool = typer.Option(
         False,
         "--plain",
@@ -60,9 +63,10 @@ def assess_command(
     answers: Optional[Path] = typer.Option(
         None, "--answers", metavar="BESTAND", help="Maak een resultaat van een ingevuld antwoordbestand, zonder iets te vragen."
     ),
-    doelen: Optional[Path] = typer.Option(
-        None, "--doelen", metavar="BESTAND", help="De doelen van je school (YAML) voor het profiel aan het eind; zonder: de standaarddoelen."
-    ),
+    doelen: Annotated[
+        Optional[Path],
+        doelen_option("De doelen van je school (YAML) voor het profiel aan het eind; zonder: de standaarddoelen."),
+    ] = None,
 ) -> None:
     """Vul je zelfevaluatie in: basisvaardigheden en kerntaak A, B en C; stoppen en later verdergaan kan altijd."""
     if resume and new:

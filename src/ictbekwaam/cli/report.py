@@ -13,12 +13,24 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
-from ictbekwaam.cli.app import command, emit, settings, stderr_console, stdout_console
+from ictbekwaam.cli.common import (
+    CommandGroup,
+    doelen_option,
+    emit,
+    format_option,
+    out_option,
+    renderer,
+    settings,
+    stderr_console,
+    stdout_console,
+)
 from ictbekwaam.errors import ExitCode, IctbekwaamError
+
+app = CommandGroup()
 
 
 class ReportFormat(str, Enum):
@@ -54,6 +66,13 @@ SUFFIX_FORMATS = {
     ".html": ReportFormat.html,
     ".htm": ReportFormat.html,
     ".txt": ReportFormat.tekst,
+}
+
+# The exports that take (profile, rejected files, file_names=...); tekst and csv have options of their own.
+REPORT_RENDERERS = {
+    ReportFormat.json: "ictbekwaam.render.team.json:report_json",
+    ReportFormat.markdown: "ictbekwaam.render.team.markdown:report_markdown",
+    ReportFormat.html: "ictbekwaam.render.team.html:report_html",
 }
 
 
@@ -122,22 +141,24 @@ def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, st
     return collection
 
 
-@command("report")
+@app.command("report")
 def report_command(
     ctx: typer.Context,
     paths: list[str] = typer.Argument(
         ..., metavar="PAD...",
         help="Resultaatbestanden, mappen (met submappen), patronen zoals 'map/*.json' en zip-archieven, door elkaar.",
     ),
-    format: Optional[ReportFormat] = typer.Option(
-        None, "--format", "-f",
-        help="Uitvoer: tekst (scherm), json, csv, markdown of html. Zonder: tekst, of wat de naam bij -o zegt (.json, .csv, .md, .html).",
-    ),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="BESTAND", help="Schrijf naar dit bestand (in één keer, nooit half)."),
+    format: Annotated[
+        Optional[ReportFormat],
+        format_option(
+            "Uitvoer: tekst (scherm), json, csv, markdown of html. Zonder: tekst, of wat de naam bij -o zegt (.json, .csv, .md, .html)."
+        ),
+    ] = None,
+    out: Annotated[Optional[Path], out_option("Schrijf naar dit bestand (in één keer, nooit half).")] = None,
     by: Optional[ByChoice] = typer.Option(None, "--by", help="Zet groepen naast elkaar: school, team of sector."),
-    doelen: Optional[Path] = typer.Option(
-        None, "--doelen", metavar="BESTAND", help="De doelen van de school; zonder: de standaarddoelen van het kader."
-    ),
+    doelen: Annotated[
+        Optional[Path], doelen_option("De doelen van de school; zonder: de standaarddoelen van het kader.")
+    ] = None,
     min_groep: int = typer.Option(
         5, "--min-groep", min=1, metavar="AANTAL",
         help="Geen cijfers voor een groep of cel met minder respondenten dan dit (privacy).",
@@ -145,7 +166,8 @@ def report_command(
     namen: bool = typer.Option(
         False, "--namen", help="Toon wie er iets inleverde. Op het scherm; in een bestand alleen als je het met -o noemt."
     ),
-    voorbeelden: bool = typer.Option(
+    # The teachers' own examples (Result.evidence), not the Kader's examples (kader.voorbeelden).
+    eigen_voorbeelden: bool = typer.Option(
         False, "--voorbeelden", help="Neem de eigen voorbeelden van de leraren op (zonder namen)."
     ),
     vorige: Optional[list[str]] = typer.Option(
@@ -183,7 +205,7 @@ def report_command(
     if vorige:
         old = _read(vorige, kader, by_value, False, False, strict, "Vorige ronde")
         previous = build_profile(old.tally, kader, targets, min_groep=min_groep, files=old.files, rejected=len(old.rejected))
-    collection = _read(paths, kader, by_value, keep_names, voorbeelden, strict, "Deze ronde", listed=screen)
+    collection = _read(paths, kader, by_value, keep_names, eigen_voorbeelden, strict, "Deze ronde", listed=screen)
     profile = build_profile(
         collection.tally, kader, targets, min_groep=min_groep, handreiking=handreiking,
         files=collection.files, rejected=len(collection.rejected), previous=previous,
@@ -199,18 +221,8 @@ def report_command(
             stdout_console().print(renderable)
         else:
             emit(_plain_text(renderable), out)
-    elif chosen is ReportFormat.json:
-        from ictbekwaam.render.team.json import report_json
-
-        emit(report_json(profile, collection.rejected, file_names=file_names), out)
-    elif chosen is ReportFormat.markdown:
-        from ictbekwaam.render.team.markdown import report_markdown
-
-        emit(report_markdown(profile, collection.rejected, file_names=file_names), out)
-    elif chosen is ReportFormat.html:
-        from ictbekwaam.render.team.html import report_html
-
-        emit(report_html(profile, collection.rejected, file_names=file_names), out)
+    elif chosen in REPORT_RENDERERS:
+        emit(renderer(REPORT_RENDERERS[chosen])(profile, collection.rejected, file_names=file_names), out)
     else:
         from ictbekwaam.render.team import csv as report_csv
 
@@ -246,7 +258,7 @@ def _plain_text(renderable) -> str:  # type: ignore[no-untyped-def]
     return buffer.getvalue()
 
 
-@command("demo-data")
+@app.command("demo-data")
 def demo_data_command(
     ctx: typer.Context,
     folder: Path = typer.Argument(..., metavar="MAP", help="De map voor de demobestanden (wordt gemaakt als hij er niet is)."),

@@ -13,6 +13,7 @@ keeps the two equal.
 
 from __future__ import annotations
 
+import inspect
 import re
 import secrets
 from datetime import datetime, timezone
@@ -299,9 +300,27 @@ def check_answers(result: Result, kader: Kader) -> AnswerCheck:
     return AnswerCheck(problems, unknown, missing)
 
 
+def _clean_descriptions(node: object) -> None:
+    """Dedent every description taken from a docstring, in place.
+
+    Python 3.13 strips the indentation of docstrings when compiling, older
+    versions do not; cleaning them here makes the schema the same on each.
+    """
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                node[key] = inspect.cleandoc(value)
+            else:
+                _clean_descriptions(value)
+    elif isinstance(node, list):
+        for value in node:
+            _clean_descriptions(value)
+
+
 def json_schema() -> dict:
     """The JSON Schema of the result file, generated from :class:`Result`."""
     schema = msgspec.json.schema(Result)
+    _clean_descriptions(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://ictbekwaam.invalid/schemas/result.schema.json"
     schema["title"] = "ictbekwaam-resultaat"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ictbekwaam.core.team.profile import build_profile
@@ -69,7 +69,7 @@ def _struct(r: Result) -> Result:
     return decode(encode(r))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60)
 @given(members=teams, extra=respondent)
 def test_one_more_respondent_changes_every_count_by_exactly_one(members, extra):
     before = profile(members, minimum=1)
@@ -94,7 +94,7 @@ def test_one_more_respondent_changes_every_count_by_exactly_one(members, extra):
         assert new.counted == old.counted + (1 if answered else 0)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(members=teams, minimum=st.integers(1, 6), by=st.sampled_from([None, "team"]))
 def test_every_figure_lies_within_its_scale(members, minimum, by):
     p = profile(members, by=by, minimum=minimum)
@@ -124,7 +124,6 @@ def _raw_counted(members, item_id):
     return out
 
 
-@settings(max_examples=150, deadline=None)
 @given(members=teams, minimum=st.integers(2, 6))
 def test_suppression_never_shows_or_leaks_a_small_group(members, minimum):
     p = profile(members, by="team", minimum=minimum)
