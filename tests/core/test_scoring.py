@@ -5,13 +5,10 @@ Results are built as ``assess`` writes them, by ``builders.make_result``.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import msgspec
 import pytest
 
-from ictbekwaam.model import result as results
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.core.scoring import BASIS_ADVICE, score
 from ictbekwaam.model.targets import Targets, default_targets

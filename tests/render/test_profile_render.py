@@ -40,7 +40,7 @@ def test_the_end_of_assess_shows_the_same_screen(kader):
     console = Console(file=io.StringIO(), width=80, color_system=None, legacy_windows=False)
     result = make_result(kader, sanne_answers(kader), naam="Sanne")
     saved = Path("/home/sanne/resultaten/zelfevaluatie.json")
-    profile = show_end(console, result, kader, default_targets(kader), saved, Commands(doelen=Path("onze doelen.yaml")))
+    profile = show_end(console.print, result, kader, default_targets(kader), saved, Commands(doelen=Path("onze doelen.yaml")))
     assert profile == sanne(kader)
     shown = lines(console.file.getvalue())
     expected = EXPECTED.splitlines()

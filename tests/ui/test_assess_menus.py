@@ -18,7 +18,6 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from ictbekwaam.core.interview import Nav
 from ictbekwaam.errors import Cancelled
 from ictbekwaam.files.storage import Store
 from ictbekwaam.files.results import read_result

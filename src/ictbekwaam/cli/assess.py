@@ -134,7 +134,7 @@ def _from_answers(kader, targets, store, path: Path, commands) -> None:  # type:
 
     result = load_answers(path, kader, store.respondent_id())
     saved = store.save_result(result)
-    show_end(Console(highlight=False), result, kader, targets, saved, commands, plain=not sys.stdout.isatty())
+    show_end(Console(highlight=False).print, result, kader, targets, saved, commands, plain=not sys.stdout.isatty())
 
 
 def _interactive(kader, targets, store, *, plain: bool, start: str, commands) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from ictbekwaam.errors import Cancelled, ExitCode
 from ictbekwaam.files.storage import Store
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result
-from ictbekwaam.ui.end import Commands, print_end, show_end
+from ictbekwaam.ui.end import Commands, show_end
 from ictbekwaam.ui.overview import Overview
 from ictbekwaam.ui.protocol import Ui
 from ictbekwaam.ui.start import begin
@@ -27,9 +27,6 @@ from ictbekwaam.ui.walk import Questions
 
 if TYPE_CHECKING:
     from ictbekwaam.model.targets import Targets
-
-# The CLI imports these from here as well.
-__all__ = ["Commands", "Hangup", "Outcome", "Ui", "run_assess", "show_end"]
 
 
 class Hangup(SystemExit):
@@ -109,7 +106,7 @@ def run_assess(
         result = interview.finish()
         path = store.save_result(result)
         store.remove_draft()
-        print_end(ui.show, result, kader, targets, path, commands, plain=ui.is_plain())
+        show_end(ui.show, result, kader, targets, path, commands, plain=ui.is_plain())
         return Outcome(path, result)
     except (KeyboardInterrupt, EOFError):
         if interview is not None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from rich.console import Console
 from rich.text import Text
 
 from ictbekwaam.model.kader import Kader
@@ -67,23 +66,6 @@ Both :meth:`rich.console.Console.print` and :meth:`ictbekwaam.ui.protocol.Ui.sho
 
 
 def show_end(
-    console: Console,
-    result: Result,
-    kader: Kader,
-    targets: "Targets",
-    path: Path,
-    commands: Commands = Commands(),
-    *,
-    plain: bool = False,
-) -> "Profile":
-    """The end screen on ``console``: the gap profile (the screen of ``ictbekwaam profile``) and where the result is.
-
-    Returns the profile that was shown.
-    """
-    return print_end(console.print, result, kader, targets, path, commands, plain=plain)
-
-
-def print_end(
     show: Show,
     result: Result,
     kader: Kader,
@@ -93,7 +75,8 @@ def print_end(
     *,
     plain: bool = False,
 ) -> "Profile":
-    """The end screen of :func:`show_end`, printed with ``show`` (a console's or a :class:`Ui`'s).
+    """The end screen, printed with ``show`` (a console's ``print`` or a :class:`Ui`'s ``show``): the gap
+    profile (the screen of ``ictbekwaam profile``) and where the result is.
 
     Returns the profile that was shown.
     """
