@@ -57,6 +57,17 @@ def spawn(data_dir: Path, *args: str, term: str = "xterm", colour: bool = False,
     return child
 
 
+def after_ctrl_c(child, text: str) -> None:
+    """Press Ctrl-C and wait for ``text``; if it never comes, say what the program's signals and state were."""
+    child.sendcontrol("c")
+    try:
+        child.expect_exact(text)
+    except pexpect.TIMEOUT:
+        status = Path(f"/proc/{child.pid}/status")
+        facts = [line for line in status.read_text().splitlines() if line.startswith(("State", "Sig", "Shd"))] if status.exists() else []
+        pytest.fail(f"no {text!r} after Ctrl-C; the program shows {child.before[-200:]!r}; {facts}")
+
+
 def ended(child):
     """Wait until the program has ended and close the terminal; ``child.exitstatus`` is then set."""
     child.expect(pexpect.EOF)
@@ -158,8 +169,7 @@ def test_a_closed_terminal_then_ctrl_c_then_the_end(data_dir, draft_of):
     teacher.items(C1 + 1, C1 + 1, "5")
     teacher.child.expect_exact(f"vraag {C1 + 2} van 33")
     teacher.child.expect_exact(MENU)
-    teacher.child.sendcontrol("c")
-    teacher.child.expect_exact("Ga verder met: ictbekwaam assess --resume")
+    after_ctrl_c(teacher.child, "Ga verder met: ictbekwaam assess --resume")
     assert teacher.exit() == 130
     draft = read_result(data_dir / "concept.json")
     assert len(draft.answers) == answered + 2 and draft.complete is False
@@ -229,8 +239,7 @@ def test_the_terminal_decides_how_to_ask(tmp_path):
 
     dumb.expect_exact("Kiezen doe je door het nummer van je keuze te typen")
     dumb.expect_exact("Typ een nummer en druk op Enter:")
-    dumb.sendcontrol("c")
-    dumb.expect_exact("Er is nog niets opgeslagen.")
+    after_ctrl_c(dumb, "Er is nog niets opgeslagen.")
     assert ended(dumb).exitstatus == 130
 
     for no_color, child in coloured.items():
