@@ -6,8 +6,9 @@ Every command lives in a module of its own group (:mod:`~ictbekwaam.cli.kader`,
 adds them, without a name, so their commands are top-level commands, in this
 order in ``ictbekwaam --help``. Errors meant for the user are raised as
 :class:`~ictbekwaam.errors.IctbekwaamError` anywhere below and caught once, in
-:func:`main`, which prints them in Dutch and exits 1 (data), 2 (usage) or 130
-(cancelled). Heavy modules (questionary, prompt_toolkit, jinja2) are imported
+:func:`main`, which prints them in Dutch and exits with an
+:class:`~ictbekwaam.errors.ExitCode`: 1 (data), 2 (usage), 129 (terminal closed
+during ``assess``) or 130 (cancelled). Heavy modules (questionary, prompt_toolkit, jinja2) are imported
 inside the commands that use them, so ``ictbekwaam --help`` starts fast.
 """
 
