@@ -4,6 +4,12 @@ PyYAML's ``SafeLoader`` never constructs Python objects from tags, so a data
 file can only ever yield dicts, lists, strings, numbers, booleans and None.
 Besides the data we keep a map from each value's path (``kerntaken[1].items[3].id``)
 to its line, so that an error deep in the model can still name the line.
+
+Bounded, whatever the file: values nest at most :data:`MAX_YAML_DEPTH` deep,
+and anchors and aliases (``&naam`` ... ``*naam``) may repeat parts of the file,
+but the whole may not grow past :data:`EXPANSION` times the file's own size in
+values (a "billion laughs" file of 400 bytes would otherwise become billions
+of values). Every message is Dutch, with the line where PyYAML stopped.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from ictbekwaam.errors import DataError, LineMap, Place, join_path
 from ictbekwaam.files.read import read_text
 
 MAX_YAML_BYTES = 5 * 1024 * 1024  # a kader is ~50 kB; anything this large is not one
+MAX_YAML_DEPTH = 32  # the kader nests 6 deep
+EXPANSION = 2  # values after expanding aliases, per character of the file (without aliases: < 1)
 
 
 # The C parser when libyaml is there (about ten times faster), else pure Python;
@@ -24,11 +32,43 @@ MAX_YAML_BYTES = 5 * 1024 * 1024  # a kader is ~50 kB; anything this large is no
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: Path | str | None) -> None:
+class _Budget:
+    """How many more values the walk may visit (aliases count again each time they are used).
+
+    Attributes:
+        left: values still allowed.
+        path: the lists and mappings from the top down to the value being walked.
+    """
+
+    def __init__(self, values: int) -> None:
+        self.left = values
+        self.path: list[yaml.Node] = []
+
+
+def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: Path | str | None, depth: int, budget: _Budget) -> None:
+    budget.left -= 1
+    if budget.left < 0:
+        raise DataError(
+            Place(file, path, node.start_mark.line + 1),
+            "ankers en aliassen (&naam, *naam) herhalen hier zo veel dat het bestand veel groter zou worden dan het is; "
+            "schrijf de waarden uit",
+        )
+    if depth > MAX_YAML_DEPTH:
+        raise DataError(Place(file, path, node.start_mark.line + 1), f"te diep genest (meer dan {MAX_YAML_DEPTH} niveaus)")
     lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.CollectionNode):
+        if any(node is ancestor for ancestor in budget.path):
+            raise DataError(
+                Place(file, path, node.start_mark.line + 1), "een alias (*naam) verwijst naar het anker (&naam) waar hij zelf in staat"
+            )
+        budget.path.append(node)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise DataError(
+                    Place(file, path, key_node.start_mark.line + 1), "een sleutel moet een gewone tekst zijn, geen lijst of mapping"
+                )
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen:
@@ -39,16 +79,59 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: Path | str | 
             seen[key] = line
             child = join_path(path, key)
             lines[child] = line
-            _walk(value_node, child, lines, file)
+            _walk(value_node, child, lines, file, depth + 1, budget)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, join_path(path, index), lines, file)
+            _walk(item, join_path(path, index), lines, file, depth + 1, budget)
+    if isinstance(node, yaml.CollectionNode):
+        budget.path.pop()
+
+
+# PyYAML's (and libyaml's) problems, in Dutch; the first that fits is used.
+_YAML_PROBLEMS = (
+    ("tab", "een tab waar spaties horen; spring in met spaties"),
+    ("mapping values are not allowed", "een dubbele punt op een plek waar die niet mag (zet de tekst tussen aanhalingstekens)"),
+    ("could not find expected ':'", "er ontbreekt een dubbele punt na een sleutel"),
+    ("did not find expected key", "de inspringing klopt niet (een sleutel staat niet op de goede plek)"),
+    ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),
+    ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet goed afgesloten"),
+    ("did not find expected ',' or '}'", "een mapping tussen { } is niet goed afgesloten"),
+    ("found unexpected end of stream", "het bestand houdt op midden in een waarde (ontbreekt er een aanhalingsteken?)"),
+    ("undefined alias", "een alias (*naam) zonder bijbehorend anker (&naam)"),
+    ("exceeded maximum nesting depth", "te diep genest"),
+    ("found character that cannot start any token", "een teken dat hier niet mag (zet de tekst tussen aanhalingstekens)"),
+    ("cannot start any token", "een teken dat hier niet mag (zet de tekst tussen aanhalingstekens)"),
+    ("control characters are not allowed", "het bestand bevat stuurtekens"),
+    ("unacceptable character", "het bestand bevat stuurtekens"),
+    ("but found another document", "het bestand bevat meer dan één document (---)"),
+    ("duplicate anchor", "hetzelfde anker (&naam) staat er twee keer in"),
+    ("found unknown escape character", "een ongeldige escape (\\) in een tekst tussen dubbele aanhalingstekens"),
+    ("block sequence entries are not allowed", "een lijstregel (-) op een plek waar die niet mag"),
+)
+
+
+def _dutch_problem(exc: yaml.YAMLError) -> str:
+    """One Dutch phrase for what PyYAML found wrong; never its English."""
+    english = " ".join(str(part) for part in (getattr(exc, "problem", None), getattr(exc, "context", None)) if part)
+    english = english or str(exc)
+    for marker, dutch in _YAML_PROBLEMS:
+        if marker in english:
+            return dutch
+    return "controleer de inspringing, de dubbele punten en de aanhalingstekens"
+
+
+def _indented_with_tab(text: str, line: int) -> bool:
+    """Whether line ``line`` (1-based) of ``text`` has a tab in its indentation (YAML forbids that)."""
+    rows = text.splitlines()
+    row = rows[line - 1] if 0 < line <= len(rows) else ""
+    return "\t" in row[: len(row) - len(row.lstrip())]
 
 
 def parse_yaml(text: str, file: Path | str | None = None) -> tuple[Any, LineMap]:
     """Parse YAML text safely; return the data and its :class:`LineMap`.
 
-    Raises :class:`DataError` with the line for syntax errors and duplicate keys.
+    Raises :class:`DataError` (Dutch, with the line) for syntax errors,
+    duplicate keys, too deep nesting and aliases that would blow the file up.
     """
     loader = _Loader(text)
     try:
@@ -56,15 +139,19 @@ def parse_yaml(text: str, file: Path | str | None = None) -> tuple[Any, LineMap]
         if node is None:
             return None, LineMap()
         lines: dict[str, int] = {}
-        _walk(node, "", lines, file)
+        _walk(node, "", lines, file, 0, _Budget(EXPANSION * len(text) + 100))
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = exc.problem or exc.context or "onleesbare YAML"
-        raise DataError(Place(file, "", line), f"geen geldige YAML ({what})") from None
+        problem = _dutch_problem(exc)
+        if line is not None and _indented_with_tab(text, line):
+            problem = _YAML_PROBLEMS[0][1]
+        raise DataError(Place(file, "", line), f"geen geldige YAML: {problem}") from None
     except yaml.YAMLError as exc:
-        raise DataError(Place(file), f"geen geldige YAML ({exc})") from None
+        raise DataError(Place(file), f"geen geldige YAML: {_dutch_problem(exc)}") from None
+    except RecursionError:  # the pure-Python parser, without libyaml's own depth limit
+        raise DataError(Place(file), f"te diep genest (meer dan {MAX_YAML_DEPTH} niveaus)") from None
     finally:
         loader.dispose()
     return data, LineMap(lines)

@@ -53,6 +53,18 @@ _PATTERNS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"Expected `(\w+)` <= (\S+)"), lambda m: f"mag hooguit {m[2]} zijn"),
     (re.compile(r"Invalid enum value (.+)"), lambda m: f"ongeldige waarde {m[1]}"),
     (re.compile(r"Invalid RFC3339 encoded datetime"), lambda m: "geen geldige datum en tijd (RFC 3339)"),
+    (
+        re.compile(r"Expected `datetime` with a timezone component"),
+        lambda m: "een datum met tijd moet een tijdzone hebben (zoals 2026-03-12T14:30:00+01:00)",
+    ),
+    (re.compile(r"Expected `datetime` with no timezone component"), lambda m: "een datum met tijd zonder tijdzone verwacht"),
+    (re.compile(r"Expected `(\w+)` that's a multiple of (\S+)"), lambda m: f"moet een veelvoud van {m[2]} zijn"),
+    (re.compile(r"Expected `object` of length (<=|>=) (\d+)"), lambda m: f"{'hooguit' if m[1] == '<=' else 'minstens'} {m[2]} velden"),
+    (re.compile(r"Expected `array` of (?:at (most|least) )?length"), lambda m: "de lijst heeft niet het juiste aantal waarden"),
+    (re.compile(r"(?:Integer value|Number) out of range"), lambda m: "dit getal is te groot"),
+    (re.compile(r"Invalid value (.+)"), lambda m: f"ongeldige waarde {m[1]}"),
+    (re.compile(r"Invalid RFC3339 encoded (date|time)"), lambda m: "geen geldige datum of tijd (RFC 3339)"),
+    (re.compile(r"Expected `(\w+)`$"), lambda m: f"verwacht {_type_names(m[1])}"),
 ]
 
 _AT = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
@@ -72,7 +84,8 @@ def translate(message: str) -> tuple[str, str]:
             if unknown:  # point at the field itself, not at its parent
                 path = join_path(path, unknown[1])
             return dutch, path
-    return f"ongeldige waarde ({text})", path
+    # A message we have no translation for: never show the English, only that the value is wrong.
+    return "ongeldige waarde", path
 
 
 def convert(data: Any, kind: type[T], *, file: Path | str | None, lines: LineMap | None = None) -> T:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import inspect
 import re
 import secrets
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
@@ -26,6 +26,7 @@ from ictbekwaam import __version__
 from ictbekwaam.errors import DataError, Place
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader, fingerprint
 from ictbekwaam.model.convert import translate
+from ictbekwaam.model.nesting import MAX_JSON_DEPTH, nests_deeper
 
 SCHEMA_ID = "ictbekwaam/result"
 SCHEMA_VERSION = 1
@@ -137,6 +138,37 @@ def now() -> datetime:
     return datetime.now(timezone.utc).astimezone()
 
 
+EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)  # no result of this tool can be older
+CLOCK_SLACK = timedelta(days=1)  # clocks and time zones differ; more than a day ahead cannot be true
+
+
+def date_problems(result: Result, at: datetime | None = None) -> list[tuple[str, str]]:
+    """(path, Dutch reason) for each date in ``result`` that cannot be true at ``at`` (default: now).
+
+    A date before 2000, a date more than a day after ``at``, and ``updated_at``
+    before ``created_at`` are refused: such a result would silently win (or
+    lose) "the newest result of this respondent" in a team report.
+    """
+    latest = (at or datetime.now(timezone.utc)) + CLOCK_SLACK
+    problems = []
+    for path, stamp in (("created_at", result.created_at), ("updated_at", result.updated_at)):
+        if stamp < EARLIEST:
+            problems.append((path, f"{_day(stamp)} ligt vóór 2000; zo oud kan een resultaat niet zijn"))
+        elif stamp > latest:
+            problems.append(
+                (path, f"{_day(stamp)} ligt in de toekomst; stond de klok van de computer goed toen dit werd opgeslagen?")
+            )
+    if not problems and result.updated_at < result.created_at:
+        problems.append(
+            ("updated_at", f"{_day(result.updated_at)} ligt vóór het begin van de zelfevaluatie (created_at {_day(result.created_at)})")
+        )
+    return problems
+
+
+def _day(stamp: datetime) -> str:
+    return stamp.isoformat(timespec="minutes")
+
+
 def new_respondent_id() -> str:
     """A fresh random respondent id (no personal data in it)."""
     return "r-" + secrets.token_hex(16)
@@ -172,9 +204,12 @@ def decode(data: bytes, file: Path | str | None = None) -> Result:
     """Parse and validate a result document; DataError (Dutch, with the place) if it is not one.
 
     Any bytes at all give either a Result or a DataError, never another exception.
+    Besides the layout, the dates must be possible (see :func:`date_problems`).
     """
+    if nests_deeper(data):
+        raise _too_deep(file)
     try:
-        return _DECODER.decode(data)
+        result = _DECODER.decode(data)
     except msgspec.ValidationError as exc:
         _check_header(data, file)
         text, path = translate(str(exc))
@@ -183,6 +218,15 @@ def decode(data: bytes, file: Path | str | None = None) -> Result:
         raise _syntax_error(data, exc, file) from None
     except UnicodeDecodeError:  # msgspec checks UTF-8 inside strings with Python's codec
         raise _not_utf8(data, file) from None
+    except RecursionError:  # unbalanced and deep ("[[[[..."): the stack ran out before the end did
+        raise _too_deep(file) from None
+    for path, message in date_problems(result):
+        raise DataError(Place(file, path), message)
+    return result
+
+
+def _too_deep(file: Path | str | None) -> DataError:
+    return DataError(Place(file), f"te diep genest (meer dan {MAX_JSON_DEPTH} niveaus van lijsten of objecten); dit is geen resultaatbestand")
 
 
 _NOT_UTF8 = "geen geldige UTF-8-tekst; sla het bestand op als UTF-8"
@@ -234,6 +278,8 @@ def _check_header(data: bytes, file: Path | str | None) -> None:
         header = msgspec.json.decode(data, type=_Header)
     except msgspec.ValidationError:
         raise DataError(Place(file), "dit is geen resultaatbestand van ictbekwaam (verwacht een JSON-object)") from None
+    except RecursionError:
+        raise _too_deep(file) from None
     except msgspec.DecodeError as exc:  # a syntax error after the first unknown field
         raise _syntax_error(data, exc, file) from None
     except UnicodeDecodeError:
@@ -251,9 +297,11 @@ def _check_header(data: bytes, file: Path | str | None) -> None:
 
 def is_result_document(data: bytes) -> bool:
     """Whether ``data`` says it is a result (a draft included), valid or not."""
+    if nests_deeper(data):
+        return False
     try:
         header = msgspec.json.decode(data, type=_Header)
-    except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
+    except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError, RecursionError):
         return False
     return header.schema == SCHEMA_ID
 
