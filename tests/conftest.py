@@ -37,6 +37,8 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     home = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("ICTBEKWAAM_DATA_DIR", str(home / "ictbekwaam"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg"))
+    # A bug must show as a traceback in the tests, not as main()'s Dutch "interne fout" line.
+    monkeypatch.setenv("ICTBEKWAAM_DEBUG", "1")
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home / "ictbekwaam"
 

@@ -14,6 +14,7 @@ inside the commands that use them, so ``ictbekwaam --help`` starts fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -99,6 +100,18 @@ def main(argv: Optional[list[str]] = None) -> None:
         # `ictbekwaam kader | head`: the reader went away; that is not an error.
         sys.stderr.close()
         sys.exit(ExitCode.OK)
+    except (RecursionError, MemoryError):
+        # Every reader bounds its input; this is the net below them, never a traceback for the user.
+        _print_error("de invoer is te groot of te diep genest om te verwerken; er is niets geschreven.")
+        sys.exit(ExitCode.DATA)
+    except Exception as exc:  # noqa: BLE001 - a bug in ictbekwaam: a Dutch line, the traceback only on request
+        if os.environ.get("ICTBEKWAAM_DEBUG"):
+            raise
+        _print_error(
+            f"interne fout in ictbekwaam ({type(exc).__name__}). Meld dit, met de opdracht die je gaf; "
+            "met ICTBEKWAAM_DEBUG=1 zie je de details."
+        )
+        sys.exit(ExitCode.DATA)
     if code == ExitCode.CANCELLED:
         # typer turns Ctrl-C inside a command into a silent "return 130".
         sys.stderr.write("\nAfgebroken.\n")

@@ -77,24 +77,24 @@ def gesprek_command(
 @app.command("validate")
 def validate_command(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(metavar="BESTAND...", help="Kader-, handreiking- of resultaatbestanden.")],
+    files: Annotated[list[Path], typer.Argument(metavar="BESTAND...", help="Kader-, handreiking-, doelen- of resultaatbestanden, of zip-archieven met resultaten.")],
 ) -> None:
     """Controleer bestanden en zeg wat er mis is, of dat ze geldig zijn."""
     from ictbekwaam.errors import DataError
-    from ictbekwaam.files.validate import validate_file
+    from ictbekwaam.files.validate import validate_path
 
     kader = settings(ctx).kader()
-    bad = 0
+    bad = checked = 0
     for path in files:
-        try:
-            verdict = validate_file(path, kader)
-        except DataError as exc:
-            bad += 1
-            # One line per problem, unwrapped: paths stay whole and grep-able.
-            print(f"✗ {path}: ongeldig")
-            for place, message in exc.problems:
-                print(f"  {place}: {message}")
-        else:
-            print(f"✓ {path}: geldig {verdict.kind} ({verdict.summary})")
+        for label, verdict in validate_path(path, kader):
+            checked += 1
+            if isinstance(verdict, DataError):
+                bad += 1
+                # One line per problem, unwrapped: paths stay whole and grep-able.
+                print(f"✗ {label}: ongeldig")
+                for place, message in verdict.problems:
+                    print(f"  {place}: {message}")
+            else:
+                print(f"✓ {label}: geldig {verdict.kind} ({verdict.summary})")
     if bad:
-        raise IctbekwaamError(f"{bad} van de {len(files)} bestanden {'is' if bad == 1 else 'zijn'} ongeldig.")
+        raise IctbekwaamError(f"{bad} van de {checked} bestanden {'is' if bad == 1 else 'zijn'} ongeldig.")

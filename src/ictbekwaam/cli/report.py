@@ -124,7 +124,8 @@ def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, st
         )
     finally:
         close()
-    if collection.rejected and (strict or not listed):
+    # Listed here unless the report on screen lists them; and always when there is no report to list them in.
+    if collection.rejected and (strict or not listed or collection.tally.valid_files == 0):
         # The coach's screen: with the file names, so the files can be found and fixed.
         n = len(collection.rejected)
         sys.stderr.write(f"{what}: {n} {'bestand' if n == 1 else 'bestanden'} overgeslagen (ongeldig):\n")

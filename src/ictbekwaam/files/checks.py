@@ -29,6 +29,16 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def other_kader(result: Result, kader: Kader) -> str | None:
+    """Why ``result`` cannot be counted with ``kader``: made with another kader (another ``meta.id``); else None.
+
+    Another *version* of the same kader is fine: answers are matched by item id.
+    """
+    if result.kader.id == kader.meta.id:
+        return None
+    return f"gemaakt met een ander kader ('{one_line(result.kader.id)}'); dit rapport gebruikt '{kader.meta.id}'"
+
+
 def check(data: bytes, label: str, kader: Kader, tally: Tally) -> tuple[Result, bytes]:
     """Decode and check one document; (result, answer codes for the tally), or :class:`Skip`."""
     try:
@@ -36,8 +46,9 @@ def check(data: bytes, label: str, kader: Kader, tally: Tally) -> tuple[Result, 
     except DataError as exc:
         place, message = exc.problems[0]
         raise Skip(one_line(f"{place.path}: {message}" if place.path else message)) from None
-    if result.kader.id != kader.meta.id:
-        raise Skip(f"gemaakt met een ander kader ('{one_line(result.kader.id)}'); dit rapport gebruikt '{kader.meta.id}'")
+    other = other_kader(result, kader)
+    if other is not None:
+        raise Skip(other)
     codes = tally.encode(result)
     if codes is None:
         problems = check_answers(result, kader).problems

@@ -48,6 +48,11 @@ def too_large(what: str, size: int, limit: int) -> str:
     return f"te groot voor {what} ({size} bytes, hooguit {limit})"
 
 
+def without_bom(data: bytes) -> bytes:
+    """``data`` without a leading UTF-8 byte order mark (some editors write one)."""
+    return data[len(BOM) :] if data.startswith(BOM) else data
+
+
 def _read_open(fd: int, path: Path | str, limit: int, what: str) -> bytes:
     """The content of the open descriptor ``fd``, if it is a regular file of at most ``limit`` bytes."""
     info = os.fstat(fd)
@@ -72,7 +77,7 @@ def _read_open(fd: int, path: Path | str, limit: int, what: str) -> bytes:
         data = b"".join(chunks)
     if len(data) > limit:
         raise DataError(Place(path), too_large(what, len(data), limit))
-    return data[len(BOM) :] if data.startswith(BOM) else data
+    return without_bom(data)
 
 
 @overload

@@ -1,13 +1,22 @@
-"""``ictbekwaam validate``: recognise a file's kind and check it fully."""
+"""``ictbekwaam validate``: recognise a file's kind and check it fully.
+
+A result is valid for ``validate`` exactly when ``report`` would count it
+(:func:`~ictbekwaam.files.checks.other_kader` and the same decoding and
+answer checks); a zip archive is checked member by member, as ``report`` reads it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from ictbekwaam.errors import DataError
-from ictbekwaam.model.kader import Kader
+
+from ictbekwaam.errors import DataError, Place, Problems, LineMap
+from ictbekwaam.files.checks import Skip, other_kader
 from ictbekwaam.files.loader import parse_handreiking, parse_kader
 from ictbekwaam.files.yamlsource import read_yaml
+from ictbekwaam.files.zipped import Archive, is_zip, zip_members
+from ictbekwaam.model.kader import Kader
 
 
 @dataclass(frozen=True)
@@ -23,17 +32,60 @@ class Verdict:
     summary: str
 
 
+def result_verdict(data: bytes, label: str, kader: Kader) -> Verdict:
+    """Check the bytes of one result document as ``report`` does; DataError if ``report`` would skip it."""
+    from ictbekwaam.model.result import check_answers, decode
+
+    result = decode(data, label)
+    other = other_kader(result, kader)
+    if other is not None:
+        raise DataError(Place(label, "framework.id"), other)
+    check = check_answers(result, kader)
+    problems = Problems(label, LineMap())  # JSON: no lines to name, the path inside says where
+    for where, message in check.problems:
+        problems.add(where, message)
+    problems.raise_if_any()
+    state = "compleet" if result.complete else "concept (nog niet af)"
+    extra = f", {len(check.unknown)} onbekende items (andere kaderversie?)" if check.unknown else ""
+    return Verdict("resultaat", f"{state}, {len(result.answers)} antwoorden, {len(check.missing)} open{extra}")
+
+
+def validate_path(path: Path, kader: Kader) -> Iterator[tuple[str, Verdict | DataError]]:
+    """(label, verdict or error) for ``path``, or for each result in it when it is a zip archive."""
+    name = str(path)
+    if not is_zip(name):
+        try:
+            yield name, validate_file(path, kader)
+        except DataError as exc:
+            yield name, exc
+        return
+    members, problem = zip_members(name)
+    if problem is not None:
+        yield name, DataError(Place(name), problem)
+        return
+    if not members:
+        yield name, DataError(Place(name), "geen resultaatbestanden (.json) in dit archief")
+        return
+    archive = Archive(name)
+    try:
+        for member in members:
+            label = f"{name}:{member}"
+            try:
+                yield label, result_verdict(archive.read(member), label, kader)
+            except Skip as skip:
+                yield label, DataError(Place(label), skip.reason)
+            except DataError as exc:
+                yield label, exc
+    finally:
+        archive.close()
+
+
 def validate_file(path: Path, kader: Kader) -> Verdict:
     """Check one file of any supported kind; raise DataError if it is not valid."""
     if path.suffix.lower() == ".json":
-        from ictbekwaam.files.results import load_result
-        from ictbekwaam.model.result import check_answers
+        from ictbekwaam.files.results import read_result_bytes
 
-        result = load_result(path, kader)
-        check = check_answers(result, kader)
-        state = "compleet" if result.complete else "concept (nog niet af)"
-        extra = f", {len(check.unknown)} onbekende items (andere kaderversie?)" if check.unknown else ""
-        return Verdict("resultaat", f"{state}, {len(result.answers)} antwoorden, {len(check.missing)} open{extra}")
+        return result_verdict(read_result_bytes(path), str(path), kader)
     data, lines = read_yaml(path)
     if not isinstance(data, dict):
         raise DataError(lines.place(path, ""), "dit is geen kader-, handreiking- of doelenbestand en geen resultaat (.json) (verwacht een mapping bovenaan)")

@@ -1,7 +1,9 @@
 """Zip archives among a team's inputs: listing their result members and reading them in memory.
 
 Only ``*.json`` members are results; other members, folders, hidden files and
-macOS's ``__MACOSX``/``._*`` files are ignored. Nothing is ever unpacked to disk.
+macOS's ``__MACOSX``/``._*`` files are ignored. An archive inside an archive is
+listed, and skipped with its reason (it is not opened). Nothing is ever
+unpacked to disk, so a member named ``../x.json`` cannot land anywhere.
 
 Against zip bombs: a member larger than a result may be
 (:data:`~ictbekwaam.model.result.MAX_RESULT_BYTES`) or packed suspiciously
@@ -15,7 +17,7 @@ from __future__ import annotations
 import zipfile
 
 from ictbekwaam.files.checks import Skip
-from ictbekwaam.files.read import BOM, NO_PERMISSION, NOT_FOUND, too_large
+from ictbekwaam.files.read import NO_PERMISSION, NOT_FOUND, too_large, without_bom
 from ictbekwaam.files.results import RESULT_FILE
 from ictbekwaam.model.result import MAX_RESULT_BYTES
 
@@ -48,7 +50,7 @@ def zip_members(path: str) -> tuple[list[str], str | None]:
     for info in infos:
         name = info.filename
         base = name.rstrip("/").rsplit("/", 1)[-1]
-        if info.is_dir() or not name.lower().endswith(".json") or base.startswith(".") or name.startswith("__MACOSX/"):
+        if info.is_dir() or not name.lower().endswith((".json", ".zip")) or base.startswith(".") or name.startswith("__MACOSX/"):
             continue
         members.append(name)
     return sorted(members), None
@@ -78,6 +80,8 @@ class Archive:
         """The bytes of ``member`` (without a UTF-8 BOM); :class:`~ictbekwaam.files.checks.Skip` if it must not be read."""
         if self.zip is None:
             raise Skip("het archief kan niet (meer) gelezen worden")
+        if is_zip(member):
+            raise Skip("een zip-archief in een zip-archief wordt niet geopend; pak het buitenste eerst uit")
         info = self.zip.getinfo(member)
         if info.flag_bits & 0x1:
             raise Skip("versleuteld; pak het archief eerst zelf uit")
@@ -95,7 +99,7 @@ class Archive:
         self.unpacked += len(data)
         if len(data) > MAX_RESULT_BYTES:
             raise _too_large(len(data))
-        return data[len(BOM) :] if data.startswith(BOM) else data  # as read_bytes does for a file on disk
+        return without_bom(data)  # as read_bytes does for a file on disk
 
     def close(self) -> None:
         """Close the archive."""
