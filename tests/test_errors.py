@@ -58,3 +58,16 @@ def test_unique_names_every_repeat_after_the_first():
         "id 'A1' komt vaker voor (ook bij x[0])",
     ]
     assert [place.path for place, _ in problems.found] == ["x[2]", "x[3]"]
+
+
+def test_os_reasons_are_dutch_never_the_english_strerror():
+    import errno
+
+    from ictbekwaam.errors import os_reason
+
+    assert os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links")) == (
+        "te veel symbolische koppelingen achter elkaar (een kringloop?)"
+    )
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == "geen toestemming"
+    assert os_reason(OSError(errno.ESTALE, "Stale file handle")) == "systeemfout ESTALE"
+    assert os_reason(OSError("no errno at all")) == "systeemfout"

@@ -14,9 +14,40 @@ that one run reports them all.
 from __future__ import annotations
 
 from collections import Counter
+import errno
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
+
+
+# The operating system's reasons, in Dutch: its own texts (strerror) are English.
+_OS_REASONS = {
+    errno.ENOENT: "bestaat niet (meer)",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "niet toegestaan",
+    errno.ELOOP: "te veel symbolische koppelingen achter elkaar (een kringloop?)",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "dit is een map",
+    errno.EIO: "leesfout van de schijf of het netwerk (invoer/uitvoer)",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EMFILE: "te veel open bestanden",
+    errno.ENXIO: "het apparaat is er niet",
+    errno.EBUSY: "in gebruik",
+    errno.EXDEV: "op een andere schijf",
+    errno.EEXIST: "bestaat al",
+    errno.EINVAL: "ongeldige bewerking voor dit soort bestand",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The Dutch reason for an operating-system error (never its English strerror)."""
+    reason = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    if reason is not None:
+        return reason
+    name = errno.errorcode.get(exc.errno, "") if exc.errno is not None else ""
+    return f"systeemfout {name}" if name else "systeemfout"
 
 
 class ExitCode(IntEnum):

@@ -213,3 +213,31 @@ def test_every_renderer_in_the_format_tables_exists():
     for table in tables:
         for spec in table.values():
             assert callable(renderer(spec)), spec
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (RecursionError("maximum recursion depth exceeded"), "Fout: de invoer is te groot of te diep genest om te verwerken; er is niets geschreven.\n"),
+        (MemoryError(), "Fout: de invoer is te groot of te diep genest om te verwerken; er is niets geschreven.\n"),
+        (
+            KeyError("x"),
+            "Fout: interne fout in ictbekwaam (KeyError). Meld dit, met de opdracht die je gaf; "
+            "met ICTBEKWAAM_DEBUG=1 zie je de details.\n",
+        ),
+    ],
+)
+def test_the_last_net_gives_one_dutch_line_and_no_traceback(run_cli, monkeypatch, error, message):
+    """Below every bounded reader, main() still never shows a traceback (unless ICTBEKWAAM_DEBUG asks)."""
+    from ictbekwaam.cli.common import Settings
+
+    def broken(self):  # type: ignore[no-untyped-def]
+        raise error
+
+    monkeypatch.setattr(Settings, "kader", broken)
+    monkeypatch.delenv("ICTBEKWAAM_DEBUG")
+    run = run_cli("kader")
+    assert (run.code, run.err) == (1, message)
+    monkeypatch.setenv("ICTBEKWAAM_DEBUG", "1")
+    with pytest.raises(type(error)):
+        run_cli("kader")

@@ -83,7 +83,7 @@ def test_fifo_is_never_opened_for_reading(tmp_path, kader):
     fifo = tmp_path / "pijp.json"
     os.mkfifo(fifo)
     collection = collect([fifo], kader)  # would hang if opened blocking
-    assert [r.reason for r in collection.rejected] == ["geen gewoon bestand"]
+    assert [r.reason for r in collection.rejected] == ["geen gewoon bestand, maar een named pipe (FIFO); geef een bestand"]
 
 
 def test_an_explicit_file_of_any_name_is_checked(tmp_path, kader, good):

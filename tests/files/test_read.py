@@ -64,13 +64,13 @@ def refused(call, *args, **kwargs) -> tuple[Path | str | None, str]:
 @needs_fifo
 def test_a_fifo_is_refused_without_waiting_for_a_writer(fifo):
     with deadline():
-        assert refused(read_bytes, fifo, limit=100, what="een bestand") == (fifo, "geen gewoon bestand")
-        assert refused(read_text, fifo, limit=100, what="een bestand") == (fifo, "geen gewoon bestand")
+        assert refused(read_bytes, fifo, limit=100, what="een bestand") == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
+        assert refused(read_text, fifo, limit=100, what="een bestand") == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/null"), reason="no /dev/null")
 def test_a_device_is_refused():
-    assert refused(read_bytes, "/dev/null", limit=100, what="een bestand") == ("/dev/null", "geen gewoon bestand")
+    assert refused(read_bytes, "/dev/null", limit=100, what="een bestand") == ("/dev/null", "geen gewoon bestand, maar een apparaat; geef een bestand")
 
 
 def test_a_folder_is_refused(tmp_path):
@@ -141,24 +141,24 @@ def test_an_empty_file_is_empty(tmp_path):
 @needs_fifo
 def test_result_loading_refuses_a_fifo(fifo, kader):
     with deadline():
-        assert refused(load_result, fifo, kader) == (fifo, "geen gewoon bestand")
-        assert refused(read_result, fifo) == (fifo, "geen gewoon bestand")
+        assert refused(load_result, fifo, kader) == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
+        assert refused(read_result, fifo) == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
         assert is_result_file(fifo) is False
 
 
 @needs_fifo
 def test_yaml_reading_refuses_a_fifo(fifo, kader):
     with deadline():
-        assert refused(read_yaml, fifo) == (fifo, "geen gewoon bestand")
-        assert refused(load_kader, fifo) == (fifo, "geen gewoon bestand")
-        assert refused(load_doelen, fifo, kader) == (fifo, "geen gewoon bestand")
+        assert refused(read_yaml, fifo) == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
+        assert refused(load_kader, fifo) == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
+        assert refused(load_doelen, fifo, kader) == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
 
 
 @needs_fifo
 def test_collect_refuses_a_fifo(fifo, kader):
     with deadline():
         collection = collect([fifo], kader)
-    assert [(r.file, r.reason) for r in collection.rejected] == [(str(fifo), "geen gewoon bestand")]
+    assert [(r.file, r.reason) for r in collection.rejected] == [(str(fifo), "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")]
 
 
 @needs_fifo
@@ -167,8 +167,8 @@ def test_storage_refuses_a_fifo(tmp_path):
     os.mkfifo(store.draft_path)
     os.mkfifo(store.respondent_path)
     with deadline():
-        assert refused(store.load_draft) == (store.draft_path, "geen gewoon bestand")
-        assert refused(store.respondent_id) == (store.respondent_path, "geen gewoon bestand")
+        assert refused(store.load_draft) == (store.draft_path, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
+        assert refused(store.respondent_id) == (store.respondent_path, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
 
 
 def test_a_result_with_a_byte_order_mark_is_read_like_any_other(tmp_path, kader):

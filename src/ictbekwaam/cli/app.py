@@ -102,6 +102,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         sys.exit(ExitCode.OK)
     except (RecursionError, MemoryError):
         # Every reader bounds its input; this is the net below them, never a traceback for the user.
+        if os.environ.get("ICTBEKWAAM_DEBUG"):
+            raise
         _print_error("de invoer is te groot of te diep genest om te verwerken; er is niets geschreven.")
         sys.exit(ExitCode.DATA)
     except Exception as exc:  # noqa: BLE001 - a bug in ictbekwaam: a Dutch line, the traceback only on request

@@ -24,12 +24,14 @@ import stat
 from pathlib import Path
 from typing import Literal, overload
 
-from ictbekwaam.errors import DataError, Place
+from ictbekwaam.errors import DataError, Place, os_reason
 
 BOM = b"\xef\xbb\xbf"
 NOT_TEXT = "dit is geen tekstbestand (bevat binaire gegevens)"
 NOT_FOUND = "bestand niet gevonden"
 NOT_REGULAR = "geen gewoon bestand"
+# What a path that is not a regular file is instead, for the message (a FIFO is the likely surprise).
+_KINDS = ((stat.S_ISFIFO, "een named pipe (FIFO)"), (stat.S_ISCHR, "een apparaat"), (stat.S_ISBLK, "een schijfapparaat"), (stat.S_ISSOCK, "een socket"))
 IS_FOLDER = "dit is een map, geen bestand"
 NO_PERMISSION = "geen toestemming om dit bestand te lezen"
 # Non-blocking: opening a FIFO must never wait for a writer. No controlling
@@ -40,12 +42,18 @@ _CHUNK = 65536
 
 
 def _cannot_read(exc: OSError) -> str:
-    return f"kan dit bestand niet lezen ({exc.strerror or exc})"
+    return f"kan dit bestand niet lezen ({os_reason(exc)})"
 
 
 def too_large(what: str, size: int, limit: int) -> str:
     """The Dutch reason for a file (or archive member) over its size limit."""
     return f"te groot voor {what} ({size} bytes, hooguit {limit})"
+
+
+def not_regular(mode: int) -> str:
+    """The Dutch reason for refusing a path whose ``st_mode`` is not a regular file: what it is instead."""
+    kind = next((name for test, name in _KINDS if test(mode)), None)
+    return f"{NOT_REGULAR}, maar {kind}; geef een bestand" if kind else NOT_REGULAR
 
 
 def without_bom(data: bytes) -> bytes:
@@ -59,7 +67,7 @@ def _read_open(fd: int, path: Path | str, limit: int, what: str) -> bytes:
     if stat.S_ISDIR(info.st_mode):
         raise DataError(Place(path), IS_FOLDER)
     if not stat.S_ISREG(info.st_mode):
-        raise DataError(Place(path), NOT_REGULAR)
+        raise DataError(Place(path), not_regular(info.st_mode))
     if info.st_size > limit:
         raise DataError(Place(path), too_large(what, info.st_size, limit))
     # One read is the common case; one byte more than fstat says tells a file

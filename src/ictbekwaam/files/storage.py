@@ -22,7 +22,7 @@ import secrets
 from datetime import datetime
 from pathlib import Path
 
-from ictbekwaam.errors import DataError, IctbekwaamError, Place
+from ictbekwaam.errors import DataError, IctbekwaamError, Place, os_reason
 from ictbekwaam.files.read import read_bytes
 from ictbekwaam.files.write import atomic_write
 from ictbekwaam.model.result import MAX_RESULT_BYTES, Result, decode, encode, new_respondent_id, now
@@ -86,7 +86,7 @@ class Store:
         try:
             self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
-            raise IctbekwaamError(f"{self.root}: kan de map niet maken ({exc.strerror or exc})") from None
+            raise IctbekwaamError(f"{self.root}: kan de map niet maken ({os_reason(exc)})") from None
         if not self.root.is_dir():
             raise IctbekwaamError(f"{self.root}: dit is geen map")
 
@@ -148,7 +148,7 @@ class Store:
         try:
             os.replace(self.draft_path, self.previous_draft_path)
         except OSError as exc:
-            raise IctbekwaamError(f"{self.draft_path}: kan het concept niet opzijzetten ({exc.strerror or exc})") from None
+            raise IctbekwaamError(f"{self.draft_path}: kan het concept niet opzijzetten ({os_reason(exc)})") from None
         return self.previous_draft_path
 
     def remove_draft(self) -> None:
@@ -156,7 +156,7 @@ class Store:
         try:
             self.draft_path.unlink(missing_ok=True)
         except OSError as exc:
-            raise IctbekwaamError(f"{self.draft_path}: kan het concept niet verwijderen ({exc.strerror or exc})") from None
+            raise IctbekwaamError(f"{self.draft_path}: kan het concept niet verwijderen ({os_reason(exc)})") from None
 
     # --- results -----------------------------------------------------------
     def save_result(self, result: Result) -> Path:
@@ -173,7 +173,7 @@ class Store:
             try:
                 folder.mkdir(mode=0o700, exist_ok=True)
             except OSError as exc:
-                raise IctbekwaamError(f"{folder}: kan de map niet maken ({exc.strerror or exc})") from None
+                raise IctbekwaamError(f"{folder}: kan de map niet maken ({os_reason(exc)})") from None
         data = encode(result)
         stamp = now()
         for _ in range(_NAME_ATTEMPTS):

@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ictbekwaam.errors import IctbekwaamError
+from ictbekwaam.errors import IctbekwaamError, os_reason
 
 
 def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
@@ -52,7 +52,7 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int = 0o644, exclusive:
     except FileExistsError:
         raise
     except OSError as exc:
-        raise IctbekwaamError(f"{path}: kan niet schrijven ({exc.strerror or exc})") from None
+        raise IctbekwaamError(f"{path}: kan niet schrijven ({os_reason(exc)})") from None
     return path
 
 

@@ -15,7 +15,9 @@ that size whatever the archive claims, and an archive stops at
 from __future__ import annotations
 
 import zipfile
+import zlib
 
+from ictbekwaam.errors import os_reason
 from ictbekwaam.files.checks import Skip
 from ictbekwaam.files.read import NO_PERMISSION, NOT_FOUND, too_large, without_bom
 from ictbekwaam.files.results import RESULT_FILE
@@ -43,7 +45,7 @@ def zip_members(path: str) -> tuple[list[str], str | None]:
     except PermissionError:
         return [], NO_PERMISSION
     except OSError as exc:
-        return [], f"kan dit archief niet lezen ({exc.strerror or exc})"
+        return [], f"kan dit archief niet lezen ({os_reason(exc)})"
     if len(infos) > MAX_ZIP_MEMBERS:
         return [], f"te veel bestanden in het archief (meer dan {MAX_ZIP_MEMBERS}); pak het in delen in"
     members = []
@@ -94,8 +96,13 @@ class Archive:
         try:
             with self.zip.open(info) as handle:
                 data = handle.read(MAX_RESULT_BYTES + 1)  # never more, whatever the header says
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
-            raise Skip(f"kan dit bestand in het archief niet uitpakken ({exc})") from None
+        except NotImplementedError:
+            raise Skip("ingepakt op een manier die ictbekwaam niet kent; pak het archief opnieuw in (gewone zip)") from None
+        except OSError as exc:
+            raise Skip(f"kan dit bestand in het archief niet uitpakken ({os_reason(exc)})") from None
+        except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, zlib.error):
+            # zipfile's own texts are English: say what it means.
+            raise Skip("kan dit bestand in het archief niet uitpakken (het archief is beschadigd)") from None
         self.unpacked += len(data)
         if len(data) > MAX_RESULT_BYTES:
             raise _too_large(len(data))

@@ -37,6 +37,7 @@ def _type_names(spec: str) -> str:
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(r"Expected `object` of length (<=|>=) (\d+)"), lambda m: f"{'hooguit' if m[1] == '<=' else 'minstens'} {m[2]} velden"),
     (re.compile(r"Object missing required field `(.+)`"), lambda m: f"verplicht veld '{m[1]}' ontbreekt"),
     (re.compile(r"Object contains unknown field `(.+)`"), lambda m: f"onbekend veld '{m[1]}'"),
     (
@@ -59,7 +60,6 @@ _PATTERNS: list[tuple[re.Pattern[str], Any]] = [
     ),
     (re.compile(r"Expected `datetime` with no timezone component"), lambda m: "een datum met tijd zonder tijdzone verwacht"),
     (re.compile(r"Expected `(\w+)` that's a multiple of (\S+)"), lambda m: f"moet een veelvoud van {m[2]} zijn"),
-    (re.compile(r"Expected `object` of length (<=|>=) (\d+)"), lambda m: f"{'hooguit' if m[1] == '<=' else 'minstens'} {m[2]} velden"),
     (re.compile(r"Expected `array` of (?:at (most|least) )?length"), lambda m: "de lijst heeft niet het juiste aantal waarden"),
     (re.compile(r"(?:Integer value|Number) out of range"), lambda m: "dit getal is te groot"),
     (re.compile(r"Invalid value (.+)"), lambda m: f"ongeldige waarde {m[1]}"),

@@ -13,9 +13,11 @@ import re
 
 MAX_JSON_DEPTH = 64  # a result nests 4 deep; JSON Schema and kader exports stay far below this too
 
-# Only the bytes that matter for nesting: brackets, quotes, backslashes.
-_KEEP = b'[]{}"\\'
+# Only the bytes that matter for nesting once escapes are gone: brackets and quotes.
+_KEEP = b'[]{}"'
 _DROP = bytes(b for b in range(256) if b not in _KEEP)
+# Objects nest like arrays: "{" and "}" become "[" and "]", so one replace() of "[]" removes one level.
+_AS_ARRAYS = bytes.maketrans(b"{}", b"[]")
 _STRING = re.compile(rb'"[^"]*"')
 
 
@@ -28,14 +30,15 @@ def nests_deeper(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
     # Fast path, almost always taken: fewer opening brackets than the limit cannot nest deeper.
     if data.count(b"[") + data.count(b"{") <= limit:
         return False
-    skeleton = data.translate(None, _DROP)
-    # Escaped backslashes first, then escaped quotes, then what remains of other escapes.
-    skeleton = skeleton.replace(b"\\\\", b"").replace(b'\\"', b"").replace(b"\\", b"")
+    # Escapes go first, on the full text (a backslash pairs with the byte after it): escaped
+    # backslashes, then escaped quotes. Then only brackets and quotes are kept, and strings dropped.
+    skeleton = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(_AS_ARRAYS, _DROP)
     skeleton = _STRING.sub(b"", skeleton)
-    # Each round removes the innermost empty pairs: the rounds needed is the depth.
+    # Each round removes the innermost empty pairs (replace() does not rescan what it made): the
+    # rounds needed is the depth.
     for _ in range(limit):
-        shorter = skeleton.replace(b"[]", b"").replace(b"{}", b"")
+        shorter = skeleton.replace(b"[]", b"")
         if len(shorter) == len(skeleton):
             return False
         skeleton = shorter
-    return b"[]" in skeleton or b"{}" in skeleton
+    return b"[]" in skeleton

@@ -1,0 +1,127 @@
+"""``ictbekwaam validate`` agrees with ``report`` on what a valid result is, file by file and inside zip archives."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import datetime, timezone
+
+import msgspec
+import pytest
+from builders import everything, make_result
+
+from ictbekwaam.model.result import encode
+
+
+@pytest.fixture
+def good(kader) -> bytes:
+    return encode(make_result(kader, everything(kader, 3)))
+
+
+def report_counts(run_cli, path) -> tuple[int, int]:
+    """(valid, rejected) as ``report`` sees ``path``."""
+    run = run_cli("report", str(path), "--format", "json")
+    if run.code != 0:
+        return 0, run.err.count("  ✗ ")
+    data = json.loads(run.out)
+    return data["files"]["valid"], data["files"]["rejected"]
+
+
+@pytest.mark.parametrize(
+    ("name", "mutate", "valid"),
+    [
+        ("bom", lambda b: b"\xef\xbb\xbf" + b, True),
+        ("ander-kader", lambda b: b.replace(b'"kennisnet-kader-ict-bekwaamheid-2012"', b'"een-ander-kader"'), False),
+        ("toekomst", lambda b: b.replace(b'"created_at": "2026', b'"created_at": "2099').replace(b'"updated_at": "2026', b'"updated_at": "2099'), False),
+        ("diep", lambda b: b[:-2] + b', "x": ' + b"[" * 1500 + b"]" * 1500 + b"}\n", False),
+        ("groot-getal", lambda b: b.replace(b'"A1": 3', b'"A1": ' + b"9" * 40), False),
+    ],
+)
+def test_validate_and_report_agree(run_cli, tmp_path, good, name, mutate, valid):
+    folder = tmp_path / name
+    folder.mkdir()
+    path = folder / f"{name}.json"
+    path.write_bytes(mutate(good))
+    run = run_cli("validate", str(path))
+    assert "Traceback" not in run.err
+    assert (run.code == 0) is valid, run
+    assert report_counts(run_cli, folder) == ((1, 0) if valid else (0, 1))
+
+
+def test_a_zip_is_checked_member_by_member(run_cli, tmp_path, good):
+    inner = tmp_path / "binnen.zip"
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("x.json", good)
+    outer = tmp_path / "ingeleverd.zip"
+    with zipfile.ZipFile(outer, "w") as archive:
+        archive.writestr("klas/goed.json", good)
+        archive.writestr("klas/leeg.json", b"")
+        archive.writestr("../buiten.json", good)
+        archive.write(inner, "binnen.zip")
+        archive.writestr("lees-mij.txt", b"niet gelezen")
+    run = run_cli("validate", str(outer))
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"✓ {outer}:../buiten.json: geldig resultaat (compleet, 33 antwoorden, 0 open)",
+        f"✗ {outer}:binnen.zip: ongeldig",
+        f"  {outer}:binnen.zip: een zip-archief in een zip-archief wordt niet geopend; pak het buitenste eerst uit",
+        f"✓ {outer}:klas/goed.json: geldig resultaat (compleet, 33 antwoorden, 0 open)",
+        f"✗ {outer}:klas/leeg.json: ongeldig",
+        f"  {outer}:klas/leeg.json: het bestand is leeg",
+    ]
+    assert run.err == "Fout: 2 van de 4 bestanden zijn ongeldig.\n"
+    assert not (tmp_path.parent / "buiten.json").exists()  # never unpacked anywhere
+
+
+def test_a_broken_or_empty_zip_is_one_invalid_file(run_cli, tmp_path):
+    broken = tmp_path / "kapot.zip"
+    broken.write_bytes(b"PK\x03\x04 dit is geen zip")
+    empty = tmp_path / "leeg.zip"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr("lees-mij.txt", b"x")
+    run = run_cli("validate", str(broken), str(empty))
+    assert run.code == 1
+    assert f"  {broken}: geen geldig zip-archief" in run.out
+    assert f"  {empty}: geen resultaatbestanden (.json) in dit archief" in run.out
+
+
+def test_every_file_is_checked_even_after_a_missing_one(run_cli, tmp_path, good):
+    path = tmp_path / "goed.json"
+    path.write_bytes(good)
+    run = run_cli("validate", str(tmp_path / "weg.json"), str(path))
+    assert run.code == 1
+    assert f"  {tmp_path / 'weg.json'}: bestand niet gevonden" in run.out
+    assert f"✓ {path}: geldig resultaat" in run.out
+
+
+def test_report_lists_every_rejected_file_when_none_is_valid(run_cli, tmp_path, good):
+    bomb = tmp_path / "bom.zip"
+    with zipfile.ZipFile(bomb, "w") as archive:
+        archive.writestr("a.json", b"{")
+        archive.writestr("b.json", good.replace(b'"created_at": "2026', b'"created_at": "1999'))
+    run = run_cli("report", str(bomb))
+    assert run.code == 1
+    lines = run.err.splitlines()
+    assert lines[:2] == ["Deze ronde: 2 bestanden overgeslagen (ongeldig):", f"  ✗ {bomb}:a.json: het bestand is afgebroken (onvolledige JSON)"]
+    assert lines[2].startswith(f"  ✗ {bomb}:b.json: created_at: 1999-03-12T14:30+01:00 ligt vóór 2000")
+    assert lines[3:] == [f"Fout: geen geldige resultaatbestanden gevonden in {bomb}"]
+    assert "ligt vóór 2000" in run.err
+
+
+def test_dates_decide_which_result_counts_only_when_possible(run_cli, tmp_path, kader):
+    """A result dated 2099 does not beat the real newest one: it is refused, with its reason."""
+    folder = tmp_path / "ronde"
+    folder.mkdir()
+    real = make_result(kader, everything(kader, 4))
+    future = msgspec.structs.replace(
+        make_result(kader, everything(kader, 1)),
+        created_at=datetime(2099, 1, 1, tzinfo=timezone.utc),
+        updated_at=datetime(2099, 1, 1, tzinfo=timezone.utc),
+    )
+    (folder / "echt.json").write_bytes(encode(real))
+    (folder / "toekomst.json").write_bytes(encode(future))
+    run = run_cli("report", str(folder), "--format", "json", "--min-groep", "1")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    assert (data["files"]["valid"], data["files"]["rejected"]) == (1, 1)
+    assert f"  ✗ {folder / 'toekomst.json'}: created_at: 2099-01-01T00:00+00:00 ligt in de toekomst" in run.err
