@@ -183,3 +183,58 @@ Bron: Kennisnet, Kader voor ict-bekwaamheid van leraren (2012),
 https://ictbekwaamheid.kennisnet.nl. De schaal, de stellingen en de
 standaarddoelen zijn van ictbekwaam.
 """
+
+
+NOBODY = 65534  # the "nobody" user and group on Debian
+
+
+def as_nobody(job):  # type: ignore[no-untyped-def]
+    """What ``job()`` returns (or raises), run in a forked child as "nobody" when the tests run as root.
+
+    Root reads every file whatever its mode, so a test of "no permission" must
+    read as someone else. Forked, not exec'd: the interpreter may sit in a
+    folder that "nobody" cannot enter (pyenv under /root). For an ordinary
+    user the child just runs ``job``. Output the job prints is the child's own.
+    """
+    import os
+    import pickle
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never return into pytest
+        code = 1
+        try:
+            os.close(read_end)
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setgid(NOBODY)
+                os.setuid(NOBODY)
+            try:
+                outcome = ("returned", job())
+            except BaseException as exc:  # noqa: BLE001 - handed to the parent to re-raise
+                outcome = ("raised", exc)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(pickle.dumps(outcome))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    assert payload and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, "the child as nobody failed"
+    kind, value = pickle.loads(payload)
+    if kind == "raised":
+        raise value
+    return value
+
+
+def readable_by_all(path: Path) -> None:
+    """Let "nobody" reach ``path``: every folder above it searchable (pytest's tmp folders are 0700)."""
+    import os
+    import stat
+
+    for folder in [path, *path.parents]:
+        mode = folder.stat().st_mode
+        if folder.is_dir() and not mode & stat.S_IXOTH:
+            os.chmod(folder, mode | stat.S_IXOTH | stat.S_IROTH)
