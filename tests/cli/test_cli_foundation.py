@@ -241,3 +241,16 @@ def test_the_last_net_gives_one_dutch_line_and_no_traceback(run_cli, monkeypatch
     monkeypatch.setenv("ICTBEKWAAM_DEBUG", "1")
     with pytest.raises(type(error)):
         run_cli("kader")
+
+
+def test_no_path_parameter_lets_click_refuse_an_unreadable_file():
+    """click's English "is not readable" check is off everywhere: the reader says it in Dutch, file by file."""
+    import typer.main
+
+    from ictbekwaam.cli.app import app
+
+    root = typer.main.get_command(app)
+    commands = [root, *root.commands.values()]  # type: ignore[attr-defined]
+    paths = [(c.name, p.name) for c in commands for p in c.params if hasattr(p.type, "readable")]
+    assert len(paths) >= 10  # --kader, --handreiking, -o, --doelen, BESTAND ... (the check must see them)
+    assert [(c.name, p.name) for c in commands for p in c.params if getattr(p.type, "readable", False)] == []

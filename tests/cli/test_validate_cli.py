@@ -125,3 +125,27 @@ def test_dates_decide_which_result_counts_only_when_possible(run_cli, tmp_path, 
     data = json.loads(run.out)
     assert (data["files"]["valid"], data["files"]["rejected"]) == (1, 1)
     assert f"  ✗ {folder / 'toekomst.json'}: created_at: 2099-01-01T00:00+00:00 ligt in de toekomst" in run.err
+
+
+def test_an_unreadable_file_is_named_and_the_rest_still_checked(run_cli, tmp_path, good):
+    """As "nobody" when the tests run as root: validate and report say the same, in Dutch."""
+    from builders import as_nobody, readable_by_all
+
+    folder = tmp_path / "ingeleverd"
+    folder.mkdir()
+    secret = folder / "geheim.json"
+    secret.write_bytes(good)
+    secret.chmod(0)
+    (folder / "goed.json").write_bytes(good)
+    (folder / "goed.json").chmod(0o644)
+    readable_by_all(folder)
+
+    validated = as_nobody(lambda: run_cli("validate", str(secret), str(folder / "goed.json")))
+    assert validated.code == 1
+    assert validated.out.splitlines()[:2] == [f"✗ {secret}: ongeldig", f"  {secret}: geen toestemming om dit bestand te lezen"]
+    assert f"✓ {folder / 'goed.json'}: geldig resultaat" in validated.out
+
+    reported = as_nobody(lambda: run_cli("report", str(folder), "--format", "json", "--min-groep", "1"))
+    assert reported.code == 0, reported
+    assert json.loads(reported.out)["files"]["valid"] == 1
+    assert f"  ✗ {secret}: geen toestemming om dit bestand te lezen" in reported.err

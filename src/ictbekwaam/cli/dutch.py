@@ -64,12 +64,25 @@ class _DutchMixin:
         return super().format_help(ctx, formatter)  # type: ignore[misc]
 
 
+def leave_files_to_the_reader(params) -> None:  # type: ignore[no-untyped-def]
+    """Switch off click's own "is not readable" check on every path parameter.
+
+    click refuses an unreadable path before the command runs, in English and for
+    the whole command (``validate a b`` would check neither). ictbekwaam's one
+    reader (:mod:`ictbekwaam.files.read`) says it in Dutch, per file.
+    """
+    for param in params:
+        if hasattr(param.type, "readable"):
+            param.type.readable = False
+
+
 class DutchCommand(_DutchMixin, TyperCommand):
-    """A typer command with Dutch help."""
+    """A typer command with Dutch help; path parameters are checked by ictbekwaam's reader, not by click."""
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.options_metavar = OPTIONS_METAVAR
+        leave_files_to_the_reader(self.params)
 
 
 class DutchGroup(_DutchMixin, TyperGroup):
@@ -79,6 +92,7 @@ class DutchGroup(_DutchMixin, TyperGroup):
         super().__init__(*args, **kwargs)
         self.options_metavar = OPTIONS_METAVAR
         self.subcommand_metavar = "COMMANDO [ARGUMENTEN]..."
+        leave_files_to_the_reader(self.params)
 
 
 _ERRORS: list[tuple[re.Pattern[str], str]] = [
@@ -103,6 +117,8 @@ _VALUE_ERRORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Path '(.+)' does not exist\.$"), "'{0}' bestaat niet"),
     (re.compile(r"^Directory '(.+)' is a file\.$"), "'{0}' is een bestand, geen map"),
     (re.compile(r"^File '(.+)' is a directory\.$"), "'{0}' is een map, geen bestand"),
+    (re.compile(r"^(?:File|Path|Directory) '(.+)' is not readable\.$"), "geen toestemming om '{0}' te lezen"),
+    (re.compile(r"^(?:File|Path|Directory) '(.+)' is not writable\.$"), "geen toestemming om '{0}' te schrijven"),
 ]
 
 
