@@ -210,12 +210,19 @@ def as_nobody(job):  # type: ignore[no-untyped-def]
                 os.setgid(NOBODY)
                 os.setuid(NOBODY)
             try:
-                outcome = ("returned", job())
+                payload = pickle.dumps(("returned", job()))
             except BaseException as exc:  # noqa: BLE001 - handed to the parent to re-raise
-                outcome = ("raised", exc)
+                try:
+                    payload = pickle.dumps(("raised", exc))
+                except Exception:  # noqa: BLE001 - an exception that cannot be pickled: its text then
+                    payload = pickle.dumps(("raised", AssertionError(repr(exc))))
             with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(pickle.dumps(outcome))
+                pipe.write(payload)
             code = 0
+        except BaseException:  # noqa: BLE001 - say why in the parent's assertion
+            import traceback
+
+            os.write(2, traceback.format_exc().encode())
         finally:
             os._exit(code)
     os.close(write_end)
