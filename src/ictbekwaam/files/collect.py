@@ -3,7 +3,9 @@
 The steps, each in its own module:
 
 - :mod:`~ictbekwaam.files.inputs` expands the inputs (files, folders, glob
-  patterns, zip archives) into the files to read, each once;
+  patterns, zip archives) into the files to read, each once, and names what
+  it had to skip (archives that cannot be opened, unreadable folders, links
+  that lead nowhere, loops of links): those come first in ``rejected``;
 - every file is read read-only and bounded: on disk by
   :func:`~ictbekwaam.files.read.read_bytes` (a FIFO or device is never read),
   in a zip archive by :class:`~ictbekwaam.files.zipped.Archive` (in memory,
@@ -50,7 +52,7 @@ class Collection(msgspec.Struct, frozen=True):
     Attributes:
         tally: the counted results (see :class:`~ictbekwaam.core.team.tally.Tally`).
         files: files looked at (valid or not; zip members included, archives not).
-        rejected: the files skipped, in reading order.
+        rejected: the files skipped (and folders, links and archives that could not be read), in reading order.
     """
 
     tally: Tally
