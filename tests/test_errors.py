@@ -66,7 +66,7 @@ def test_os_reasons_are_dutch_never_the_english_strerror():
     from ictbekwaam.errors import os_reason
 
     assert os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links")) == (
-        "te veel symbolische koppelingen achter elkaar (een kringloop?)"
+        "te veel symbolische koppelingen achter elkaar, waarschijnlijk een kringloop"
     )
     assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == "geen toestemming"
     assert os_reason(OSError(errno.ESTALE, "Stale file handle")) == "systeemfout ESTALE"

@@ -22,14 +22,14 @@ from pathlib import Path
 
 # The operating system's reasons, in Dutch: its own texts (strerror) are English.
 _OS_REASONS = {
-    errno.ENOENT: "bestaat niet (meer)",
+    errno.ENOENT: "bestaat niet meer",
     errno.EACCES: "geen toestemming",
     errno.EPERM: "niet toegestaan",
-    errno.ELOOP: "te veel symbolische koppelingen achter elkaar (een kringloop?)",
-    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ELOOP: "te veel symbolische koppelingen achter elkaar, waarschijnlijk een kringloop",
+    errno.ENAMETOOLONG: "de naam of het pad is te lang",
     errno.ENOTDIR: "een deel van het pad is geen map",
     errno.EISDIR: "dit is een map",
-    errno.EIO: "leesfout van de schijf of het netwerk (invoer/uitvoer)",
+    errno.EIO: "leesfout van de schijf of het netwerk",
     errno.ENOSPC: "de schijf is vol",
     errno.EROFS: "de schijf is alleen-lezen",
     errno.EMFILE: "te veel open bestanden",

@@ -3,25 +3,23 @@ circles, every file once, and nothing left out without a Dutch word about it."""
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import glob
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builders import as_nobody, readable_by_all
 
-from ictbekwaam.errors import InputError
+from ictbekwaam.errors import InputError, os_reason
 from ictbekwaam.files import inputs
 from ictbekwaam.files.collect import collect
 from ictbekwaam.files.demo import demo_results
-from ictbekwaam.files.inputs import BROKEN_LINK, LOOP_FOLDER, LOOP_LINK, NO_FOLDER_PERMISSION, dutch_os_error, expand
+from ictbekwaam.files.inputs import BROKEN_LINK, LOOP_FOLDER, LOOP_LINK, NO_FOLDER_PERMISSION, expand
 from ictbekwaam.model.result import encode
 
 needs_links = pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="symbolische koppelingen")
@@ -197,7 +195,7 @@ def test_a_link_to_itself_is_named_in_dutch(tmp_path, monkeypatch):
     link(tmp_path / "team" / "zelf.json", "zelf.json")
     touch(tmp_path, "team/goed.json")
     monkeypatch.chdir(tmp_path)
-    eloop = dutch_os_error(OSError(errno.ELOOP, "Too many levels of symbolic links"))
+    eloop = os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links"))
     assert expand(["team"]) == (["team/goed.json"], [("team/zelf.json", f"kan deze koppeling niet volgen ({eloop})")])
     # Named explicitly: the reader would have said it in English.
     assert expand(["team/zelf.json"]) == ([], [("team/zelf.json", f"kan dit bestand niet lezen ({eloop})")])
@@ -246,7 +244,7 @@ def test_an_unreadable_folder_given_alone_is_named(tree, monkeypatch):
         (errno.EIO, "kan deze map niet lezen (leesfout van de schijf of het netwerk)"),
         (errno.ENOENT, "kan deze map niet lezen (bestaat niet meer)"),
         (errno.EACCES, NO_FOLDER_PERMISSION),
-        (errno.EMFILE, "kan deze map niet lezen (systeemfout EMFILE)"),
+        (errno.EMFILE, "kan deze map niet lezen (te veel open bestanden)"),
     ],
 )
 def test_no_english_error_text_comes_through(tree, monkeypatch, code, reason):
@@ -260,9 +258,9 @@ def test_no_english_error_text_comes_through(tree, monkeypatch, code, reason):
 
 def test_every_os_error_has_a_dutch_phrase():
     for code in errno.errorcode:
-        phrase = dutch_os_error(OSError(code, os.strerror(code)))
+        phrase = os_reason(OSError(code, os.strerror(code)))
         assert os.strerror(code) not in phrase or not os.strerror(code), code
-    assert dutch_os_error(OSError("zomaar")) == "onbekende systeemfout"
+    assert os_reason(OSError("zomaar")) == "systeemfout"
 
 
 def test_a_failing_listing_midway_is_named(tree, monkeypatch):
@@ -297,11 +295,11 @@ def write_demo(folder: Path, kader, n: int, seed: int) -> None:
         (folder / f"demo-{i:03d}.json").write_bytes(encode(result))
 
 
-def report(args: list[str], cwd: Path, preexec: Callable[[], None] | None = None) -> subprocess.CompletedProcess:
+def report(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1")
     return subprocess.run(
         [sys.executable, "-m", "ictbekwaam", "report", "--format", "json", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, preexec_fn=preexec, timeout=120,
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
     )
 
 
@@ -319,75 +317,35 @@ def test_report_over_two_loops_finishes_with_every_respondent(loops, kader):
     assert "loop/a/up: " + LOOP_LINK in proc.stderr and "loop/a/self: " + LOOP_LINK in proc.stderr
 
 
-def _as_nobody() -> None:
-    os.setgroups([])
-    os.setgid(65534)
-    os.setuid(65534)
-
-
-def _without_override() -> Callable[[], None]:
-    """Stay root but lose the right to ignore permissions (for when nobody cannot run this Python)."""
-    libc = ctypes.CDLL(None, use_errno=True)
-
-    def drop() -> None:
-        for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
-            if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP: gone after exec too
-                raise OSError(ctypes.get_errno(), "prctl")
-
-    return drop
-
-
-def permissions_apply(root: Path, closed: Path) -> Callable[[], None] | None:
-    """A preexec_fn under which ``closed`` cannot be read, but Python and ``root`` can; skip if there is none."""
-    if os.geteuid() != 0:
-        return None  # permissions apply already
-    probe = f"import os, ictbekwaam; os.listdir({str(root)!r})\ntry: os.listdir({str(closed)!r})\nexcept PermissionError: pass\nelse: raise SystemExit(3)"
-    candidates: list[Callable[[], None]] = [_as_nobody]
-    if sys.platform.startswith("linux"):
-        candidates.append(_without_override())
-    for preexec in candidates:
-        try:
-            done = subprocess.run([sys.executable, "-c", probe], cwd=root, preexec_fn=preexec, capture_output=True, timeout=60)
-        except (OSError, subprocess.SubprocessError):
-            continue
-        if done.returncode == 0:
-            return preexec
-    pytest.skip("kan als root de rechten niet laten gelden (geen gebruiker nobody die Python mag starten, geen prctl)")
-
-
-@pytest.fixture
-def open_tree() -> Iterator[Path]:
-    """A folder that everyone may read (tmp_path's parents are closed to others)."""
-    root = Path(tempfile.mkdtemp(prefix="ictbekwaam-inputs-"))
-    root.chmod(0o755)
-    try:
-        yield root
-    finally:
-        for folder, dirs, _ in os.walk(root):
-            for d in dirs:
-                os.chmod(os.path.join(folder, d), 0o755)
-        shutil.rmtree(root)
-
-
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX-rechten")
-def test_report_names_an_unreadable_folder_and_reads_the_rest(open_tree, kader):
-    team = open_tree / "team"
+def test_report_names_an_unreadable_folder_and_reads_the_rest(tmp_path, kader, run_cli, monkeypatch):
+    """Run as "nobody" when the tests run as root (root reads every folder)."""
+    team = tmp_path / "team"
     write_demo(team / "open", kader, 5, seed=1)
     write_demo(team / "geheim", kader, 2, seed=2)
     for path in [team, *team.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     (team / "geheim").chmod(0o000)
-    preexec = permissions_apply(open_tree, team / "geheim")
+    readable_by_all(team)
+    monkeypatch.chdir(tmp_path)
 
-    proc = report(["team"], open_tree, preexec)
-    assert proc.returncode == 0, proc.stderr
-    data = json.loads(proc.stdout)
+    def report_as_nobody(*args: str) -> tuple[int, str, str]:
+        def job() -> tuple[int, str, str]:
+            run = run_cli("report", "--format", "json", *args)
+            return run.code, run.out, run.err  # plain values cross the pipe from the child
+
+        return as_nobody(job)
+
+    code, out, err = report_as_nobody("team")
+    assert code == 0, err
+    data = json.loads(out)
     assert (data["files"]["valid"], data["respondents"]["total"]) == (5, 5)
-    assert f"✗ team{os.sep}geheim: {NO_FOLDER_PERMISSION}" in proc.stderr
+    assert f"✗ team{os.sep}geheim: {NO_FOLDER_PERMISSION}" in err
 
-    strict = report(["--strict", "team"], open_tree, preexec)
-    assert strict.returncode != 0 and "--strict" in strict.stderr
+    code, _, err = report_as_nobody("--strict", "team")
+    assert code == 1 and "--strict" in err
 
-    alone = report([f"team{os.sep}geheim"], open_tree, preexec)  # was: "geen resultaatbestanden gevonden", no reason
-    assert alone.returncode != 0
-    assert f"✗ team{os.sep}geheim: {NO_FOLDER_PERMISSION}" in alone.stderr
+    code, _, err = report_as_nobody(f"team{os.sep}geheim")  # was: "geen resultaatbestanden gevonden", no reason
+    assert code == 1
+    assert f"✗ team{os.sep}geheim: {NO_FOLDER_PERMISSION}" in err
+    (team / "geheim").chmod(0o755)  # so that pytest can clean up

@@ -23,7 +23,7 @@ apart by device and inode.
 What cannot be walked does not disappear silently: an unreadable folder, a
 link that leads nowhere and a loop come back as skipped entries
 ``(path, Dutch reason)``, next to archives that cannot be opened. An error of
-the operating system is always put into Dutch (see :func:`dutch_os_error`).
+the operating system is always put into Dutch (see :func:`~ictbekwaam.errors.os_reason`).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ictbekwaam.errors import InputError
+from ictbekwaam.errors import InputError, os_reason
 from ictbekwaam.files.zipped import is_zip, zip_members
 
 Source = str | tuple[str, str]  # a file on disk, or (archive, member)
@@ -47,17 +47,6 @@ BROKEN_LINK = "verwijst naar iets dat niet (meer) bestaat"
 LOOP_LINK = "symbolische koppeling naar een map erboven (kringloop); niet gevolgd"
 LOOP_FOLDER = "dezelfde map als een map erboven, bereikt via een symbolische koppeling (kringloop); niet gevolgd"
 
-# The operating system's error texts are English (and depend on the C library):
-# the common ones get a Dutch phrase, any other only its code name.
-_OS_ERRORS = {
-    errno.ELOOP: "te veel symbolische koppelingen achter elkaar, waarschijnlijk een kringloop",
-    errno.ENAMETOOLONG: "de naam of het pad is te lang",
-    errno.EACCES: "geen toestemming",
-    errno.EPERM: "geen toestemming",
-    errno.ENOENT: "bestaat niet meer",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EIO: "leesfout van de schijf of het netwerk",
-}
 _MAGIC = re.compile(r"[*?[]")
 _SEPARATORS = re.compile("[" + re.escape(os.sep + (os.altsep or "")) + "]")
 _NOTHING: frozenset[int] = frozenset()
@@ -73,26 +62,17 @@ def label(source: Source) -> str:
     return source if isinstance(source, str) else f"{source[0]}:{source[1]}"
 
 
-def dutch_os_error(exc: OSError) -> str:
-    """A short Dutch phrase for an operating-system error; never its English text."""
-    phrase = _OS_ERRORS.get(exc.errno) if exc.errno is not None else None
-    if phrase is not None:
-        return phrase
-    code = errno.errorcode.get(exc.errno) if exc.errno is not None else None
-    return f"systeemfout {code}" if code else "onbekende systeemfout"
-
-
 def _folder_reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
         return NO_FOLDER_PERMISSION
-    return f"kan deze map niet lezen ({dutch_os_error(exc)})"
+    return f"kan deze map niet lezen ({os_reason(exc)})"
 
 
 def _link_reason(exc: OSError) -> str:
     # ENOTDIR: the link points into something that is a file, so it too leads nowhere.
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         return BROKEN_LINK
-    return f"kan deze koppeling niet volgen ({dutch_os_error(exc)})"
+    return f"kan deze koppeling niet volgen ({os_reason(exc)})"
 
 
 def _is_result_name(name: str) -> bool:
@@ -343,7 +323,7 @@ class _Walker:
                 else:
                     others.append(entry)
             except OSError as exc:
-                self.skip(prefix + name, f"kan niet nagaan wat dit is ({dutch_os_error(exc)})", ("pad", prefix + name))
+                self.skip(prefix + name, f"kan niet nagaan wat dit is ({os_reason(exc)})", ("pad", prefix + name))
         return names, numbers, others, hits
 
     def _take(
@@ -407,7 +387,7 @@ def expand(inputs: Sequence[str | Path]) -> tuple[list[Source], list[tuple[str, 
                     add(text)
                 continue
             except OSError as exc:  # the reader would pass on the OS's English text
-                walker.skip(text, f"kan dit bestand niet lezen ({dutch_os_error(exc)})", ("pad", text))
+                walker.skip(text, f"kan dit bestand niet lezen ({os_reason(exc)})", ("pad", text))
                 continue
             if stat.S_ISDIR(info.st_mode):
                 prefix = text if text.endswith((os.sep, os.altsep or os.sep)) else text + os.sep
