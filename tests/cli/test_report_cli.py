@@ -96,7 +96,7 @@ def test_bad_files_are_listed_and_strict_makes_them_fatal(run_cli, team, monkeyp
     (team / "leeg.json").write_bytes(b"")
     run = run_cli("report", str(team), "--format", "json")
     assert run.code == 0
-    assert "Deze ronde: 2 bestanden overgeslagen (ongeldig):\n" in run.err
+    assert "Deze ronde: 2 overgeslagen (ongeldig of niet te lezen):\n" in run.err
     assert f"  ✗ {team / 'kapot.json'}: het bestand is afgebroken (onvolledige JSON)\n" in run.err
     assert f"  ✗ {team / 'leeg.json'}: het bestand is leeg\n" in run.err
     data = json.loads(run.out)
@@ -119,7 +119,7 @@ def test_bad_files_are_listed_and_strict_makes_them_fatal(run_cli, team, monkeyp
     assert run.code == 1
     assert run.out == ""
     assert f"  ✗ {team / 'leeg.json'}: het bestand is leeg\n" in run.err
-    assert run.err.endswith("Fout: 2 ongeldige bestanden en --strict: er is geen rapport gemaakt.\n")
+    assert run.err.endswith("Fout: 2 overgeslagen en --strict: er is geen rapport gemaakt.\n")
 
 
 def test_nothing_to_report(run_cli, tmp_path):

@@ -102,7 +102,7 @@ def test_report_lists_every_rejected_file_when_none_is_valid(run_cli, tmp_path, 
     run = run_cli("report", str(bomb))
     assert run.code == 1
     lines = run.err.splitlines()
-    assert lines[:2] == ["Deze ronde: 2 bestanden overgeslagen (ongeldig):", f"  ✗ {bomb}:a.json: het bestand is afgebroken (onvolledige JSON)"]
+    assert lines[:2] == ["Deze ronde: 2 overgeslagen (ongeldig of niet te lezen):", f"  ✗ {bomb}:a.json: het bestand is afgebroken (onvolledige JSON)"]
     assert lines[2].startswith(f"  ✗ {bomb}:b.json: created_at: 1999-03-12T14:30+01:00 ligt vóór 2000")
     assert lines[3:] == [f"Fout: geen geldige resultaatbestanden gevonden in {bomb}"]
     assert "ligt vóór 2000" in run.err

@@ -128,12 +128,12 @@ def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, st
     if collection.rejected and (strict or not listed or collection.tally.valid_files == 0):
         # The coach's screen: with the file names, so the files can be found and fixed.
         n = len(collection.rejected)
-        sys.stderr.write(f"{what}: {n} {'bestand' if n == 1 else 'bestanden'} overgeslagen (ongeldig):\n")
+        sys.stderr.write(f"{what}: {n} overgeslagen (ongeldig of niet te lezen):\n")
         for r in collection.rejected:
             sys.stderr.write(f"  ✗ {r.file}: {r.reason}\n")
         sys.stderr.flush()
         if strict:
-            raise IctbekwaamError(f"{n} ongeldige {'bestand' if n == 1 else 'bestanden'} en --strict: er is geen rapport gemaakt.")
+            raise IctbekwaamError(f"{n} overgeslagen en --strict: er is geen rapport gemaakt.")
     if collection.tally.valid_files == 0:
         where = ", ".join(paths)
         if collection.files == 0:

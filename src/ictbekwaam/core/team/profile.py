@@ -93,7 +93,7 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
     notes = []
     r = profile_round
     if r.rejected:
-        notes.append(f"{dutch.count(r.rejected, 'bestand', 'bestanden')} overgeslagen omdat {'het' if r.rejected == 1 else 'ze'} ongeldig {'is' if r.rejected == 1 else 'zijn'}.")
+        notes.append(f"{r.rejected} overgeslagen omdat {'het' if r.rejected == 1 else 'ze'} ongeldig of niet te lezen {'is' if r.rejected == 1 else 'zijn'}.")
     if r.set_aside:
         notes.append(
             f"{dutch.count(r.set_aside, 'ouder of dubbel resultaat', 'oudere of dubbele resultaten')} van dezelfde respondent niet meegeteld: "
