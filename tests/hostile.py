@@ -22,9 +22,6 @@ added in one place and is then tested and benchmarked everywhere.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -32,6 +29,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from builders import everything, make_result
+from hostile_files import make_fifo, make_socket, link_to, make_loop, make_folder, make_big, make_slip_zip, make_bomb, make_zip_in_zip
 
 from ictbekwaam.model import result as results
 from ictbekwaam.model.kader import Kader
@@ -45,38 +43,6 @@ Kind = Literal["result", "zip", "yaml"]
 BOM = b"\xef\xbb\xbf"
 DEPTH = 1500  # nested lists in a result: far past any parser's comfort, far below a file's size limit
 YAML_DEPTH = 5000
-BIG_FILE = 60 * 1024 * 1024  # 60 MB: sixty times the cap on a result file
-BOMB_SIZE = 200 * 1024 * 1024  # unpacked size of the zip bomb's one member
-CHUNK = 1024 * 1024
-
-# English a message must never contain (from Python, msgspec, PyYAML or the OS), as whole words,
-# case-insensitive. Checked after the file names are taken out of the text.
-ENGLISH = (
-    "Traceback",
-    "Error",
-    "Exception",
-    "Expected",
-    "Too many levels",
-    "out of range",
-    "found",
-    "while",
-    "Invalid",
-    "exceeded",
-    "truncated",
-    "unexpected",
-    "not allowed",
-    "cannot",
-    "could not",
-    "recursion",
-    "No such",
-    "Permission denied",
-    "Is a directory",
-    "codec",
-    "decode",
-    "can't",
-    "nesting",
-    "characters",
-)
 
 
 @dataclass(frozen=True)
@@ -211,89 +177,6 @@ def at(when: datetime) -> str:
 def soon(hours: float) -> str:
     """A time ``hours`` from now (UTC), as a result stores it."""
     return (datetime.now(timezone.utc) + timedelta(hours=hours)).replace(microsecond=0).isoformat()
-
-
-# --- builders for what is not plain bytes ----------------------------------------------------
-
-
-def make_fifo(path: Path, doc: dict, good: bytes) -> bool:
-    if not hasattr(os, "mkfifo"):
-        return False
-    os.mkfifo(path)
-    return True
-
-
-def make_socket(path: Path, doc: dict, good: bytes) -> bool:
-    if not hasattr(socket, "AF_UNIX") or len(os.fsencode(path)) > 100:  # sun_path is 108 bytes on Linux
-        return False
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        sock.bind(os.fspath(path))  # the socket file stays after close
-    return True
-
-
-def link_to(device: str) -> Callable[[Path, dict, bytes], bool]:
-    def make(path: Path, doc: dict, good: bytes) -> bool:
-        if not os.path.exists(device):
-            return False
-        path.symlink_to(device)
-        return True
-
-    return make
-
-
-def make_loop(path: Path, doc: dict, good: bytes) -> bool:
-    """A symbolic link to itself (open() fails with ELOOP, "Too many levels of symbolic links")."""
-    try:
-        path.symlink_to(path.name)
-    except (OSError, NotImplementedError):
-        return False
-    return True
-
-
-def make_folder(path: Path, doc: dict, good: bytes) -> bool:
-    path.mkdir()
-    return True
-
-
-def make_big(path: Path, doc: dict, good: bytes) -> bool:
-    """60 MB of valid JSON: a result with one enormous text, written in one go."""
-    start = b'{"schema": "ictbekwaam/result", "schema_version": 1, "tool_version": "'
-    filler = b"a" * (BIG_FILE - len(start) - 3)
-    with open(path, "wb") as out:
-        out.write(start + filler + b'"}\n')
-    return True
-
-
-def make_slip_zip(path: Path, doc: dict, good: bytes) -> bool:
-    """A zip whose one member is named ``../evil.json`` (a valid result): it must never be unpacked."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(zipfile.ZipInfo("../evil.json"), good)
-    return True
-
-
-def make_bomb(path: Path, doc: dict, good: bytes) -> bool:
-    """A zip bomb: one member of 200 MB of '0' (a JSON text that never ends), deflated to under 1 MB.
-
-    Written streaming, 1 MB at a time, so building it takes a fraction of a second and little memory.
-    """
-    chunk = b"0" * CHUNK
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        with archive.open("bomb.json", "w") as member:
-            member.write(b'{"schema": "ictbekwaam/result", "tool_version": "')
-            for _ in range(BOMB_SIZE // CHUNK):
-                member.write(chunk)
-    return True
-
-
-def make_zip_in_zip(path: Path, doc: dict, good: bytes) -> bool:
-    """A zip that holds only another zip (with a valid result in it)."""
-    inner = Path(f"{path}.inner")
-    with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("resultaat.json", good)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
-        archive.write(inner, "binnen.zip")
-    inner.unlink()
-    return True
 
 
 # --- the cases -------------------------------------------------------------------------------
@@ -535,14 +418,3 @@ def build_corpus(folder: Path, kader: Kader, cases: tuple[Case, ...] = ALL_CASES
             continue
         corpus.paths[case.name] = path
     return corpus
-
-
-def english_in(text: str, *names: str | Path) -> list[str]:
-    """The English words of :data:`ENGLISH` in ``text``, after taking out the file names ``names``."""
-    import re
-
-    for name in sorted((str(n) for n in names), key=len, reverse=True):
-        text = text.replace(name, "")
-    found = [word for word in ENGLISH if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE)]
-    # Python's exception names (RecursionError, UnicodeDecodeError, ...) anywhere.
-    return found + re.findall(r"[A-Z][a-zA-Z]*(?:Error|Exception)\b", text)

@@ -32,7 +32,8 @@ from pathlib import Path
 
 import pytest
 
-from hostile import ALL_CASES, CASES, YAML_CASES, Case, Corpus, build_corpus, english_in, good_results
+from english import english_in
+from hostile import ALL_CASES, CASES, YAML_CASES, Case, Corpus, build_corpus, good_results
 
 TIMEOUT = 20  # seconds; a hang guard only
 MEMORY_LIMIT = 1024**3  # address space of a subprocess; the tool needs ~300 MB of it

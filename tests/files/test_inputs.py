@@ -9,14 +9,12 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from builders import as_nobody, readable_by_all
 
 from ictbekwaam.errors import InputError, os_reason
-from ictbekwaam.files import inputs
 from ictbekwaam.files.collect import collect
 from ictbekwaam.files.demo import demo_results
 from ictbekwaam.files.inputs import BROKEN_LINK, LOOP_FOLDER, LOOP_LINK, NO_FOLDER_PERMISSION, expand

@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import everything, make_result
-from hostile import english_in
+from english import english_in
 
 from ictbekwaam.errors import DataError
 from ictbekwaam.files.collect import collect
