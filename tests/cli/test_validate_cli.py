@@ -154,3 +154,26 @@ def test_an_unreadable_file_is_named_and_the_rest_still_checked(run_cli, tmp_pat
     assert code == 0, err
     assert json.loads(out)["files"]["valid"] == 1
     assert f"  ✗ {secret}: geen toestemming om dit bestand te lezen" in err
+
+
+def test_a_folder_or_pattern_is_checked_as_report_reads_it(run_cli, tmp_path, good):
+    folder = tmp_path / "ingeleverd"
+    (folder / "klas").mkdir(parents=True)
+    (folder / "klas" / "a.json").write_bytes(good)
+    (folder / "b.json").write_bytes(b"{")
+    (folder / ".verborgen.json").write_bytes(b"{")
+    (folder / "notities.txt").write_bytes(b"niet gelezen")
+    run = run_cli("validate", str(folder), str(folder / "klas" / "*.json"), str(tmp_path / "nergens" / "*.json"))
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"✗ {folder / 'b.json'}: ongeldig",
+        f"  {folder / 'b.json'}: het bestand is afgebroken (onvolledige JSON)",
+        f"✓ {folder / 'klas' / 'a.json'}: geldig resultaat (compleet, 33 antwoorden, 0 open)",
+        f"✓ {folder / 'klas' / 'a.json'}: geldig resultaat (compleet, 33 antwoorden, 0 open)",
+        f"✗ {tmp_path / 'nergens' / '*.json'}: ongeldig",
+        f"  {tmp_path / 'nergens' / '*.json'}: geen bestanden of mappen gevonden die hierop passen",
+    ]
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    run = run_cli("validate", str(empty))
+    assert (run.code, run.out) == (1, f"✗ {empty}: ongeldig\n  {empty}: geen resultaatbestanden (.json) in deze map\n")

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 import msgspec
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from builders import everything, make_result
 
 from ictbekwaam.errors import DataError
@@ -68,3 +70,36 @@ def test_decode_refuses_an_impossible_date_with_its_place(kader):
     place, message = caught.value.problems[0]
     assert (str(place.file), place.path) == ("toekomst.json", "created_at")
     assert "ligt in de toekomst" in message
+
+
+offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
+# Anywhere, and (where a shortcut would go wrong by a time zone's offset) within two days of now.
+moments = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2110, 1, 1)) | st.integers(
+    min_value=-48 * 3600, max_value=48 * 3600
+).map(lambda seconds: datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(seconds=seconds))
+
+
+@given(moments, moments, offsets)
+def test_the_fast_check_agrees_with_the_exact_one(kader_for_dates, created, updated, tz):
+    """date_problems without ``at`` takes a shortcut (bounds cached per time zone); it must say the same."""
+    result = dated(kader_for_dates, created.replace(tzinfo=tz), updated.replace(tzinfo=tz))
+    now = datetime.now(timezone.utc)
+    assume(all(abs(stamp - (now + timedelta(days=1))) > timedelta(minutes=5) for stamp in (result.created_at, result.updated_at)))
+    assert date_problems(result) == date_problems(result, now)
+
+
+@pytest.fixture(scope="module")
+def kader_for_dates():
+    from ictbekwaam.files.loader import load_kader
+
+    return load_kader(None)
+
+
+@pytest.mark.parametrize("hours", [-14, -5, 0, 1, 14])
+@pytest.mark.parametrize("ahead", [-13, -2, 2, 13])  # hours past "a day from now"
+def test_the_fast_check_is_exact_near_the_limit_in_every_time_zone(kader_for_dates, hours, ahead):
+    tz = timezone(timedelta(hours=hours))
+    stamp = (datetime.now(timezone.utc) + timedelta(days=1, hours=ahead)).astimezone(tz)
+    result = dated(kader_for_dates, stamp - timedelta(hours=1), stamp)
+    assert result.created_at.tzinfo is result.updated_at.tzinfo  # the fast check applies
+    assert bool(date_problems(result)) is (ahead > 0)

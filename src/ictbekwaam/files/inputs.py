@@ -57,6 +57,11 @@ _BY_NAME = operator.attrgetter("name")
 _Frame = tuple[str, str, tuple[int, int] | None, frozenset[int], bool, frozenset[tuple[int, int]], tuple[int, int] | None]
 
 
+def is_pattern(text: str) -> bool:
+    """Whether ``text`` holds a wildcard (``*``, ``?``, ``[``) and so may be a pattern."""
+    return _MAGIC.search(text) is not None
+
+
 def label(source: Source) -> str:
     """The source as the user knows it: the path, or ``archief.zip:map/x.json`` for a member."""
     return source if isinstance(source, str) else f"{source[0]}:{source[1]}"

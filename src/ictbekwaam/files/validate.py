@@ -7,15 +7,18 @@ answer checks); a zip archive is checked member by member, as ``report`` reads i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ictbekwaam.errors import DataError, Place, Problems, LineMap
+from ictbekwaam.errors import DataError, InputError, LineMap, Place, Problems
 from ictbekwaam.files.checks import Skip, other_kader
 from ictbekwaam.files.loader import parse_handreiking, parse_kader
 from ictbekwaam.files.yamlsource import read_yaml
-from ictbekwaam.files.zipped import Archive, is_zip, zip_members
+from ictbekwaam.files.inputs import expand, is_pattern
+from ictbekwaam.files.inputs import label as source_label
+from ictbekwaam.files.zipped import Archive, is_zip
 from ictbekwaam.model.kader import Kader
 
 
@@ -51,33 +54,54 @@ def result_verdict(data: bytes, label: str, kader: Kader) -> Verdict:
 
 
 def validate_path(path: Path, kader: Kader) -> Iterator[tuple[str, Verdict | DataError]]:
-    """(label, verdict or error) for ``path``, or for each result in it when it is a zip archive."""
+    """(label, verdict or error) for ``path``; for a folder, a pattern or a zip archive, for each result in it.
+
+    Folders, patterns and archives are expanded as ``report`` expands them
+    (:func:`~ictbekwaam.files.inputs.expand`): the same files, the same skipped
+    entries with the same reasons.
+    """
     name = str(path)
-    if not is_zip(name):
+    if not (is_zip(name) or os.path.isdir(name) or (is_pattern(name) and not os.path.lexists(name))):
         try:
             yield name, validate_file(path, kader)
         except DataError as exc:
             yield name, exc
         return
-    members, problem = zip_members(name)
-    if problem is not None:
-        yield name, DataError(Place(name), problem)
-        return
-    if not members:
-        yield name, DataError(Place(name), "geen resultaatbestanden (.json) in dit archief")
-        return
-    archive = Archive(name)
     try:
-        for member in members:
-            label = f"{name}:{member}"
+        sources, skipped = expand([name])
+    except InputError as exc:
+        yield name, DataError(Place(name), exc.message.removeprefix(f"'{name}': "))  # the place names it already
+        return
+    for where, reason in skipped:
+        yield where, DataError(Place(where), reason)
+    if not sources and not skipped:
+        what = "dit archief" if is_zip(name) and not os.path.isdir(name) else "deze map"
+        yield name, DataError(Place(name), f"geen resultaatbestanden (.json) in {what}")
+        return
+    archive: Archive | None = None
+    try:
+        for source in sources:
+            label = source_label(source)
             try:
-                yield label, result_verdict(archive.read(member), label, kader)
+                if isinstance(source, str):
+                    from ictbekwaam.files.results import read_result_bytes
+
+                    verdict = result_verdict(read_result_bytes(source), label, kader)
+                else:
+                    if archive is None or archive.path != source[0]:
+                        if archive is not None:
+                            archive.close()
+                        archive = Archive(source[0])
+                    verdict = result_verdict(archive.read(source[1]), label, kader)
             except Skip as skip:
                 yield label, DataError(Place(label), skip.reason)
             except DataError as exc:
                 yield label, exc
+            else:
+                yield label, verdict
     finally:
-        archive.close()
+        if archive is not None:
+            archive.close()
 
 
 def validate_file(path: Path, kader: Kader) -> Verdict:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import re
 import secrets
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Literal, Union
@@ -149,6 +150,11 @@ def date_problems(result: Result, at: datetime | None = None) -> list[tuple[str,
     before ``created_at`` are refused: such a result would silently win (or
     lose) "the newest result of this respondent" in a team report.
     """
+    created, updated = result.created_at, result.updated_at
+    if at is None and created.tzinfo is updated.tzinfo:
+        earliest, latest_here = _bounds_in(created.tzinfo)
+        if earliest <= created <= updated <= latest_here:
+            return []  # the common case: three fast comparisons (this runs for every file of a team)
     latest = (at or datetime.now(timezone.utc)) + CLOCK_SLACK
     problems = []
     for path, stamp in (("created_at", result.created_at), ("updated_at", result.updated_at)):
@@ -163,6 +169,29 @@ def date_problems(result: Result, at: datetime | None = None) -> list[tuple[str,
             ("updated_at", f"{_day(result.updated_at)} ligt vóór het begin van de zelfevaluatie (created_at {_day(result.created_at)})")
         )
     return problems
+
+
+_BOUNDS: dict[tuple[object, int], tuple[datetime, datetime]] = {}
+
+
+def _bounds_in(tz: object) -> tuple[datetime, datetime]:
+    """:data:`EARLIEST` and now plus :data:`CLOCK_SLACK` (now rounded up to the minute), in the time zone ``tz``.
+
+    Why: comparing two datetimes with the *same* tzinfo object is a plain field
+    comparison; with different ones (a file's +01:00 against UTC) each
+    comparison asks both for their offset, three times slower. msgspec gives
+    every date with the same offset the same tzinfo object, so the bounds are
+    made once per offset (and minute) and reused for every file.
+    """
+    minute = int(time.time() // 60) + 1
+    key = (tz, minute)
+    bounds = _BOUNDS.get(key)
+    if bounds is None:
+        if len(_BOUNDS) > 64:
+            _BOUNDS.clear()
+        latest = datetime.fromtimestamp(minute * 60, timezone.utc) + CLOCK_SLACK
+        bounds = _BOUNDS[key] = (EARLIEST.astimezone(tz), latest.astimezone(tz))  # type: ignore[arg-type]
+    return bounds
 
 
 def _day(stamp: datetime) -> str:
@@ -206,11 +235,14 @@ def decode(data: bytes, file: Path | str | None = None) -> Result:
     Any bytes at all give either a Result or a DataError, never another exception.
     Besides the layout, the dates must be possible (see :func:`date_problems`).
     """
-    if nests_deeper(data):
-        raise _too_deep(file)
     try:
+        # The typed decoder never nests deeper than the layout (4 levels): an unknown field or a
+        # list where an object belongs stops it at once. Only the header check below skips over
+        # unknown values, so the nesting guard comes before that (and stays off the fast path).
         result = _DECODER.decode(data)
     except msgspec.ValidationError as exc:
+        if nests_deeper(data):
+            raise _too_deep(file) from None
         _check_header(data, file)
         text, path = translate(str(exc))
         raise DataError(Place(file, path), text) from None
@@ -253,6 +285,8 @@ def _syntax_error(data: bytes, exc: msgspec.DecodeError, file: Path | str | None
     """A Dutch DataError for bytes that are not JSON, with the line where msgspec stopped."""
     if not data.strip():
         return DataError(Place(file), "het bestand is leeg")
+    if data.startswith(b"PK\x03\x04"):
+        return DataError(Place(file), "dit is een zip-archief, geen resultaatbestand; report en validate lezen de resultaten erin")
     if b"\x00" in data:
         return DataError(Place(file), "dit is geen tekstbestand (bevat binaire gegevens)")
     message = str(exc)
