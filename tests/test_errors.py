@@ -71,3 +71,17 @@ def test_os_reasons_are_dutch_never_the_english_strerror():
     assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == "geen toestemming"
     assert os_reason(OSError(errno.ESTALE, "Stale file handle")) == "systeemfout ESTALE"
     assert os_reason(OSError("no errno at all")) == "systeemfout"
+
+
+def test_a_file_with_very_many_problems_shows_fifty_and_counts_the_rest():
+    from ictbekwaam.errors import MAX_PROBLEMS, DataError, LineMap, Problems
+
+    problems = Problems("doelen.yaml", LineMap())
+    for n in range(400):
+        problems.add(f"items.X{n}", "onbekend item")
+    with pytest.raises(DataError) as info:
+        problems.raise_if_any()
+    shown = info.value.problems
+    assert len(shown) == MAX_PROBLEMS == 50
+    assert shown[-1][1] == "en nog 351 problemen"
+    assert shown[-2][0].path == "items.X48"

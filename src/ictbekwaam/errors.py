@@ -38,6 +38,7 @@ _OS_REASONS = {
     errno.EXDEV: "op een andere schijf",
     errno.EEXIST: "bestaat al",
     errno.EINVAL: "ongeldige bewerking voor dit soort bestand",
+    errno.EAGAIN: "tijdelijk niet beschikbaar",
 }
 
 
@@ -48,6 +49,9 @@ def os_reason(exc: OSError) -> str:
         return reason
     name = errno.errorcode.get(exc.errno, "") if exc.errno is not None else ""
     return f"systeemfout {name}" if name else "systeemfout"
+
+
+MAX_PROBLEMS = 50  # problems of one file shown at most (the rest counted)
 
 
 class ExitCode(IntEnum):
@@ -194,4 +198,8 @@ class Problems:
         """Raise one :class:`DataError` with every problem found, the first as its headline."""
         if self.found:
             (place, message), *more = self.found
+            if len(self.found) > MAX_PROBLEMS:
+                # Enough to see what is wrong; a file with 400,000 bad keys needs no 400,000 lines.
+                rest = len(more) - (MAX_PROBLEMS - 2)
+                more = [*more[: MAX_PROBLEMS - 2], (Place(self.file), f"en nog {rest} problemen")]
             raise DataError(place, message, more=more)

@@ -158,6 +158,10 @@ def test_a_missing_own_handreiking(run_cli, tmp_path):
         (["bestaatniet"], "Fout: onbekend commando 'bestaatniet'"),
         (["kader", "--kleur"], "Fout: onbekende optie: --kleur"),
         (["validate"], "Fout: argument 'BESTAND...' ontbreekt"),
+        (["asess"], "Fout: onbekend commando 'asess' (bedoel je 'assess'?)"),
+        (["report", "x", "--stric"], "Fout: onbekende optie: --stric (bedoel je --strict?)"),
+        (["report", "x", "--strict=1"], "Fout: optie '--strict' neemt geen waarde"),
+        (["report", "x", "--min-groep", "abc"], "Fout: ongeldige waarde voor '--min-groep': 'abc' is geen geheel getal"),
     ],
 )
 def test_usage_errors_exit_2_in_dutch(run_cli, args, message):

@@ -35,6 +35,7 @@ def report_counts(run_cli, path) -> tuple[int, int]:
         ("toekomst", lambda b: b.replace(b'"created_at": "2026', b'"created_at": "2099').replace(b'"updated_at": "2026', b'"updated_at": "2099'), False),
         ("diep", lambda b: b[:-2] + b', "x": ' + b"[" * 1500 + b"]" * 1500 + b"}\n", False),
         ("groot-getal", lambda b: b.replace(b'"A1": 3', b'"A1": ' + b"9" * 40), False),
+        ("voorbeeld-zonder-kerntaak", lambda b: b.replace(b'"evidence": {}', b'"evidence": {"Z": {"voorbeeld": "x"}}'), False),
     ],
 )
 def test_validate_and_report_agree(run_cli, tmp_path, good, name, mutate, valid):
@@ -177,3 +178,38 @@ def test_a_folder_or_pattern_is_checked_as_report_reads_it(run_cli, tmp_path, go
     empty.mkdir()
     run = run_cli("validate", str(empty))
     assert (run.code, run.out) == (1, f"✗ {empty}: ongeldig\n  {empty}: geen resultaatbestanden (.json) in deze map\n")
+
+
+def test_a_result_under_any_name_is_told_by_its_content(run_cli, tmp_path, good):
+    """report checks a file named explicitly whatever its name; validate says the same of it."""
+    for name in ("resultaat.json.txt", "resultaat", "r.yaml"):
+        (tmp_path / name).write_bytes(good)
+    run = run_cli("validate", *(str(tmp_path / n) for n in ("resultaat.json.txt", "resultaat", "r.yaml")))
+    assert run.code == 0, run
+    assert run.out.count("geldig resultaat (compleet") == 3
+    run = run_cli("report", *(str(tmp_path / n) for n in ("resultaat.json.txt", "resultaat", "r.yaml")), "--format", "json")
+    assert json.loads(run.out)["files"]["valid"] == 3
+
+
+def test_a_zip_with_a_name_twice_names_it_and_drops_no_one_silently(run_cli, tmp_path, kader, good):
+    import warnings
+
+    other = encode(make_result(kader, everything(kader, 2), respondent="r-" + "cd" * 16))
+    archive_path = tmp_path / "dubbel.zip"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name: that is the point
+        with zipfile.ZipFile(archive_path, "w") as archive:
+            archive.writestr("a.json", good)
+            archive.writestr("a.json", other)
+            archive.writestr(".verborgen/b.json", good)  # hidden, as on disk: not read
+            archive.writestr("c.json", other)
+    reason = "deze naam staat meer dan eens in het archief; welke bedoeld is, is niet te zeggen: pak het opnieuw in"
+    run = run_cli("validate", str(archive_path))
+    assert run.out.splitlines() == [
+        f"✗ {archive_path}:a.json: ongeldig",
+        f"  {archive_path}:a.json: {reason}",
+        f"✓ {archive_path}:c.json: geldig resultaat (compleet, 33 antwoorden, 0 open)",
+    ]
+    run = run_cli("report", str(archive_path), "--format", "json")
+    assert json.loads(run.out)["files"]["valid"] == 1
+    assert f"  ✗ {archive_path}:a.json: {reason}" in run.err

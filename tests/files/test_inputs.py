@@ -347,3 +347,14 @@ def test_report_names_an_unreadable_folder_and_reads_the_rest(tmp_path, kader, r
     assert code == 1
     assert f"✗ team{os.sep}geheim: {NO_FOLDER_PERMISSION}" in err
     (team / "geheim").chmod(0o755)  # so that pytest can clean up
+
+
+@needs_links
+def test_a_named_path_that_cannot_be_looked_at_is_skipped_with_the_real_reason(tmp_path, monkeypatch):
+    """os.path.lexists says False for a path through a loop: that is no "bestaat niet"."""
+    (tmp_path / "lusA").symlink_to("lusB")
+    (tmp_path / "lusB").symlink_to("lusA")
+    touch(tmp_path, "team/goed.json")
+    monkeypatch.chdir(tmp_path)
+    eloop = os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links"))
+    assert expand(["lusA/x.json", "team"]) == (["team/goed.json"], [("lusA/x.json", f"kan dit bestand niet lezen ({eloop})")])

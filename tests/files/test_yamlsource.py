@@ -81,3 +81,34 @@ def test_syntax_errors_are_dutch_with_the_line(text, line, message):
 def test_any_other_syntax_error_is_dutch_too(text):
     _, message = refused(text)
     assert message.startswith("geen geldige YAML: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("doelen:\n  standaard: " + "9" * 5000 + "\n", 2, "dit getal is te groot (" + "9" * 40 + "...); "),
+        ("doelen:\n  naam: 2025-13-45\n", 2, "deze datum bestaat niet (2025-13-45); "),
+        ("doelen:\n  naam: 2024-09-31\n", 2, "deze datum bestaat niet (2024-09-31); "),
+    ],
+)
+def test_a_value_yaml_cannot_build_is_named_with_its_line(text, line, message):
+    place, said = refused(text)
+    assert place.line == line
+    assert said == message + "bedoel je tekst, zet die dan tussen aanhalingstekens"
+
+
+def test_a_control_character_is_named_with_its_line():
+    place, said = refused('doelen:\n  naam: "\x1b"\n')
+    assert (place.line, said) == (2, "geen geldige YAML: het bestand bevat stuurtekens")
+
+
+def test_a_file_of_too_many_values_is_refused_before_a_tree_is_built():
+    text = "a: [" + "[], " * 60_000 + "]\n"
+    tracemalloc.start()
+    try:
+        _, said = refused(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert said == "te veel waarden (meer dan 50.000 onderdelen; het kader heeft er zo'n 1.100); dit is geen bestand voor ictbekwaam"
+    assert peak < 10 * 1024 * 1024

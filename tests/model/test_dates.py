@@ -103,3 +103,17 @@ def test_the_fast_check_is_exact_near_the_limit_in_every_time_zone(kader_for_dat
     result = dated(kader_for_dates, stamp - timedelta(hours=1), stamp)
     assert result.created_at.tzinfo is result.updated_at.tzinfo  # the fast check applies
     assert bool(date_problems(result)) is (ahead > 0)
+
+
+def test_before_2000_is_in_the_time_zone_it_was_written_in(kader):
+    new_year = datetime(2000, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=1)))  # 1999 in UTC, 2000 where it was written
+    assert date_problems(dated(kader, new_year, new_year), NOW) == []
+    assert date_problems(dated(kader, new_year, new_year)) == []  # the fast check too
+
+
+def test_times_that_differ_in_seconds_only_show_them(kader):
+    created = datetime(2025, 1, 1, 10, 0, 0, 500_000, tzinfo=timezone.utc)
+    updated = datetime(2025, 1, 1, 10, 0, 0, 200_000, tzinfo=timezone.utc)
+    assert date_problems(dated(kader, created, updated), NOW) == [
+        ("updated_at", "2025-01-01T10:00:00.200+00:00 ligt vóór het begin van de zelfevaluatie (created_at 2025-01-01T10:00:00.500+00:00)")
+    ]

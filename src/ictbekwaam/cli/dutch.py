@@ -96,8 +96,12 @@ class DutchGroup(_DutchMixin, TyperGroup):
 
 
 _ERRORS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^No such option: (.+?)(?:\s*Did you mean (.+)\?)?$", re.S), "onbekende optie: {0}"),
+    (re.compile(r"^No such option: (\S+)\s*Did you mean (.+)\?$", re.S), "onbekende optie: {0} (bedoel je {1}?)"),
+    (re.compile(r"^No such option: (\S+)\s*\(Possible options: (.+)\)$", re.S), "onbekende optie: {0} (bedoel je {1}?)"),
+    (re.compile(r"^No such option: (.+?)$", re.S), "onbekende optie: {0}"),
+    (re.compile(r"^No such command '(.+)'\.\s*Did you mean '(.+)'\?$", re.S), "onbekend commando '{0}' (bedoel je '{1}'?)"),
     (re.compile(r"^No such command '(.+)'\.$"), "onbekend commando '{0}'"),
+    (re.compile(r"^Option '(.+)' does not take a value\.$"), "optie '{0}' neemt geen waarde"),
     (re.compile(r"^Missing argument '(.+)'\.?$"), "argument '{0}' ontbreekt"),
     (re.compile(r"^Missing option '(.+)'\.?$"), "optie '{0}' ontbreekt"),
     (re.compile(r"^Missing parameter: (.+)$"), "'{0}' ontbreekt"),
@@ -110,7 +114,7 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
 
 _VALUE_ERRORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^'(.*)' is not one of (.+)\.$"), "'{0}' is niet een van {1}"),
-    (re.compile(r"^'(.*)' is not a valid integer( range)?\.$"), "'{0}' is geen geheel getal"),
+    (re.compile(r"^'(.*)' is not a valid int(?:eger)?( range)?\.$"), "'{0}' is geen geheel getal"),
     (re.compile(r"^(.+) is not in the range (.+)\.$"), "{0} ligt niet binnen {1}"),
     (re.compile(r"^(.+) is not in the range (.+)$"), "{0} ligt niet binnen {1}"),
     (re.compile(r"^File '(.+)' does not exist\.$"), "bestand '{0}' bestaat niet"),

@@ -383,7 +383,20 @@ def expand(inputs: Sequence[str | Path]) -> tuple[list[Source], list[tuple[str, 
 
     for raw in inputs:
         text = os.fspath(raw)
-        if os.path.lexists(text):
+        try:
+            os.lstat(text)
+        except (FileNotFoundError, NotADirectoryError):
+            exists = False
+        except OSError as exc:
+            # os.path.lexists says False for a loop or a folder that may not be entered: the path
+            # may well be there, so say why it cannot be looked at instead of "bestaat niet".
+            if not is_pattern(text):
+                walker.skip(text, f"kan dit bestand niet lezen ({os_reason(exc)})", ("pad", text))
+                continue
+            exists = False
+        else:
+            exists = True
+        if exists:
             try:
                 info = os.stat(text)
             except (FileNotFoundError, PermissionError):
@@ -400,7 +413,7 @@ def expand(inputs: Sequence[str | Path]) -> tuple[list[Source], list[tuple[str, 
                 add_found(walker.walk(text, prefix, None)[0], walker.zips - zips)
             elif walker.first(info.st_dev, info.st_ino):
                 add(text)
-        elif _MAGIC.search(text):
+        elif is_pattern(text):
             base, prefix, pattern = _split_pattern(text)
             found: list[str] = []
             matched = 0

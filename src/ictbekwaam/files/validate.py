@@ -15,11 +15,13 @@ from pathlib import Path
 from ictbekwaam.errors import DataError, InputError, LineMap, Place, Problems
 from ictbekwaam.files.checks import Skip, other_kader
 from ictbekwaam.files.loader import parse_handreiking, parse_kader
-from ictbekwaam.files.yamlsource import read_yaml
+from ictbekwaam.files.read import decode_text, read_bytes
+from ictbekwaam.files.yamlsource import MAX_YAML_BYTES, parse_yaml
 from ictbekwaam.files.inputs import expand, is_pattern
 from ictbekwaam.files.inputs import label as source_label
 from ictbekwaam.files.zipped import Archive, is_zip
 from ictbekwaam.model.kader import Kader
+from ictbekwaam.model.result import is_result_document
 
 
 @dataclass(frozen=True)
@@ -106,11 +108,15 @@ def validate_path(path: Path, kader: Kader) -> Iterator[tuple[str, Verdict | Dat
 
 def validate_file(path: Path, kader: Kader) -> Verdict:
     """Check one file of any supported kind; raise DataError if it is not valid."""
-    if path.suffix.lower() == ".json":
-        from ictbekwaam.files.results import read_result_bytes
+    from ictbekwaam.files.results import read_result_bytes
 
+    if path.suffix.lower() == ".json":
         return result_verdict(read_result_bytes(path), str(path), kader)
-    data, lines = read_yaml(path)
+    # Any other name: a result is told by its content, as report does for a file named explicitly.
+    raw = read_bytes(path, limit=MAX_YAML_BYTES, what="een kader-, handreiking-, doelen- of resultaatbestand")
+    if is_result_document(raw):
+        return result_verdict(read_result_bytes(path), str(path), kader)  # with the size limit of a result
+    data, lines = parse_yaml(decode_text(raw, path), path)
     if not isinstance(data, dict):
         raise DataError(lines.place(path, ""), "dit is geen kader-, handreiking- of doelenbestand en geen resultaat (.json) (verwacht een mapping bovenaan)")
     if "kerntaken" in data:

@@ -22,7 +22,8 @@ import yaml
 from ictbekwaam.errors import DataError, LineMap, Place, join_path
 from ictbekwaam.files.read import read_text
 
-MAX_YAML_BYTES = 5 * 1024 * 1024  # a kader is ~50 kB; anything this large is not one
+MAX_YAML_BYTES = 1024 * 1024  # the kader is 31 kB; anything this large is not one of ours
+MAX_YAML_EVENTS = 50_000  # the kader is 1,093 parser events; building a tree of millions costs seconds and a GB
 MAX_YAML_DEPTH = 32  # the kader nests 6 deep
 EXPANSION = 2  # values after expanding aliases, per character of the file (without aliases: < 1)
 
@@ -89,7 +90,8 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: Path | str | 
 
 # PyYAML's (and libyaml's) problems, in Dutch; the first that fits is used.
 _YAML_PROBLEMS = (
-    ("tab", "een tab waar spaties horen; spring in met spaties"),
+    ("a tab character", "een tab waar spaties horen; spring in met spaties"),
+    ("found a tab", "een tab waar spaties horen; spring in met spaties"),
     ("mapping values are not allowed", "een dubbele punt op een plek waar die niet mag (zet de tekst tussen aanhalingstekens)"),
     ("could not find expected ':'", "er ontbreekt een dubbele punt na een sleutel"),
     ("did not find expected key", "de inspringing klopt niet (een sleutel staat niet op de goede plek)"),
@@ -120,11 +122,49 @@ def _dutch_problem(exc: yaml.YAMLError) -> str:
     return "controleer de inspringing, de dubbele punten en de aanhalingstekens"
 
 
+def _unreadable_value(top: yaml.Node, file: Path | str | None) -> DataError:
+    """A DataError naming the first date or number in ``top`` that PyYAML cannot build."""
+    constructor = yaml.constructor.SafeConstructor()
+    todo = [top]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                what = "deze datum bestaat niet" if "timestamp" in node.tag else "dit getal is te groot"
+                return DataError(
+                    Place(file, "", node.start_mark.line + 1),
+                    f"{what} ({node.value[:40]}{'...' if len(node.value) > 40 else ''}); "
+                    "bedoel je tekst, zet die dan tussen aanhalingstekens",
+                )
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(child for pair in reversed(node.value) for child in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(reversed(node.value))
+    return DataError(Place(file), "een waarde kan niet gelezen worden (een datum die niet bestaat of een te groot getal)")
+
+
 def _indented_with_tab(text: str, line: int) -> bool:
     """Whether line ``line`` (1-based) of ``text`` has a tab in its indentation (YAML forbids that)."""
     rows = text.splitlines()
     row = rows[line - 1] if 0 < line <= len(rows) else ""
     return "\t" in row[: len(row) - len(row.lstrip())]
+
+
+def _count_events(text: str, file: Path | str | None) -> None:
+    """Refuse a file of more than :data:`MAX_YAML_EVENTS` parser events, before any tree is built.
+
+    The parser's event stream costs little memory and stops at the limit; the
+    tree PyYAML composes next would cost hundreds of bytes per value.
+    """
+    for count, _ in enumerate(yaml.parse(text, Loader=_Loader), start=1):
+        if count > MAX_YAML_EVENTS:
+            raise DataError(
+                Place(file),
+                f"te veel waarden (meer dan {MAX_YAML_EVENTS:,} onderdelen; het kader heeft er zo'n 1.100); ".replace(",", ".")
+                + "dit is geen bestand voor ictbekwaam",
+            )
 
 
 def parse_yaml(text: str, file: Path | str | None = None) -> tuple[Any, LineMap]:
@@ -135,12 +175,18 @@ def parse_yaml(text: str, file: Path | str | None = None) -> tuple[Any, LineMap]
     """
     loader = _Loader(text)
     try:
+        _count_events(text, file)
         node = loader.get_single_node()
         if node is None:
             return None, LineMap()
         lines: dict[str, int] = {}
         _walk(node, "", lines, file, 0, _Budget(EXPANSION * len(text) + 100))
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except (ValueError, OverflowError):
+            # PyYAML builds dates and numbers with plain Python: 2025-13-45 or an integer of
+            # thousands of digits raise ValueError there, without a place. Find the value.
+            raise _unreadable_value(node, file) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -149,7 +195,9 @@ def parse_yaml(text: str, file: Path | str | None = None) -> tuple[Any, LineMap]
             problem = _YAML_PROBLEMS[0][1]
         raise DataError(Place(file, "", line), f"geen geldige YAML: {problem}") from None
     except yaml.YAMLError as exc:
-        raise DataError(Place(file), f"geen geldige YAML: {_dutch_problem(exc)}") from None
+        position = getattr(exc, "position", None)  # a ReaderError (a control character) has no mark, only this
+        line = text[:position].count("\n") + 1 if isinstance(position, int) else None
+        raise DataError(Place(file, "", line), f"geen geldige YAML: {_dutch_problem(exc)}") from None
     except RecursionError:  # the pure-Python parser, without libyaml's own depth limit
         raise DataError(Place(file), f"te diep genest (meer dan {MAX_YAML_DEPTH} niveaus)") from None
     finally:

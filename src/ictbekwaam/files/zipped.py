@@ -14,7 +14,9 @@ that size whatever the archive claims, and an archive stops at
 
 from __future__ import annotations
 
+import errno
 import zipfile
+from collections import Counter
 import zlib
 
 from ictbekwaam.errors import os_reason
@@ -45,17 +47,25 @@ def zip_members(path: str) -> tuple[list[str], str | None]:
     except PermissionError:
         return [], NO_PERMISSION
     except OSError as exc:
+        if exc.errno == errno.EINVAL:  # a seek to where a damaged directory says the members are
+            return [], "geen geldig zip-archief (beschadigd)"
         return [], f"kan dit archief niet lezen ({os_reason(exc)})"
     if len(infos) > MAX_ZIP_MEMBERS:
         return [], f"te veel bestanden in het archief (meer dan {MAX_ZIP_MEMBERS}); pak het in delen in"
-    members = []
-    for info in infos:
-        name = info.filename
-        base = name.rstrip("/").rsplit("/", 1)[-1]
-        if info.is_dir() or not name.lower().endswith((".json", ".zip")) or base.startswith(".") or name.startswith("__MACOSX/"):
-            continue
-        members.append(name)
+    members = {info.filename for info in infos if _is_result_member(info)}  # a name twice: listed once
     return sorted(members), None
+
+
+def _is_result_member(info: zipfile.ZipInfo) -> bool:
+    """Whether a member may be a result: a ``.json`` (or a ``.zip``, to be named as skipped), not hidden.
+
+    Hidden as on disk: any folder or file in its path starting with "." (".." is
+    no hidden name: such a member is read in memory like any other, never unpacked).
+    """
+    name = info.filename
+    if info.is_dir() or not name.lower().endswith((".json", ".zip")) or name.startswith("__MACOSX/"):
+        return False
+    return not any(part.startswith(".") and part not in (".", "..") for part in name.split("/"))
 
 
 def _too_large(size: int) -> Skip:
@@ -77,6 +87,9 @@ class Archive:
             self.zip: zipfile.ZipFile | None = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, EOFError):
             self.zip = None
+        # Names that stand in the archive more than once: zipfile would only ever give the last.
+        names = Counter(info.filename for info in self.zip.infolist()) if self.zip is not None else Counter()
+        self.doubles = {name for name, times in names.items() if times > 1}
 
     def read(self, member: str) -> bytes:
         """The bytes of ``member`` (without a UTF-8 BOM); :class:`~ictbekwaam.files.checks.Skip` if it must not be read."""
@@ -84,7 +97,12 @@ class Archive:
             raise Skip("het archief kan niet (meer) gelezen worden")
         if is_zip(member):
             raise Skip("een zip-archief in een zip-archief wordt niet geopend; pak het buitenste eerst uit")
-        info = self.zip.getinfo(member)
+        if member in self.doubles:
+            raise Skip("deze naam staat meer dan eens in het archief; welke bedoeld is, is niet te zeggen: pak het opnieuw in")
+        try:
+            info = self.zip.getinfo(member)
+        except KeyError:  # replaced between listing and reading (a sync client at work)
+            raise Skip("staat niet (meer) in het archief; is het archief intussen vervangen?") from None
         if info.flag_bits & 0x1:
             raise Skip("versleuteld; pak het archief eerst zelf uit")
         if info.file_size > MAX_RESULT_BYTES:

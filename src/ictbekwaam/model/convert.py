@@ -27,6 +27,11 @@ _TYPE_NAMES = {
     "object": "een verzameling velden (mapping)",
     "array": "een lijst",
     "datetime": "een datum met tijd",
+    # What YAML can make besides text (an unquoted 2025-01-01, !!binary, !!set):
+    "date": "een datum",
+    "time": "een tijd",
+    "bytes": "binaire gegevens",
+    "set": "een verzameling zonder waarden (set)",
 }
 
 

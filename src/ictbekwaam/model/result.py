@@ -139,7 +139,7 @@ def now() -> datetime:
     return datetime.now(timezone.utc).astimezone()
 
 
-EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)  # no result of this tool can be older
+EARLIEST = datetime(2000, 1, 1)  # no result of this tool can be older (in the time zone it was written in)
 CLOCK_SLACK = timedelta(days=1)  # clocks and time zones differ; more than a day ahead cannot be true
 
 
@@ -158,7 +158,7 @@ def date_problems(result: Result, at: datetime | None = None) -> list[tuple[str,
     latest = (at or datetime.now(timezone.utc)) + CLOCK_SLACK
     problems = []
     for path, stamp in (("created_at", result.created_at), ("updated_at", result.updated_at)):
-        if stamp < EARLIEST:
+        if stamp.replace(tzinfo=None) < EARLIEST:
             problems.append((path, f"{_day(stamp)} ligt vóór 2000; zo oud kan een resultaat niet zijn"))
         elif stamp > latest:
             problems.append(
@@ -190,12 +190,14 @@ def _bounds_in(tz: object) -> tuple[datetime, datetime]:
         if len(_BOUNDS) > 64:
             _BOUNDS.clear()
         latest = datetime.fromtimestamp(minute * 60, timezone.utc) + CLOCK_SLACK
-        bounds = _BOUNDS[key] = (EARLIEST.astimezone(tz), latest.astimezone(tz))  # type: ignore[arg-type]
+        bounds = _BOUNDS[key] = (EARLIEST.replace(tzinfo=tz), latest.astimezone(tz))  # type: ignore[arg-type]
     return bounds
 
 
 def _day(stamp: datetime) -> str:
-    return stamp.isoformat(timespec="minutes")
+    # To the minute, unless the seconds are what tells two times apart.
+    spec = "milliseconds" if stamp.microsecond else "seconds" if stamp.second else "minutes"
+    return stamp.isoformat(timespec=spec)
 
 
 def new_respondent_id() -> str:
