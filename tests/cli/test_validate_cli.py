@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from datetime import datetime, timezone
+from pathlib import Path
 
 import msgspec
 import pytest
@@ -213,3 +217,20 @@ def test_a_zip_with_a_name_twice_names_it_and_drops_no_one_silently(run_cli, tmp
     run = run_cli("report", str(archive_path), "--format", "json")
     assert json.loads(run.out)["files"]["valid"] == 1
     assert f"  ✗ {archive_path}:a.json: {reason}" in run.err
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names are bytes on Linux only")
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path, good):
+    """On a UTF-8 desktop (strict stdout), a Latin-1 name must not crash validate or report."""
+    folder = tmp_path / "latin"
+    folder.mkdir()
+    (Path(os.fsdecode(bytes(folder) + b"/r\xe9sultat.json"))).write_bytes(good)
+    (Path(os.fsdecode(bytes(folder) + b"/sl\xe9cht.json"))).write_bytes(b"{")
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1")
+    for command in (["validate", str(folder)], ["report", str(folder), "--format", "json"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "ictbekwaam", *command], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert proc.returncode in (0, 1), proc
+        assert "Traceback" not in proc.stderr and "interne fout" not in proc.stderr, proc.stderr
+        assert f"{folder}/sl\\udce9cht.json: het bestand is afgebroken (onvolledige JSON)" in proc.stdout + proc.stderr

@@ -77,6 +77,12 @@ def _print_error(message: str) -> None:
 
 def main(argv: Optional[list[str]] = None) -> None:
     """Entry point: run the app and turn every expected failure into a Dutch message and exit code."""
+    # A file name that is not UTF-8 (unpacked from an old Windows zip) reaches Python as
+    # surrogates; printing one on a UTF-8 terminal would fail. Show it escaped instead.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            reconfigure(errors="backslashreplace")
     try:
         code = app(args=argv, prog_name="ictbekwaam", standalone_mode=False)
     except IctbekwaamError as exc:
