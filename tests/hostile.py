@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from builders import everything, make_result
-from hostile_files import make_fifo, make_socket, link_to, make_loop, make_folder, make_big, make_slip_zip, make_bomb, make_zip_in_zip
+from hostile_files import make_duplicate_zip, make_fifo, make_socket, link_to, make_loop, make_folder, make_big, make_slip_zip, make_bomb, make_zip_in_zip
 
 from ictbekwaam.model import result as results
 from ictbekwaam.model.kader import Kader
@@ -290,6 +290,11 @@ CASES: tuple[Case, ...] = (
         reason="ander kader", profile_outcome="either",
         why="made with another kader: report skips it, so validate must not call it valid (profile may show it)",
     ),
+    Case(
+        "voorbeeld-geen-kerntaak", "voorbeeld-z.json", "refused",
+        content=with_fields(evidence={"Z": {"voorbeeld": "x", "meerwaarde": ""}}), reason="geen kerntaak",
+        why="an example under a key that is no kerntaak: report must skip it as validate refuses it",
+    ),
     Case("geen-resultaat-object", "object.json", "refused", content=lambda doc, good: b'{"a": 1}', why='{"a": 1}'),
     Case("geen-resultaat-lijst", "lijst.json", "refused", content=lambda doc, good: b"[]", why="[]"),
     Case("geen-resultaat-tekst", "tekst.json", "refused", content=lambda doc, good: b'"text"', why='"text"'),
@@ -333,6 +338,10 @@ CASES: tuple[Case, ...] = (
         why="a zip holding only a zip: not opened, but named (not silently ignored)",
     ),
     Case(
+        "zip-dubbele-naam", "dubbele-naam.zip", "refused", kind="zip", make=make_duplicate_zip, members=("a.json",),
+        reason="meer dan eens", why="two members named a.json (two teachers): zipfile gives only the last",
+    ),
+    Case(
         "zip-kapot", "kapot.zip", "refused", kind="zip", content=lambda doc, good: b"PK\x03\x04" + bytes(200),
         why="not a zip archive, though named as one",
     ),
@@ -374,6 +383,19 @@ YAML_CASES: tuple[Case, ...] = (
         "yaml-diep-blok", "diep-blok.yaml", "refused", kind="yaml",
         content=lambda doc, good: "".join(" " * i + f"k{i}:\n" for i in range(1200)).encode() + b" " * 1200 + b"x\n",
         isolate=True, why="1,200 nested block mappings (one space of indentation each)",
+    ),
+    Case(
+        "yaml-datum-bestaat-niet", "datum.yaml", "refused", kind="yaml",
+        content=lambda doc, good: b"doelen:\n  naam: 2025-13-45\n", why="a date PyYAML cannot build (ValueError)",
+    ),
+    Case(
+        "yaml-getal-5000-cijfers", "getal.yaml", "refused", kind="yaml",
+        content=lambda doc, good: b"doelen:\n  standaard: " + b"9" * 5000 + b"\n", why="an integer Python will not parse",
+    ),
+    Case(
+        "yaml-te-veel-waarden", "breed.yaml", "refused", kind="yaml",
+        content=lambda doc, good: b"a: [" + b"[], " * 250_000 + b"]\n", isolate=True,
+        why="1 MB of 250,000 empty lists: a tree of a GB if composed",
     ),
     Case(
         "yaml-onschuldig-anker", "anker.yaml", "valid", kind="yaml", content=lambda doc, good: HARMLESS_ALIAS,

@@ -94,3 +94,15 @@ def make_zip_in_zip(path: Path, doc: dict, good: bytes) -> bool:
         archive.write(inner, "binnen.zip")
     inner.unlink()
     return True
+
+
+def make_duplicate_zip(path: Path, doc: dict, good: bytes) -> bool:
+    """A zip with two members named ``a.json`` (zipfile warns, and gives only the last on reading)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("a.json", good)
+            archive.writestr("a.json", good.replace(b'"naam": "Jan de Vries"', b'"naam": "Piet"'))
+    return True
