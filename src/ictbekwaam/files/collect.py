@@ -35,12 +35,10 @@ import msgspec
 
 from ictbekwaam.core.team.records import By, Rejected
 from ictbekwaam.core.team.tally import Tally
-from ictbekwaam.errors import DataError
 from ictbekwaam.files import worker
 from ictbekwaam.files.checks import Skip, check
 from ictbekwaam.files.inputs import Source, expand, label
-from ictbekwaam.files.results import read_result_bytes
-from ictbekwaam.files.zipped import Archive
+from ictbekwaam.files.zipped import read_each
 from ictbekwaam.model.kader import Kader
 
 PARALLEL_FROM = 2000  # below this, forking costs more than it saves
@@ -67,33 +65,21 @@ def _read_all(
     sources: Iterable[Source], kader: Kader, tally: Tally, rejected: list[Rejected], tick: Callable[[], None] | None
 ) -> int:
     """Read, check and count ``sources`` into ``tally``; returns how many were looked at."""
-    archive: Archive | None = None
     count = 0
-    try:
-        for source in sources:
-            count += 1
-            name = label(source)
+    for source, data in read_each(sources):
+        count += 1
+        name = label(source)
+        if isinstance(data, str):  # why it could not be read
+            rejected.append(Rejected(name, data))
+        else:
             try:
-                if isinstance(source, str):
-                    data = read_result_bytes(source)
-                else:
-                    if archive is None or archive.path != source[0]:
-                        if archive is not None:
-                            archive.close()
-                        archive = Archive(source[0])
-                    data = archive.read(source[1])
                 result, codes = check(data, name, kader, tally)
-            except DataError as exc:  # the file itself could not be read
-                rejected.append(Rejected(name, exc.problems[0][1]))
             except Skip as skip:
                 rejected.append(Rejected(name, skip.reason))
             else:
                 tally.add(result, codes)
-            if tick is not None:
-                tick()
-    finally:
-        if archive is not None:
-            archive.close()
+        if tick is not None:
+            tick()
     return count
 
 

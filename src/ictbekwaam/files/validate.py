@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ictbekwaam.errors import DataError, InputError, LineMap, Place, Problems
-from ictbekwaam.files.checks import Skip, other_kader
+from ictbekwaam.files.checks import other_kader
 from ictbekwaam.files.loader import parse_handreiking, parse_kader
 from ictbekwaam.files.read import decode_text, read_bytes
 from ictbekwaam.files.yamlsource import MAX_YAML_BYTES, parse_yaml
 from ictbekwaam.files.inputs import expand, is_pattern
 from ictbekwaam.files.inputs import label as source_label
-from ictbekwaam.files.zipped import Archive, is_zip
+from ictbekwaam.files.zipped import is_zip, read_each
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import is_result_document
 
@@ -80,30 +80,15 @@ def validate_path(path: Path, kader: Kader) -> Iterator[tuple[str, Verdict | Dat
         what = "dit archief" if is_zip(name) and not os.path.isdir(name) else "deze map"
         yield name, DataError(Place(name), f"geen resultaatbestanden (.json) in {what}")
         return
-    archive: Archive | None = None
-    try:
-        for source in sources:
-            label = source_label(source)
-            try:
-                if isinstance(source, str):
-                    from ictbekwaam.files.results import read_result_bytes
-
-                    verdict = result_verdict(read_result_bytes(source), label, kader)
-                else:
-                    if archive is None or archive.path != source[0]:
-                        if archive is not None:
-                            archive.close()
-                        archive = Archive(source[0])
-                    verdict = result_verdict(archive.read(source[1]), label, kader)
-            except Skip as skip:
-                yield label, DataError(Place(label), skip.reason)
-            except DataError as exc:
-                yield label, exc
-            else:
-                yield label, verdict
-    finally:
-        if archive is not None:
-            archive.close()
+    for source, data in read_each(sources):
+        label = source_label(source)
+        if isinstance(data, str):  # why it could not be read
+            yield label, DataError(Place(label), data)
+            continue
+        try:
+            yield label, result_verdict(data, label, kader)
+        except DataError as exc:
+            yield label, exc
 
 
 def validate_file(path: Path, kader: Kader) -> Verdict:

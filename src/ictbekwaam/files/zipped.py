@@ -18,11 +18,12 @@ import errno
 import zipfile
 from collections import Counter
 import zlib
+from collections.abc import Iterable, Iterator
 
-from ictbekwaam.errors import os_reason
+from ictbekwaam.errors import DataError, os_reason
 from ictbekwaam.files.checks import Skip
 from ictbekwaam.files.read import NO_PERMISSION, NOT_FOUND, too_large, without_bom
-from ictbekwaam.files.results import RESULT_FILE
+from ictbekwaam.files.results import RESULT_FILE, read_result_bytes
 from ictbekwaam.model.result import MAX_RESULT_BYTES
 
 MAX_ZIP_MEMBERS = 200_000
@@ -130,3 +131,32 @@ class Archive:
         """Close the archive."""
         if self.zip is not None:
             self.zip.close()
+
+
+def read_each(sources: Iterable[str | tuple[str, str]]) -> Iterator[tuple[str | tuple[str, str], bytes | str]]:
+    """(source, its bytes) or (source, Dutch reason it cannot be read) for each source, in order.
+
+    A source is a file on disk (read by
+    :func:`~ictbekwaam.files.results.read_result_bytes`) or (archive, member),
+    read through one open :class:`Archive` at a time: the one way ``report``
+    and ``validate`` read a team's result files.
+    """
+    archive: Archive | None = None
+    try:
+        for source in sources:
+            try:
+                if isinstance(source, str):
+                    yield source, read_result_bytes(source)
+                    continue
+                if archive is None or archive.path != source[0]:
+                    if archive is not None:
+                        archive.close()
+                    archive = Archive(source[0])
+                yield source, archive.read(source[1])
+            except DataError as exc:  # the file itself could not be read
+                yield source, exc.problems[0][1]
+            except Skip as skip:
+                yield source, skip.reason
+    finally:
+        if archive is not None:
+            archive.close()
