@@ -245,3 +245,37 @@ def readable_by_all(path: Path) -> None:
         mode = folder.stat().st_mode
         if folder.is_dir() and not mode & stat.S_IXOTH:
             os.chmod(folder, mode | stat.S_IXOTH | stat.S_IROTH)
+
+
+class Hung(BaseException):
+    """A block ran past its :func:`deadline`. Not an Exception (nor an OSError, as TimeoutError is),
+    so that no reader and no catch-all in ``main()`` turns it into a message."""
+
+
+def deadline(seconds: int):  # type: ignore[no-untyped-def]
+    """A context manager that fails the block (raises :class:`Hung`) after ``seconds``: a hang guard, no timing test.
+
+    For what could block for ever in-process (a FIFO opened blocking). Without
+    SIGALRM (Windows) the block simply runs.
+    """
+    import signal
+    from contextlib import contextmanager
+
+    @contextmanager
+    def guard():  # type: ignore[no-untyped-def]
+        if not hasattr(signal, "SIGALRM"):
+            yield
+            return
+
+        def expired(signum, frame):  # type: ignore[no-untyped-def]
+            raise Hung(f"hangs: took longer than {seconds} s")
+
+        previous = signal.signal(signal.SIGALRM, expired)
+        signal.alarm(seconds)
+        try:
+            yield
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
+
+    return guard()

@@ -21,17 +21,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from builders import Hung, deadline
 from english import english_in
 from hostile import ALL_CASES, CASES, YAML_CASES, Case, Corpus, build_corpus, good_results
 
@@ -91,29 +89,6 @@ def goods(tmp_path_factory, kader) -> list[Path]:
     return paths
 
 
-class Hung(BaseException):
-    """Not an Exception (nor an OSError), so that no reader or catch-all turns it into a message."""
-
-
-@contextmanager
-def deadline(seconds: int = TIMEOUT) -> Iterator[None]:
-    """Fail instead of hanging the suite (a FIFO opened blocking) when the block takes longer than ``seconds``."""
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def expired(signum, frame):
-        raise Hung(f"hangs: took longer than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 @pytest.fixture
 def run(run_cli, monkeypatch):
     """Run the CLI for ``case``: in a subprocess when it may crash or eat memory, else in-process under an alarm."""
@@ -121,7 +96,7 @@ def run(run_cli, monkeypatch):
     def run_case(case: Case, *args: str, cwd: Path | None = None) -> Run:
         if case.isolate:
             return run_subprocess(*args, cwd=cwd)
-        with monkeypatch.context() as patch, deadline():
+        with monkeypatch.context() as patch, deadline(TIMEOUT):
             if cwd is not None:
                 patch.chdir(cwd)
             try:
@@ -281,7 +256,7 @@ def assert_all_named(text: str, corpus: Corpus, cases: list[Case], relative: boo
 def test_strict_refuses_to_report(corpus, goods, run_cli):
     cases = refused_for_report(isolate=False)
     paths = [str(corpus.path(c)) for c in cases if corpus.path(c) is not None]
-    with deadline():
+    with deadline(TIMEOUT):
         done = run_cli("report", *map(str, goods), *paths, "--format", "json", "--strict")
     assert done.code == 1, done
     assert done.out == ""
@@ -294,7 +269,7 @@ def test_nothing_valid_still_lists_every_file(corpus, run_cli, monkeypatch):
     cases = refused_for_report(isolate=False)
     monkeypatch.chdir(corpus.folder)  # short names: nothing wraps in 80 columns
     names = [corpus.path(c).name for c in cases if corpus.path(c) is not None]
-    with deadline():
+    with deadline(TIMEOUT):
         done = run_cli("report", *names)
     assert done.code == 1, done
     assert_all_named(done.out + done.err, corpus, cases, relative=True)
@@ -318,7 +293,7 @@ def test_validate_checks_every_member_of_a_zip(tmp_path, goods, run_cli):
         out.writestr("goed.json", goods[0].read_bytes())
         out.writestr("map/kapot.json", goods[1].read_bytes()[:100])
         out.writestr("notities.txt", b"geen resultaat")  # not a result member: not looked at, as in report
-    with deadline():
+    with deadline(TIMEOUT):
         done = run_cli("validate", str(archive))
     assert done.code == 1, done
     line, _ = validate_block(done.out, f"{archive}:goed.json")

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+import signal
 from pathlib import Path
 
 import pytest
-from builders import as_nobody, readable_by_all
+from builders import as_nobody, deadline, readable_by_all
 
 from ictbekwaam.errors import DataError
 from ictbekwaam.files.collect import collect
@@ -22,26 +20,6 @@ from ictbekwaam.files.storage import Store
 from ictbekwaam.files.yamlsource import read_yaml
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo") or not hasattr(signal, "SIGALRM"), reason="POSIX only")
-
-
-class Hung(Exception):
-    """Not an OSError (as TimeoutError is), so that no reader turns it into a message."""
-
-
-@contextmanager
-def deadline(seconds: int = 5) -> Iterator[None]:
-    """Fail (instead of hanging the suite) when the block takes longer than ``seconds``."""
-
-    def expired(signum, frame):
-        raise Hung(f"took longer than {seconds} s: a FIFO was opened blocking")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture
@@ -64,7 +42,7 @@ def refused(call, *args, **kwargs) -> tuple[Path | str | None, str]:
 
 @needs_fifo
 def test_a_fifo_is_refused_without_waiting_for_a_writer(fifo):
-    with deadline():
+    with deadline(5):
         assert refused(read_bytes, fifo, limit=100, what="een bestand") == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
         assert refused(read_text, fifo, limit=100, what="een bestand") == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
 
@@ -146,7 +124,7 @@ def test_an_empty_file_is_empty(tmp_path):
 
 @needs_fifo
 def test_result_loading_refuses_a_fifo(fifo, kader):
-    with deadline():
+    with deadline(5):
         assert refused(load_result, fifo, kader) == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
         assert refused(read_result, fifo) == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
         assert is_result_file(fifo) is False
@@ -154,7 +132,7 @@ def test_result_loading_refuses_a_fifo(fifo, kader):
 
 @needs_fifo
 def test_yaml_reading_refuses_a_fifo(fifo, kader):
-    with deadline():
+    with deadline(5):
         assert refused(read_yaml, fifo) == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
         assert refused(load_kader, fifo) == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
         assert refused(load_doelen, fifo, kader) == (fifo, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
@@ -162,7 +140,7 @@ def test_yaml_reading_refuses_a_fifo(fifo, kader):
 
 @needs_fifo
 def test_collect_refuses_a_fifo(fifo, kader):
-    with deadline():
+    with deadline(5):
         collection = collect([fifo], kader)
     assert [(r.file, r.reason) for r in collection.rejected] == [(str(fifo), "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")]
 
@@ -172,7 +150,7 @@ def test_storage_refuses_a_fifo(tmp_path):
     store = Store(root=tmp_path)
     os.mkfifo(store.draft_path)
     os.mkfifo(store.respondent_path)
-    with deadline():
+    with deadline(5):
         assert refused(store.load_draft) == (store.draft_path, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
         assert refused(store.respondent_id) == (store.respondent_path, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
 

@@ -25,14 +25,20 @@ def refused(text: str) -> tuple[object, str]:
     return place, message
 
 
-def test_a_billion_laughs_is_refused_quickly_and_small():
-    assert len(LAUGHS) < 500
+def refused_with_peak(text: str) -> tuple[object, str, int]:
+    """As :func:`refused`, with the peak of memory Python allocated meanwhile."""
     tracemalloc.start()
     try:
-        place, message = refused(LAUGHS)
+        place, message = refused(text)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
+    return place, message, peak
+
+
+def test_a_billion_laughs_is_refused_quickly_and_small():
+    assert len(LAUGHS) < 500
+    place, message, peak = refused_with_peak(LAUGHS)
     assert message.startswith("ankers en aliassen (&naam, *naam) herhalen hier zo veel")
     assert place.line is not None
     assert peak < 5 * 1024 * 1024
@@ -103,12 +109,6 @@ def test_a_control_character_is_named_with_its_line():
 
 
 def test_a_file_of_too_many_values_is_refused_before_a_tree_is_built():
-    text = "a: [" + "[], " * 60_000 + "]\n"
-    tracemalloc.start()
-    try:
-        _, said = refused(text)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    _, said, peak = refused_with_peak("a: [" + "[], " * 60_000 + "]\n")
     assert said == "te veel waarden (meer dan 50.000 onderdelen; het kader heeft er zo'n 1.100); dit is geen bestand voor ictbekwaam"
     assert peak < 10 * 1024 * 1024
