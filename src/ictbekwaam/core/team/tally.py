@@ -76,6 +76,7 @@ class AnswerCodes:
             item_id: (pos, checklist_map if item_id in basis else kerntaak_map) for pos, item_id in enumerate(self.items)
         }
         self._position = {item_id: pos for pos, item_id in enumerate(self.items)}
+        self._kerntaken = frozenset(k.id for k in kader.kerntaken)  # the keys a result's evidence may have
         self._pairs = {
             (item_id, value): category
             for item_id, (_, categories) in self._lookup.items()
@@ -83,7 +84,7 @@ class AnswerCodes:
         }
 
     def encode(self, result: Result) -> bytes | None:
-        """The answers as one category byte per item, or None if an answer does not fit the kader.
+        """The answers as one category byte per item, or None if an answer (or an example's kerntaak) does not fit the kader.
 
         Answers to item ids the kader does not have are ignored here (another
         version of the kader: matched by id). Call
@@ -92,6 +93,8 @@ class AnswerCodes:
         gives a bool as an answer (:meth:`Tally.add_result` checks that for results
         built in code: ``True == 1`` in a look-up).
         """
+        if result.evidence and not self._kerntaken.issuperset(result.evidence):
+            return None  # an example under a key that is no kerntaak: as invalid as a wrong answer
         answers = result.answers
         # (item id, value) -> category in one C-level pass; None: unknown item or invalid value.
         categories = list(map(self._pairs.get, answers.items()))
