@@ -13,7 +13,7 @@ from pathlib import Path
 from ictbekwaam.errors import DataError, LineMap, Problems
 from ictbekwaam.files.read import read_bytes
 from ictbekwaam.model.kader import Kader
-from ictbekwaam.model.result import MAX_RESULT_BYTES, Result, check_answers, decode, is_result_document
+from ictbekwaam.model.result import MAX_RESULT_BYTES, AnswerCheck, Result, check_answers, decode, is_result_document
 
 RESULT_FILE = "een resultaatbestand"  # for "te groot voor ..."
 
@@ -44,8 +44,15 @@ def load_result(path: Path, kader: Kader) -> Result:
     the kader, matched by id); invalid values for known items are errors.
     """
     result = read_result(path)
-    problems = Problems(path, LineMap())  # JSON: no lines to name, the path inside says where
-    for where, message in check_answers(result, kader).problems:
+    checked_answers(result, kader, path)
+    return result
+
+
+def checked_answers(result: Result, kader: Kader, file: Path | str) -> AnswerCheck:
+    """:func:`~ictbekwaam.model.result.check_answers`, raising one DataError with every invalid value in ``file``."""
+    check = check_answers(result, kader)
+    problems = Problems(file, LineMap())  # JSON: no lines to name, the path inside says where
+    for where, message in check.problems:
         problems.add(where, message)
     problems.raise_if_any()
-    return result
+    return check

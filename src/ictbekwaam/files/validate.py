@@ -12,16 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ictbekwaam.errors import DataError, InputError, LineMap, Place, Problems
+from ictbekwaam.errors import DataError, InputError, Place
 from ictbekwaam.files.checks import other_kader
 from ictbekwaam.files.loader import parse_handreiking, parse_kader
-from ictbekwaam.files.read import decode_text, read_bytes
-from ictbekwaam.files.yamlsource import MAX_YAML_BYTES, parse_yaml
 from ictbekwaam.files.inputs import expand, is_pattern
 from ictbekwaam.files.inputs import label as source_label
+from ictbekwaam.files.read import decode_text, read_bytes
+from ictbekwaam.files.results import checked_answers, read_result_bytes
+from ictbekwaam.files.yamlsource import MAX_YAML_BYTES, parse_yaml
 from ictbekwaam.files.zipped import is_zip, read_each
 from ictbekwaam.model.kader import Kader
-from ictbekwaam.model.result import is_result_document
+from ictbekwaam.model.result import decode, is_result_document
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,11 @@ class Verdict:
 
 def result_verdict(data: bytes, label: str, kader: Kader) -> Verdict:
     """Check the bytes of one result document as ``report`` does; DataError if ``report`` would skip it."""
-    from ictbekwaam.model.result import check_answers, decode
-
     result = decode(data, label)
     other = other_kader(result, kader)
     if other is not None:
         raise DataError(Place(label, "framework.id"), other)
-    check = check_answers(result, kader)
-    problems = Problems(label, LineMap())  # JSON: no lines to name, the path inside says where
-    for where, message in check.problems:
-        problems.add(where, message)
-    problems.raise_if_any()
+    check = checked_answers(result, kader, label)
     state = "compleet" if result.complete else "concept (nog niet af)"
     extra = f", {len(check.unknown)} onbekende items (andere kaderversie?)" if check.unknown else ""
     return Verdict("resultaat", f"{state}, {len(result.answers)} antwoorden, {len(check.missing)} open{extra}")
@@ -93,8 +88,6 @@ def validate_path(path: Path, kader: Kader) -> Iterator[tuple[str, Verdict | Dat
 
 def validate_file(path: Path, kader: Kader) -> Verdict:
     """Check one file of any supported kind; raise DataError if it is not valid."""
-    from ictbekwaam.files.results import read_result_bytes
-
     if path.suffix.lower() == ".json":
         return result_verdict(read_result_bytes(path), str(path), kader)
     # Any other name: a result is told by its content, as report does for a file named explicitly.
