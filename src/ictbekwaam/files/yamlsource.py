@@ -25,6 +25,7 @@ from ictbekwaam.files.read import read_text
 MAX_YAML_BYTES = 1024 * 1024  # the kader is 31 kB; anything this large is not one of ours
 MAX_YAML_EVENTS = 50_000  # the kader is 1,093 parser events; building a tree of millions costs seconds and a GB
 MAX_YAML_DEPTH = 32  # the kader nests 6 deep
+TOO_DEEP = f"te diep genest (meer dan {MAX_YAML_DEPTH} niveaus)"
 EXPANSION = 2  # values after expanding aliases, per character of the file (without aliases: < 1)
 
 
@@ -38,12 +39,12 @@ class _Budget:
 
     Attributes:
         left: values still allowed.
-        path: the lists and mappings from the top down to the value being walked.
+        ancestors: the lists and mappings from the top down to the value being walked.
     """
 
     def __init__(self, values: int) -> None:
         self.left = values
-        self.path: list[yaml.Node] = []
+        self.ancestors: list[yaml.Node] = []
 
 
 def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: Path | str | None, depth: int, budget: _Budget) -> None:
@@ -55,14 +56,14 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: Path | str | 
             "schrijf de waarden uit",
         )
     if depth > MAX_YAML_DEPTH:
-        raise DataError(Place(file, path, node.start_mark.line + 1), f"te diep genest (meer dan {MAX_YAML_DEPTH} niveaus)")
+        raise DataError(Place(file, path, node.start_mark.line + 1), TOO_DEEP)
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.CollectionNode):
-        if any(node is ancestor for ancestor in budget.path):
+        if any(node is ancestor for ancestor in budget.ancestors):
             raise DataError(
                 Place(file, path, node.start_mark.line + 1), "een alias (*naam) verwijst naar het anker (&naam) waar hij zelf in staat"
             )
-        budget.path.append(node)
+        budget.ancestors.append(node)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -85,13 +86,13 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: Path | str | 
         for index, item in enumerate(node.value):
             _walk(item, join_path(path, index), lines, file, depth + 1, budget)
     if isinstance(node, yaml.CollectionNode):
-        budget.path.pop()
+        budget.ancestors.pop()
 
 
+TAB_PROBLEM = "een tab waar spaties horen; spring in met spaties"
 # PyYAML's (and libyaml's) problems, in Dutch; the first that fits is used.
 _YAML_PROBLEMS = (
-    ("a tab character", "een tab waar spaties horen; spring in met spaties"),
-    ("found a tab", "een tab waar spaties horen; spring in met spaties"),
+    ("a tab character", TAB_PROBLEM),
     ("mapping values are not allowed", "een dubbele punt op een plek waar die niet mag (zet de tekst tussen aanhalingstekens)"),
     ("could not find expected ':'", "er ontbreekt een dubbele punt na een sleutel"),
     ("did not find expected key", "de inspringing klopt niet (een sleutel staat niet op de goede plek)"),
@@ -101,7 +102,6 @@ _YAML_PROBLEMS = (
     ("found unexpected end of stream", "het bestand houdt op midden in een waarde (ontbreekt er een aanhalingsteken?)"),
     ("undefined alias", "een alias (*naam) zonder bijbehorend anker (&naam)"),
     ("exceeded maximum nesting depth", "te diep genest"),
-    ("found character that cannot start any token", "een teken dat hier niet mag (zet de tekst tussen aanhalingstekens)"),
     ("cannot start any token", "een teken dat hier niet mag (zet de tekst tussen aanhalingstekens)"),
     ("control characters are not allowed", "het bestand bevat stuurtekens"),
     ("unacceptable character", "het bestand bevat stuurtekens"),
@@ -192,14 +192,14 @@ def parse_yaml(text: str, file: Path | str | None = None) -> tuple[Any, LineMap]
         line = mark.line + 1 if mark is not None else None
         problem = _dutch_problem(exc)
         if line is not None and _indented_with_tab(text, line):
-            problem = _YAML_PROBLEMS[0][1]
+            problem = TAB_PROBLEM
         raise DataError(Place(file, "", line), f"geen geldige YAML: {problem}") from None
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", None)  # a ReaderError (a control character) has no mark, only this
         line = text[:position].count("\n") + 1 if isinstance(position, int) else None
         raise DataError(Place(file, "", line), f"geen geldige YAML: {_dutch_problem(exc)}") from None
     except RecursionError:  # the pure-Python parser, without libyaml's own depth limit
-        raise DataError(Place(file), f"te diep genest (meer dan {MAX_YAML_DEPTH} niveaus)") from None
+        raise DataError(Place(file), TOO_DEEP) from None
     finally:
         loader.dispose()
     return data, LineMap(lines)
