@@ -3,8 +3,10 @@
 A result file nests four levels deep (result, evidence, kerntaak, text). A file
 that nests hundreds of levels is not one of ours, and would make a recursive
 parser (msgspec's, Python's) run out of stack: :func:`nests_deeper` tells such
-bytes apart before anything parses them, in time linear in the size with a
-small constant (a few passes of C string methods, no Python loop per byte).
+bytes apart without parsing them, in time linear in the size with a small
+constant (a few passes of C string methods, no Python loop per byte). It runs
+before any parse that skips over unknown values (those recurse); the typed
+decoder of a result stops at the first unknown field and needs no guard.
 """
 
 from __future__ import annotations

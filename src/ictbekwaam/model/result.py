@@ -157,17 +157,15 @@ def date_problems(result: Result, at: datetime | None = None) -> list[tuple[str,
             return []  # the common case: three fast comparisons (this runs for every file of a team)
     latest = (at or datetime.now(timezone.utc)) + CLOCK_SLACK
     problems = []
-    for path, stamp in (("created_at", result.created_at), ("updated_at", result.updated_at)):
+    for path, stamp in (("created_at", created), ("updated_at", updated)):
         if stamp.replace(tzinfo=None) < EARLIEST:
             problems.append((path, f"{_day(stamp)} ligt vóór 2000; zo oud kan een resultaat niet zijn"))
         elif stamp > latest:
             problems.append(
                 (path, f"{_day(stamp)} ligt in de toekomst; stond de klok van de computer goed toen dit werd opgeslagen?")
             )
-    if not problems and result.updated_at < result.created_at:
-        problems.append(
-            ("updated_at", f"{_day(result.updated_at)} ligt vóór het begin van de zelfevaluatie (created_at {_day(result.created_at)})")
-        )
+    if not problems and updated < created:
+        problems.append(("updated_at", f"{_day(updated)} ligt vóór het begin van de zelfevaluatie (created_at {_day(created)})"))
     return problems
 
 
