@@ -234,3 +234,12 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path, good):
         assert proc.returncode in (0, 1), proc
         assert "Traceback" not in proc.stderr and "interne fout" not in proc.stderr, proc.stderr
         assert f"{folder}/sl\\udce9cht.json: het bestand is afgebroken (onvolledige JSON)" in proc.stdout + proc.stderr
+
+
+def test_an_empty_name_is_no_current_folder(run_cli, tmp_path, good, monkeypatch):
+    """validate "" (an unset shell variable) must not check the whole current folder, as report does not."""
+    (tmp_path / "a.json").write_bytes(good)
+    monkeypatch.chdir(tmp_path)
+    run = run_cli("validate", "")
+    assert (run.code, run.out) == (1, "✗ '': ongeldig\n  '': bestaat niet (geen bestand, map of patroon)\n")
+    assert run_cli("report", "").err == "Fout: '' bestaat niet (geen bestand, map of patroon)\n"

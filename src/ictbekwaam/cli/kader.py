@@ -77,7 +77,7 @@ def gesprek_command(
 @app.command("validate")
 def validate_command(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(metavar="BESTAND...", help="Kader-, handreiking-, doelen- of resultaatbestanden, of zip-archieven met resultaten.")],
+    files: Annotated[list[str], typer.Argument(metavar="BESTAND...", help="Kader-, handreiking-, doelen- of resultaatbestanden, of zip-archieven met resultaten.")],
 ) -> None:
     """Controleer bestanden en zeg wat er mis is, of dat ze geldig zijn."""
     from ictbekwaam.errors import DataError

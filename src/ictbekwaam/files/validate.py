@@ -50,24 +50,27 @@ def result_verdict(data: bytes, label: str, kader: Kader) -> Verdict:
     return Verdict("resultaat", f"{state}, {len(result.answers)} antwoorden, {len(check.missing)} open{extra}")
 
 
-def validate_path(path: Path, kader: Kader) -> Iterator[tuple[str, Verdict | DataError]]:
+def validate_path(path: Path | str, kader: Kader) -> Iterator[tuple[str, Verdict | DataError]]:
     """(label, verdict or error) for ``path``; for a folder, a pattern or a zip archive, for each result in it.
 
     Folders, patterns and archives are expanded as ``report`` expands them
     (:func:`~ictbekwaam.files.inputs.expand`): the same files, the same skipped
     entries with the same reasons.
     """
-    name = str(path)
-    if not (is_zip(name) or os.path.isdir(name) or (is_pattern(name) and not os.path.lexists(name))):
+    name = os.fspath(path)  # as typed: Path("") would be the current folder
+    if name and not (is_zip(name) or os.path.isdir(name) or (is_pattern(name) and not os.path.lexists(name))):
         try:
-            yield name, validate_file(path, kader)
+            yield name, validate_file(Path(name), kader)
         except DataError as exc:
             yield name, exc
         return
     try:
         sources, skipped = expand([name])
     except InputError as exc:
-        yield name, DataError(Place(name), exc.message.removeprefix(f"'{name}': "))  # the place names it already
+        shown = name or "''"
+        # The place names the input already: not twice ("'x': geen bestanden ..." or "'x' bestaat niet ...").
+        reason = exc.message.removeprefix(f"'{name}': ").removeprefix(f"'{name}' ")
+        yield shown, DataError(Place(shown), reason)
         return
     for where, reason in skipped:
         yield where, DataError(Place(where), reason)
