@@ -123,7 +123,7 @@ def test_out_never_overwrites_the_result_itself(run_cli, sanne_file):
     before = sanne_file.read_bytes()
     run = run_cli("profile", str(sanne_file), "-f", "json", "-o", str(sanne_file))
     assert run.code == 1
-    assert run.err == f"Fout: {sanne_file} is een resultaatbestand; ictbekwaam overschrijft dat niet. Kies een ander bestand voor -o.\n"
+    assert run.err == f"Fout: {sanne_file} is een resultaatbestand; ictbekwaam overschrijft dat nooit, ook niet met --overwrite. Kies een ander bestand voor -o.\n"
     assert sanne_file.read_bytes() == before
 
 

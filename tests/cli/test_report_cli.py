@@ -297,7 +297,12 @@ def test_no_export_ever_replaces_a_result_file(run_cli, team, command):
     other = sorted(team.glob("*.json"))[1]
     before = target.read_bytes()
     args = [a.format(team=team, other=other) for a in command]
-    run = run_cli(*args, "--format", "markdown", "-o", str(target)) if command[0] != "pop" else run_cli(*args, "-o", str(target))
+    fmt = [] if command[0] == "pop" else ["--format", "markdown"]
+    # Not even with --overwrite: a result is no export.
+    run = run_cli(*args, *fmt, "-o", str(target), "--overwrite")
     assert run.code == 1, run
-    assert run.err.endswith(f"Fout: {target} is een resultaatbestand; ictbekwaam overschrijft dat niet. Kies een ander bestand voor -o.\n")
+    assert run.err.endswith(
+        f"Fout: {target} is een resultaatbestand; ictbekwaam overschrijft dat nooit, ook niet met --overwrite. "
+        "Kies een ander bestand voor -o.\n"
+    )
     assert target.read_bytes() == before

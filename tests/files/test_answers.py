@@ -100,7 +100,7 @@ def test_template_to_stdout_and_never_over_an_existing_file(run_cli, kader, tmp_
     existing.write_text("al ingevuld")
     run = run_cli("assess", "--template", str(existing))
     assert run.code == 1
-    assert "bestaat al" in run.err and "overschrijft het niet" in run.err
+    assert "bestaat al" in run.err and "overschrijft niets zonder --overwrite" in run.err
     assert existing.read_text() == "al ingevuld"
 
 

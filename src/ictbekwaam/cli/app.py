@@ -26,6 +26,7 @@ from ictbekwaam import __version__
 from ictbekwaam.cli import assess, kader, profile, report
 from ictbekwaam.cli.common import Settings
 from ictbekwaam.cli.dutch import DutchGroup, usage_error_text
+from ictbekwaam.cli.stdout import GuardedStdout, discard_stdout
 from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 app = typer.Typer(
@@ -83,8 +84,11 @@ def main(argv: Optional[list[str]] = None) -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "") == "strict":
             reconfigure(errors="backslashreplace")
+    real_stdout = sys.stdout
+    sys.stdout = GuardedStdout(real_stdout)  # type: ignore[assignment]
     try:
         code = app(args=argv, prog_name="ictbekwaam", standalone_mode=False)
+        sys.stdout.flush()  # a full disk shows now, as a Dutch error, not when Python exits
     except IctbekwaamError as exc:
         if exc.exit_code == ExitCode.CANCELLED:
             sys.stderr.write(f"\n{exc.message}\n")
@@ -104,7 +108,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         # `ictbekwaam kader | head`: the reader went away; that is not an error.
-        sys.stderr.close()
+        discard_stdout()
         sys.exit(ExitCode.OK)
     except (RecursionError, MemoryError):
         # Every reader bounds its input; this is the net below them, never a traceback for the user.
@@ -120,6 +124,8 @@ def main(argv: Optional[list[str]] = None) -> None:
             "met ICTBEKWAAM_DEBUG=1 zie je de details."
         )
         sys.exit(ExitCode.DATA)
+    finally:
+        sys.stdout = real_stdout
     if code == ExitCode.CANCELLED:
         # typer turns Ctrl-C inside a command into a silent "return 130".
         sys.stderr.write("\nAfgebroken.\n")

@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ictbekwaam.cli.common import CommandGroup, doelen_option, out_option, settings
+from ictbekwaam.cli.common import CommandGroup, doelen_option, out_option, overwrite_option, settings
 from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 app = CommandGroup()
@@ -60,6 +60,7 @@ def assess_command(
         metavar="BESTAND",
         help="Schrijf een antwoordbestand (YAML) om zonder vragen in te vullen; - schrijft het naar het scherm.",
     ),
+    overwrite: Annotated[bool, overwrite_option()] = False,
     answers: Optional[Path] = typer.Option(
         None, "--answers", metavar="BESTAND", help="Maak een resultaat van een ingevuld antwoordbestand, zonder iets te vragen."
     ),
@@ -73,13 +74,15 @@ def assess_command(
         raise IctbekwaamError("--resume en --new gaan niet samen: kies er één.", exit_code=ExitCode.USAGE)
     if template is not None and (answers is not None or resume or new or out is not None or doelen is not None):
         raise IctbekwaamError("--template gaat niet samen met andere opties van assess.", exit_code=ExitCode.USAGE)
+    if overwrite and template is None:
+        raise IctbekwaamError("--overwrite hoort bij --template: een resultaat wordt nooit overschreven.", exit_code=ExitCode.USAGE)
     if answers is not None and (resume or new):
         raise IctbekwaamError("--answers gaat niet samen met --resume of --new.", exit_code=ExitCode.USAGE)
     options = settings(ctx)
     kader = options.kader()
 
     if template is not None:
-        _write_template(kader, template)
+        _write_template(kader, template, overwrite)
         return
 
     from ictbekwaam.files.storage import Store
@@ -107,21 +110,17 @@ def assess_command(
     )
 
 
-def _write_template(kader, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _write_template(kader, path: Path, overwrite: bool) -> None:  # type: ignore[no-untyped-def]
     from ictbekwaam.files.answers import template_text
-    from ictbekwaam.files.write import atomic_write
+    from ictbekwaam.files.output import write_output
 
     text = template_text(kader)
     if str(path) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    try:
-        atomic_write(path, text, mode=0o600, exclusive=True)
-    except FileExistsError:
-        raise IctbekwaamError(
-            f"{path} bestaat al; ictbekwaam overschrijft het niet. Kies een andere naam of verwijder het eerst."
-        ) from None
+    # The same rule as every -o: an answers file being filled in is only replaced with --overwrite.
+    write_output(path, text, overwrite=overwrite)
     sys.stderr.write(f"Antwoordbestand geschreven: {path}\n")
     sys.stderr.write(f"Vul het in en maak er een resultaat van met: ictbekwaam assess --answers {shlex.quote(str(path))}\n")
 

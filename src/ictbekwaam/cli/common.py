@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 import typer
 
 from ictbekwaam.cli.dutch import DutchCommand
-from ictbekwaam.errors import IctbekwaamError
 
 if TYPE_CHECKING:
     from ictbekwaam.model.kader import Handreiking, Kader
@@ -86,25 +85,23 @@ def stderr_console():  # type: ignore[no-untyped-def]
     return Console(stderr=True)
 
 
-def emit(text: str, out: Optional[Path]) -> None:
-    """Write an export to ``out`` atomically, or to stdout when ``out`` is None.
+def emit(text: str, out: Optional[Path], *, overwrite: bool = False, private: bool = True) -> None:
+    """Write an export to ``out``, or to standard output when ``out`` is None.
 
-    The one output path of every ``-o``: a teacher's result file is never
-    replaced by an export (``-o resultaat.json`` by mistake), whichever command
-    writes it.
+    The one output path of every ``-o``; what it may replace is decided by
+    :func:`~ictbekwaam.files.output.write_output` (an existing file only with
+    ``--overwrite``, a result never, a device written through). ``private``:
+    a new file gets mode 0600 (anything from results), else 0644 (the kader,
+    the handreiking).
     """
     if out is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from ictbekwaam.files.write import atomic_write
-    from ictbekwaam.files.results import is_result_file
+    from ictbekwaam.files.output import write_output
 
-    if is_result_file(out):
-        raise IctbekwaamError(f"{out} is een resultaatbestand; ictbekwaam overschrijft dat niet. Kies een ander bestand voor -o.")
-
-    atomic_write(out, text)
-    sys.stderr.write(f"Opgeslagen in {out}\n")
+    written = write_output(out, text, overwrite=overwrite, private=private)
+    sys.stderr.write(f"Opgeslagen in {written}\n")
 
 
 def renderer(spec: str) -> Callable[..., Any]:
@@ -120,7 +117,8 @@ def renderer(spec: str) -> Callable[..., Any]:
 # -- options shared by several commands ------------------------------------------------
 # typer reads these from ``Annotated[...]``; the default value stays in the signature.
 
-OUT_HELP = "Schrijf naar dit bestand in plaats van naar het scherm."
+OUT_HELP = "Schrijf naar dit bestand in plaats van naar het scherm (een bestaand bestand alleen met --overwrite)."
+OVERWRITE_HELP = "Vervang een bestaand bestand bij -o (een resultaatbestand nooit)."
 DOELEN_HELP = "De doelen van de school (YAML) in plaats van de standaarddoelen."
 RESULT_FILE_HELP = "Een resultaatbestand (.json) van ictbekwaam assess."
 
@@ -140,6 +138,12 @@ def format_option(help: str) -> Any:
     return typer.Option("--format", "-f", help=help)
 
 
+def overwrite_option() -> Any:
+    """``--overwrite``: ``-o`` may replace an existing file (never a result)."""
+    return typer.Option("--overwrite", help=OVERWRITE_HELP)
+
+
 OutOption = Annotated[Optional[Path], out_option()]
+OverwriteOption = Annotated[bool, overwrite_option()]
 DoelenOption = Annotated[Optional[Path], doelen_option()]
 ResultFileArgument = Annotated[Path, typer.Argument(metavar="BESTAND", help=RESULT_FILE_HELP)]

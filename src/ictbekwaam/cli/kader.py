@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ictbekwaam.cli.common import CommandGroup, OutOption, emit, format_option, renderer, settings, stdout_console
+from ictbekwaam.cli.common import CommandGroup, OutOption, OverwriteOption, emit, format_option, renderer, settings, stdout_console
 from ictbekwaam.errors import IctbekwaamError
 
 app = CommandGroup()
@@ -32,6 +32,7 @@ def kader_command(
     ctx: typer.Context,
     format: Annotated[KaderFormat, format_option("Uitvoer: tekst (boom), json of markdown.")] = KaderFormat.tekst,
     out: OutOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Toon het Kader voor ict-bekwaamheid: schaal, basisvaardigheden, kerntaken, voorbeelden."""
     kader = settings(ctx).kader()
@@ -40,7 +41,7 @@ def kader_command(
 
         stdout_console().print(kader_tree(kader))
     else:
-        emit(renderer(KADER_RENDERERS[format])(kader), out)
+        emit(renderer(KADER_RENDERERS[format])(kader), out, overwrite=overwrite, private=False)
 
 
 class GesprekFormat(str, Enum):
@@ -60,6 +61,7 @@ def gesprek_command(
     ] = None,
     format: Annotated[GesprekFormat, format_option("Uitvoer: tekst of markdown (gespreksblad).")] = GesprekFormat.tekst,
     out: OutOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Toon de gespreksvragen van de Handreiking professionalisering ict-bekwaamheid."""
     from ictbekwaam.core.gesprek import select
@@ -68,7 +70,7 @@ def gesprek_command(
     handreiking = settings(ctx).handreiking()
     selecties = select(handreiking, thema)
     if format is GesprekFormat.markdown or out is not None:
-        emit(render.gesprek_markdown(handreiking, selecties), out)
+        emit(render.gesprek_markdown(handreiking, selecties), out, overwrite=overwrite, private=False)
     else:
         stdout_console().print(render.gesprek_renderable(handreiking, selecties))
 

@@ -18,6 +18,7 @@ from ictbekwaam.cli.common import (
     CommandGroup,
     DoelenOption,
     OutOption,
+    OverwriteOption,
     ResultFileArgument,
     emit,
     format_option,
@@ -72,6 +73,7 @@ def profile_command(
     doelen: DoelenOption = None,
     format: FormatOption = OutputFormat.tekst,
     out: OutOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Toon je profiel: waar je staat ten opzichte van de doelen, en wat je eerst kunt oppakken."""
     from ictbekwaam.core.scoring import score
@@ -83,7 +85,7 @@ def profile_command(
 
         stdout_console().print(profile_renderable(profile))
     else:
-        emit(renderer(PROFILE_RENDERERS[format])(profile), out)
+        emit(renderer(PROFILE_RENDERERS[format])(profile), out, overwrite=overwrite)
 
 
 @app.command("pop")
@@ -92,6 +94,7 @@ def pop_command(
     file: ResultFileArgument,
     doelen: DoelenOption = None,
     out: OutOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Maak een concept-POP (Markdown) voor het gesprek met je leidinggevende."""
     from ictbekwaam.core.scoring import score
@@ -99,7 +102,7 @@ def pop_command(
 
     kader, (result,), targets = _load(ctx, [file], doelen)
     handreiking = settings(ctx).handreiking()
-    emit(pop_markdown(score(result, kader, targets), handreiking), out)
+    emit(pop_markdown(score(result, kader, targets), handreiking), out, overwrite=overwrite)
 
 
 @app.command("compare")
@@ -110,6 +113,7 @@ def compare_command(
     doelen: DoelenOption = None,
     format: FormatOption = OutputFormat.tekst,
     out: OutOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Vergelijk twee zelfevaluaties: wat is er veranderd, per kerntaak en per stelling."""
     from ictbekwaam.core.compare import compare
@@ -124,4 +128,4 @@ def compare_command(
     # The warnings are in the export too; say them where the user is looking as well.
     for warning in comparison.warnings:
         stderr_console().print(f"Let op: {warning}", markup=False, highlight=False)
-    emit(renderer(COMPARE_RENDERERS[format])(comparison), out)
+    emit(renderer(COMPARE_RENDERERS[format])(comparison), out, overwrite=overwrite)

@@ -23,6 +23,7 @@ from ictbekwaam.cli.common import (
     emit,
     format_option,
     out_option,
+    overwrite_option,
     renderer,
     settings,
     stderr_console,
@@ -155,7 +156,8 @@ def report_command(
             "Uitvoer: tekst (scherm), json, csv, markdown of html. Zonder: tekst, of wat de naam bij -o zegt (.json, .csv, .md, .html)."
         ),
     ] = None,
-    out: Annotated[Optional[Path], out_option("Schrijf naar dit bestand (in één keer, nooit half).")] = None,
+    out: Annotated[Optional[Path], out_option("Schrijf naar dit bestand (in één keer, nooit half; een bestaand bestand alleen met --overwrite).")] = None,
+    overwrite: Annotated[bool, overwrite_option()] = False,
     by: Optional[ByChoice] = typer.Option(None, "--by", help="Zet groepen naast elkaar: school, team of sector."),
     doelen: Annotated[
         Optional[Path], doelen_option("De doelen van de school; zonder: de standaarddoelen van het kader.")
@@ -221,9 +223,9 @@ def report_command(
         if out is None:
             stdout_console().print(renderable)
         else:
-            emit(_plain_text(renderable), out)
+            emit(_plain_text(renderable), out, overwrite=overwrite)
     elif chosen in REPORT_RENDERERS:
-        emit(renderer(REPORT_RENDERERS[chosen])(profile, collection.rejected, file_names=file_names), out)
+        emit(renderer(REPORT_RENDERERS[chosen])(profile, collection.rejected, file_names=file_names), out, overwrite=overwrite)
     else:
         from ictbekwaam.render.team import csv as report_csv
 
@@ -243,7 +245,7 @@ def report_command(
             )
         else:
             text = report_csv.report_csv_items(profile, separator)
-        emit(text, out)
+        emit(text, out, overwrite=overwrite)
     if keep_names and out is not None:
         sys.stderr.write(f"Let op: {out} bevat namen van respondenten (persoonsgegevens).\n")
 

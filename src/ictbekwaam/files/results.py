@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ictbekwaam.errors import DataError, LineMap, Problems
-from ictbekwaam.files.read import read_bytes
+from ictbekwaam.files.read import read_bytes, without_bom
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import MAX_RESULT_BYTES, AnswerCheck, Result, check_answers, decode, is_result_document
 
@@ -24,12 +24,15 @@ def read_result_bytes(path: Path | str) -> bytes:
 
 
 def is_result_file(path: Path) -> bool:
-    """Whether ``path`` is a readable file that says it is a result (a draft included), valid or not."""
+    """Whether ``path`` is a readable file that says it is a result (a draft included), valid or not.
+
+    With or without a UTF-8 BOM: ``report`` accepts both, so both are a teacher's result.
+    """
     try:
         data = read_result_bytes(path)
     except DataError:
         return False
-    return is_result_document(data)
+    return is_result_document(without_bom(data))
 
 
 def read_result(path: Path) -> Result:
