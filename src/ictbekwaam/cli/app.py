@@ -26,7 +26,7 @@ from ictbekwaam import __version__
 from ictbekwaam.cli import assess, kader, profile, report
 from ictbekwaam.cli.common import Settings
 from ictbekwaam.cli.dutch import DutchGroup, usage_error_text
-from ictbekwaam.cli.stdout import GuardedStdout, discard_stdout
+from ictbekwaam.cli.stdout import GuardedStdout, ReaderGone, discard_stdout
 from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 app = typer.Typer(
@@ -106,7 +106,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     except ClickException as exc:
         _print_error(usage_error_text(exc.format_message()))
         sys.exit(exc.exit_code)
-    except BrokenPipeError:
+    except (ReaderGone, BrokenPipeError):
         # `ictbekwaam kader | head`: the reader went away; that is not an error.
         discard_stdout()
         sys.exit(ExitCode.OK)

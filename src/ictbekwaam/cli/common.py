@@ -100,7 +100,12 @@ def emit(text: str, out: Optional[Path], *, overwrite: bool = False, private: bo
         return
     from ictbekwaam.files.output import write_output
 
-    written = write_output(out, text, overwrite=overwrite, private=private)
+    from ictbekwaam.cli.stdout import ReaderGone
+
+    try:
+        written = write_output(out, text, overwrite=overwrite, private=private)
+    except BrokenPipeError:  # -o /dev/stdout in a pipeline whose reader stopped
+        raise ReaderGone from None
     sys.stderr.write(f"Opgeslagen in {written}\n")
 
 

@@ -18,7 +18,15 @@ from ictbekwaam.errors import IctbekwaamError, os_reason
 
 
 class OutputFailed(IctbekwaamError):
-    """Standard output could not be written (not a closed pipe: that one stays a BrokenPipeError)."""
+    """Standard output could not be written (a full disk, a closed stream)."""
+
+
+class ReaderGone(Exception):
+    """The program reading our output went away (``| head``): stop quietly.
+
+    Not an OSError on purpose: typer turns an EPIPE inside a command into a silent
+    exit 1 of its own; this reaches :func:`~ictbekwaam.cli.app.main`, which ends with 0.
+    """
 
 
 class GuardedStdout:
@@ -38,7 +46,7 @@ class GuardedStdout:
         try:
             return self._stream.write(text)
         except BrokenPipeError:
-            raise
+            raise ReaderGone from None
         except OSError as exc:
             raise self._failed(exc) from None
 
@@ -48,7 +56,7 @@ class GuardedStdout:
         try:
             self._stream.flush()
         except BrokenPipeError:
-            raise
+            raise ReaderGone from None
         except OSError as exc:
             raise self._failed(exc) from None
 

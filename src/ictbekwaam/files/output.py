@@ -55,7 +55,10 @@ def write_output(path: Path, data: bytes | str, *, overwrite: bool = False, priv
         if target is None:
             raise IctbekwaamError(f"{path} is een symbolische koppeling naar iets dat er niet is; ictbekwaam schrijft daar niet.")
         info = target
-        path = Path(os.path.realpath(path))
+        if stat.S_ISREG(info.st_mode):
+            # Replace the file the link points to, so the link stays. (Not for a device:
+            # /dev/stdout resolves to names like "pipe:[123]" that only the kernel can open.)
+            path = Path(os.path.realpath(path))
     if info is None:
         _check_folder(path)
         try:
@@ -83,11 +86,9 @@ def _stat(path: Path, *, follow: bool) -> os.stat_result | None:
 def _check_folder(path: Path) -> None:
     # A typo in a folder name should not silently make folders: say so instead.
     folder = path.parent if str(path.parent) else Path(".")
-    info = _stat(folder, follow=True)
-    if info is None:
+    # (A parent that is no folder already failed the look at the path itself: "geen map".)
+    if _stat(folder, follow=True) is None:
         raise IctbekwaamError(f"{path}: de map {folder} bestaat niet. Maak hem eerst, of kies een andere plek.")
-    if not stat.S_ISDIR(info.st_mode):
-        raise IctbekwaamError(f"{path}: {folder} is geen map.")
 
 
 def _replace(path: Path, data: bytes, info: os.stat_result, mode: int, overwrite: bool) -> Path:
@@ -124,6 +125,8 @@ def _write_through(path: Path, data: bytes, info: os.stat_result) -> Path:
         while view:
             written = os.write(fd, view)
             view = view[written:]
+    except BrokenPipeError:
+        raise  # the reader of /dev/stdout went away: quiet, as for standard output itself
     except OSError as exc:
         raise IctbekwaamError(f"{path}: kan niet schrijven ({os_reason(exc)})") from None
     finally:
