@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import msgspec
 import pytest
 import yaml
 
@@ -201,6 +202,25 @@ def test_answers_to_an_out_dir(run_cli, kader, tmp_path, data_dir):
     (saved,) = out.iterdir()
     assert read_result(saved).complete
     assert not (data_dir / "resultaten").exists()
+
+
+def test_answers_do_not_touch_the_draft_so_they_need_no_lock(run_cli, kader, tmp_path, data_dir):
+    """An interactive session holds the lock (test_lock.py); --answers and --template work beside it."""
+    from ictbekwaam.files.lock import lock_session
+    from ictbekwaam.files.storage import Store
+
+    path = write_answers(tmp_path, kader)
+    store = Store()
+    store.save_draft(msgspec.structs.replace(load_answers(path, kader, RID), complete=False, answers={"BV1": "nee"}))
+    draft = store.draft_path.read_bytes()
+    with store.lock_drafts():
+        assert run_cli("assess", "--answers", str(path)).code == 0
+        assert run_cli("assess", "--template", str(tmp_path / "nog een.yaml")).code == 0
+        assert lock_session(store.lock_path) is None  # still held
+    (saved,) = (data_dir / "resultaten").iterdir()
+    assert read_result(saved).complete
+    assert store.draft_path.read_bytes() == draft
+    assert sorted(p.name for p in data_dir.iterdir()) == ["concept.json", "concept.lock", "respondent-id", "resultaten"]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ one folder per user:
 - ``ICTBEKWAAM_DATA_DIR`` when set, else ``platformdirs.user_data_dir("ictbekwaam")``;
 - ``concept.json``: the draft, rewritten atomically after every answer;
 - ``concept.vorige.json``: the previous draft, kept when the teacher starts anew;
+- ``concept.lock``: locked by the interactive session that owns the drafts (:mod:`ictbekwaam.files.lock`);
 - ``respondent-id``: a random id made once and reused for every later assessment;
 - ``resultaten/``: the finished results (or ``--out DIR``).
 
@@ -23,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ictbekwaam.errors import DataError, IctbekwaamError, Place, os_reason
+from ictbekwaam.files.lock import LOCK_FILE, SessionLock, lock_session
 from ictbekwaam.files.read import read_bytes
 from ictbekwaam.files.write import atomic_write
 from ictbekwaam.model.result import MAX_RESULT_BYTES, Result, decode, encode, new_respondent_id, now
@@ -78,6 +80,11 @@ class Store:
         return self.root / PREVIOUS_DRAFT_FILE
 
     @property
+    def lock_path(self) -> Path:
+        """The file an interactive session locks, so that only one at a time writes the drafts."""
+        return self.root / LOCK_FILE
+
+    @property
     def respondent_path(self) -> Path:
         """The file that keeps this user's respondent id."""
         return self.root / RESPONDENT_FILE
@@ -124,6 +131,15 @@ class Store:
         return text
 
     # --- draft -------------------------------------------------------------
+    def lock_drafts(self) -> SessionLock | None:
+        """Lock ``concept.json`` and ``concept.vorige.json`` for this session, without waiting.
+
+        None when another session (process) holds the lock. Hold it from before the
+        draft is read until the session ends; see :mod:`ictbekwaam.files.lock`.
+        """
+        self._ensure_root()
+        return lock_session(self.lock_path)
+
     def has_draft(self) -> bool:
         """Whether a draft exists."""
         return self.draft_path.is_file()

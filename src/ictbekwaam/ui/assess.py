@@ -5,7 +5,9 @@
 up to the overview (:mod:`ictbekwaam.ui.overview`), saves the result and shows
 the end screen (:mod:`ictbekwaam.ui.end`). It talks to the teacher only through
 a :class:`~ictbekwaam.ui.protocol.Ui` and saves the draft after every answer, so
-that Ctrl-C, a closed terminal or a crash never loses one. All text is Dutch.
+that Ctrl-C, a closed terminal or a crash never loses one. The whole session
+holds the lock on the data folder's drafts (:mod:`ictbekwaam.files.lock`), so
+that a second run cannot overwrite them: it refuses. All text is Dutch.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from ictbekwaam.core.interview import Interview
-from ictbekwaam.errors import Cancelled, ExitCode
+from ictbekwaam.errors import Cancelled, ExitCode, IctbekwaamError
+from ictbekwaam.files.lock import holder_of
 from ictbekwaam.files.storage import Store
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result
@@ -80,6 +83,7 @@ def run_assess(
         The saved result and its path, or an empty :class:`Outcome` when the teacher stopped.
 
     Raises:
+        IctbekwaamError: another run has this data folder's drafts open (before anything is asked or changed).
         Cancelled: on Ctrl-C or closed input; the draft is saved and the message says how to continue.
         Hangup: when the terminal was closed (the caller exits quietly).
     """
@@ -88,6 +92,38 @@ def run_assess(
 
         targets = default_targets(kader)
     resume_command = commands.resume()
+    # Before the draft is read, offered or set aside (--new): until this session ends, it is ours alone.
+    lock = store.lock_drafts()
+    if lock is None:
+        raise in_use(store, resume_command)
+    with lock:
+        if not lock.supported:
+            ui.say(NO_LOCKING.format(folder=store.root), "yellow")
+        return _session(kader, store, ui, start, targets, commands, resume_command)
+
+
+NO_LOCKING = (
+    "Let op: in {folder} kan ictbekwaam je concept niet vergrendelen (dat kan niet op elke netwerkschijf). "
+    "Open de zelfevaluatie daar niet in twee vensters tegelijk: dan overschrijven ze elkaars antwoorden."
+)
+
+
+def in_use(store: Store, resume_command: str) -> IctbekwaamError:
+    """The refusal of a second run: another one has this data folder's drafts open."""
+    holder = holder_of(store.lock_path)
+    which = f" (ictbekwaam assess, proces {holder})" if holder is not None else ""
+    return IctbekwaamError(
+        f"er is al een zelfevaluatie open met deze gegevensmap{which}:\n  {store.root}\n"
+        "Twee tegelijk zouden elkaars antwoorden overschrijven; daarom begint deze niet. Ga verder in het "
+        "venster waarin die open is. Of stop daar eerst (je antwoorden blijven bewaard) en ga dan hier verder "
+        f"met: {resume_command}"
+    )
+
+
+def _session(
+    kader: Kader, store: Store, ui: Ui, start: str, targets: "Targets", commands: Commands, resume_command: str
+) -> Outcome:
+    """:func:`run_assess` once the lock is held."""
     interview: Optional[Interview] = None
     try:
         interview = begin(kader, store, ui, start)
