@@ -22,7 +22,7 @@ from typing import Optional
 import typer
 from typer._click.exceptions import ClickException, UsageError  # typer >= 0.26 vendors click
 
-from ictbekwaam import __version__
+from ictbekwaam import __version__, safe
 from ictbekwaam.cli import assess, kader, profile, report
 from ictbekwaam.cli.common import Settings
 from ictbekwaam.cli.dutch import DutchGroup, usage_error_text
@@ -71,7 +71,8 @@ def root(
 
 
 def _print_error(message: str) -> None:
-    sys.stderr.write(f"Fout: {message}\n")
+    # A message may echo a file name or a value from a file: shown, never obeyed.
+    sys.stderr.write(f"Fout: {safe.text(message, multiline=True)}\n")
     sys.stderr.flush()
 
 
@@ -87,7 +88,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         code = app(args=argv, prog_name="ictbekwaam", standalone_mode=False)
     except IctbekwaamError as exc:
         if exc.exit_code == ExitCode.CANCELLED:
-            sys.stderr.write(f"\n{exc.message}\n")
+            sys.stderr.write(f"\n{safe.text(exc.message, multiline=True)}\n")
         else:
             _print_error(exc.message)
         sys.exit(exc.exit_code)

@@ -28,6 +28,7 @@ from ictbekwaam.cli.common import (
     stderr_console,
     stdout_console,
 )
+from ictbekwaam import safe
 from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 app = CommandGroup()
@@ -130,7 +131,7 @@ def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, st
         n = len(collection.rejected)
         sys.stderr.write(f"{what}: {n} overgeslagen (ongeldig of niet te lezen):\n")
         for r in collection.rejected:
-            sys.stderr.write(f"  ✗ {r.file}: {r.reason}\n")
+            sys.stderr.write(safe.text(f"  ✗ {r.file}: {r.reason}") + "\n")
         sys.stderr.flush()
         if strict:
             raise IctbekwaamError(f"{n} overgeslagen en --strict: er is geen rapport gemaakt.")
