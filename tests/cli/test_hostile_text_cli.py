@@ -128,9 +128,23 @@ def test_report_as_a_text_file(run_cli, tmp_path, kader, attack, namen):
     content = out.read_text(encoding="utf-8")
     inert(content, run.out, run.err)
     shown(content, attack, f"Voorbeeld {text}", cr=None)
-    assert "kapot" in run.err and "kapot" in content
+    # Skipped files: on the coach's screen (stderr) by name; in the file only with --namen, else their reasons counted.
+    assert "kapot" in run.err
+    assert ("kapot" in content) is namen
     assert "Overgeslagen bestanden (1):" in content and "hetbestandisafgebroken" in "".join(content.split())
     assert ("Naam" in content) is namen
+
+
+def test_a_text_file_without_names_counts_the_reasons_of_skipped_files(run_cli, tmp_path, kader):
+    folder = results(tmp_path / "team", kader, "Marieke de Boer")
+    (folder / "Jan Jansen - zelfevaluatie.json").write_text("{", encoding="utf-8")
+    out = tmp_path / "r.txt"
+    run = run_cli("report", str(folder), "-o", str(out))
+    assert run.code == 0, run
+    content = out.read_text(encoding="utf-8")
+    assert "Marieke" not in content and "Jan Jansen" not in content
+    assert "✗ 2× het bestand is afgebroken (onvolledige JSON)" in content
+    assert "Jan Jansen - zelfevaluatie.json" in run.err  # the coach can still find the file
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html", ".csv", ".json"])

@@ -218,7 +218,8 @@ def report_command(
     if chosen is ReportFormat.tekst:
         from ictbekwaam.render.team.terminal import report_renderable
 
-        renderable = report_renderable(profile, collection.rejected)
+        # On the coach's own screen the skipped files keep their names; in a file only with --namen.
+        renderable = report_renderable(profile, collection.rejected, file_names=file_names or out is None)
         if out is None:
             stdout_console().print(renderable)
         else:

@@ -12,6 +12,7 @@ an escape character in a name or a file name is shown as ``\x1b``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ictbekwaam import dutch
@@ -174,8 +175,14 @@ def _changes(profile: TeamProfile) -> list:
     return out
 
 
-def report_renderable(profile: TeamProfile, rejected: Sequence[Rejected] = ()):  # -> rich renderable
-    """The whole report for the terminal (skipped files with their reasons, names only when in the profile)."""
+def report_renderable(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, file_names: bool = True):  # -> rich renderable
+    """The whole report for the terminal, or as text for a file.
+
+    Skipped files are listed with their names when ``file_names`` (the coach's
+    own screen, so the files can be found and fixed); without it only their
+    reasons are counted, as in the other exports (a file name is often a
+    person's name). Respondents' names only when they are in the profile.
+    """
     from rich.console import Group
 
     parts: list = [
@@ -190,8 +197,10 @@ def report_renderable(profile: TeamProfile, rejected: Sequence[Rejected] = ()): 
     if rejected:
         parts.append(literal(""))
         parts.append(literal(f"Overgeslagen bestanden ({len(rejected)}):", style="bold"))
-        for r in rejected:
-            parts.append(literal(f"  ✗ {r.file}: {r.reason}"))
+        if file_names:
+            parts += [literal(f"  ✗ {r.file}: {r.reason}") for r in rejected]
+        else:
+            parts += [literal(f"  ✗ {n}× {reason}") for reason, n in Counter(r.reason for r in rejected).most_common()]
     total = profile.total
     parts.append(literal(""))
     if not total.shown:
