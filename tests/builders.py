@@ -279,3 +279,71 @@ def deadline(seconds: int):  # type: ignore[no-untyped-def]
             signal.signal(signal.SIGALRM, previous)
 
     return guard()
+
+
+# -- hostile text: markup and control characters in every field (tests of ictbekwaam.safe) ----------
+
+ATTACKS = {
+    "markup-sluit": "Onderbouw [/]",
+    "markup-b": "Team [/b] samen",
+    "haken": "Bovenbouw [havo/vwo]",
+    "link": "[link=http://x]klik[/link]",
+    "wissen": "\x1b[2J",
+    "titel": "\x1b]0;title\x07",
+    "osc8": "\x1b]8;;http://x\x1b\\klik\x1b]8;;\x1b\\",
+    "cr": "voor\rna",
+    "rlo": "abc\u202edef",
+    "lri": "abc\u2066def",
+    "nul": "n\x00ul",
+}
+"""Texts that rich would read as markup, or that a terminal would obey, by a short name."""
+
+MARKUP = ("markup-sluit", "markup-b", "haken", "link")
+"""The attacks without control characters: they must be shown verbatim."""
+
+MARKERS = {"wissen": "\\x1b", "titel": "\\x07", "osc8": "\\x1b", "rlo": "\\u202e", "lri": "\\u2066", "nul": "\\x00"}
+"""What the control-character attacks look like once shown (a visible escape); "cr" is a space in a
+team report (names and labels are one line there) and ``\\r`` elsewhere."""
+
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""The bidi controls: marks, embeddings, overrides and isolates."""
+
+
+def leftover_controls(text: str, allowed: str = "") -> list[str]:
+    """Control (C0, DEL, C1), bidi and separator characters and lone surrogates in ``text``, but for ``allowed``.
+
+    Written out from Unicode's categories, independently of ictbekwaam.safe.
+    """
+    import unicodedata
+
+    return [c for c in text if (unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") or c in BIDI) and c not in allowed]
+
+
+def hostile_kader(folder: Path, text: str) -> tuple[Path, Path]:
+    """A school's own kader.yaml and handreiking.yaml with ``text`` in statements, names, explanations and questions."""
+    import yaml
+
+    from ictbekwaam.files.loader import builtin_handreiking_path, builtin_kader_path
+
+    kader = yaml.safe_load(builtin_kader_path().read_text(encoding="utf-8"))
+    kader["meta"]["titel"] = f"Kader {text}"
+    kader["schaal"]["niveaus"][0]["label"] = f"Nog niet {text}"
+    kader["checklist"]["opties"][1]["label"] = f"Deels {text}"
+    kader["basisvaardigheden"]["naam"] = f"Basis {text}"
+    for item in kader["basisvaardigheden"]["items"] + [i for k in kader["kerntaken"] for i in k["items"]]:
+        item["stelling"] = f"Ik {text} stelling"
+        item["toelichting"] = f"Toelichting {text}\nmet een tweede regel"
+    kader["kerntaken"][0]["naam"] = f"Kerntaak {text}"
+    kader["voorbeelden"][0]["titel"] = f"Voorbeeld {text}"
+    handreiking = yaml.safe_load(builtin_handreiking_path().read_text(encoding="utf-8"))
+    for thema in handreiking["themas"]:
+        thema["naam"] = f"Thema {text}"
+        for onderwerp in thema["onderwerpen"]:
+            onderwerp["titel"] = f"Onderwerp {text}"
+            for vraag in onderwerp["vragen"]:
+                vraag["tekst"] = f"Vraag {text}?"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = folder / "kader.yaml", folder / "handreiking.yaml"
+    for path, data in zip(paths, (kader, handreiking)):
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return paths

@@ -26,6 +26,7 @@ _ALL_LAYERS = ("model", "core", "files", "render", "ui", "cli")
 FORBIDDEN_LAYERS = {
     "errors": _ALL_LAYERS,
     "dutch": _ALL_LAYERS,
+    "safe": _ALL_LAYERS,
     "model": ("core", "files", "render", "ui", "cli"),
     "core": ("files", "render", "ui", "cli"),
     "files": ("render", "ui", "cli"),

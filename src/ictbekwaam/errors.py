@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 
+from ictbekwaam import safe
 
 # The operating system's reasons, in Dutch: its own texts (strerror) are English.
 _OS_REASONS = {
@@ -154,7 +155,8 @@ class DataError(IctbekwaamError):
     def __init__(self, place: Place, message: str, *, more: list[tuple[Place, str]] | None = None) -> None:
         self.place = place
         self.problems = [(place, message), *(more or [])]
-        text = "\n".join(f"{p}: {m}" for p, m in self.problems)
+        # One line per problem: a file name or a value with a line break or an escape in it stays on its line.
+        text = "\n".join(safe.text(f"{p}: {m}") for p, m in self.problems)
         super().__init__(text)
 
 

@@ -22,7 +22,7 @@ from typing import Optional
 import typer
 from typer._click.exceptions import ClickException, UsageError  # typer >= 0.26 vendors click
 
-from ictbekwaam import __version__
+from ictbekwaam import __version__, safe
 from ictbekwaam.cli import assess, kader, profile, report
 from ictbekwaam.cli.common import Settings
 from ictbekwaam.cli.dutch import DutchGroup, usage_error_text
@@ -72,7 +72,8 @@ def root(
 
 
 def _print_error(message: str) -> None:
-    sys.stderr.write(f"Fout: {message}\n")
+    # A message may echo a file name or a value from a file: shown, never obeyed.
+    sys.stderr.write(f"Fout: {safe.text(message, multiline=True)}\n")
     sys.stderr.flush()
 
 
@@ -91,7 +92,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         sys.stdout.flush()  # a full disk shows now, as a Dutch error, not when Python exits
     except IctbekwaamError as exc:
         if exc.exit_code == ExitCode.CANCELLED:
-            sys.stderr.write(f"\n{exc.message}\n")
+            sys.stderr.write(f"\n{safe.text(exc.message, multiline=True)}\n")
         else:
             _print_error(exc.message)
         sys.exit(exc.exit_code)

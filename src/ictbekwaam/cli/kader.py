@@ -81,6 +81,7 @@ def validate_command(
     files: Annotated[list[str], typer.Argument(metavar="BESTAND...", help="Kader-, handreiking-, doelen- of resultaatbestanden, of zip-archieven met resultaten.")],
 ) -> None:
     """Controleer bestanden en zeg wat er mis is, of dat ze geldig zijn."""
+    from ictbekwaam import safe
     from ictbekwaam.errors import DataError
     from ictbekwaam.files.validate import validate_path
 
@@ -92,10 +93,10 @@ def validate_command(
             if isinstance(verdict, DataError):
                 bad += 1
                 # One line per problem, unwrapped: paths stay whole and grep-able.
-                print(f"✗ {label}: ongeldig")
+                print(safe.text(f"✗ {label}: ongeldig"))
                 for place, message in verdict.problems:
-                    print(f"  {place}: {message}")
+                    print(safe.text(f"  {place}: {message}"))
             else:
-                print(f"✓ {label}: geldig {verdict.kind} ({verdict.summary})")
+                print(safe.text(f"✓ {label}: geldig {verdict.kind} ({verdict.summary})"))
     if bad:
         raise IctbekwaamError(f"{bad} van de {checked} bestanden {'is' if bad == 1 else 'zijn'} ongeldig.")

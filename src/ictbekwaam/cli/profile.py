@@ -125,7 +125,9 @@ def compare_command(
 
         stdout_console().print(compare_renderable(comparison))
         return
+    from ictbekwaam.render.literal import literal
+
     # The warnings are in the export too; say them where the user is looking as well.
     for warning in comparison.warnings:
-        stderr_console().print(f"Let op: {warning}", markup=False, highlight=False)
+        stderr_console().print(literal(f"Let op: {warning}"), highlight=False)
     emit(renderer(COMPARE_RENDERERS[format])(comparison), out, overwrite=overwrite)

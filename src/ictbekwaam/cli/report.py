@@ -29,6 +29,7 @@ from ictbekwaam.cli.common import (
     stderr_console,
     stdout_console,
 )
+from ictbekwaam import safe
 from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 app = CommandGroup()
@@ -131,7 +132,7 @@ def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, st
         n = len(collection.rejected)
         sys.stderr.write(f"{what}: {n} overgeslagen (ongeldig of niet te lezen):\n")
         for r in collection.rejected:
-            sys.stderr.write(f"  ✗ {r.file}: {r.reason}\n")
+            sys.stderr.write(safe.text(f"  ✗ {r.file}: {r.reason}") + "\n")
         sys.stderr.flush()
         if strict:
             raise IctbekwaamError(f"{n} overgeslagen en --strict: er is geen rapport gemaakt.")
@@ -219,7 +220,8 @@ def report_command(
     if chosen is ReportFormat.tekst:
         from ictbekwaam.render.team.terminal import report_renderable
 
-        renderable = report_renderable(profile, collection.rejected)
+        # On the coach's own screen the skipped files keep their names; in a file only with --namen.
+        renderable = report_renderable(profile, collection.rejected, file_names=file_names or out is None)
         if out is None:
             stdout_console().print(renderable)
         else:

@@ -29,6 +29,7 @@ import textwrap
 from pathlib import Path
 from typing import Any, Optional
 
+from ictbekwaam import safe
 from ictbekwaam.errors import LineMap, Problems
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
 from ictbekwaam.core.interview import CONTEXT_FIELDS, LONG_MAX, SHORT_MAX, clean_text, section_title
@@ -103,7 +104,9 @@ def template_text(kader: Kader) -> str:
         lines.append(f"  {kerntaak.id}:{'':<20}# {section_title(kader, kerntaak.id)}")
         lines.append("    voorbeeld:")
         lines.append("    meerwaarde:")
-    return "\n".join(lines) + "\n"
+    # A school's own kader may hold a line break or a control character: in a comment it would end the
+    # comment, or make the file unreadable as YAML. Each line stays one line, its control characters escapes.
+    return "\n".join(safe.text(line) for line in lines) + "\n"
 
 
 def _text(value: Any, path: str, problems: Problems, limit: int, *, multiline: bool = False) -> Optional[str]:

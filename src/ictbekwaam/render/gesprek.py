@@ -1,7 +1,12 @@
-"""The Handreiking's question sets as Markdown or for the terminal."""
+"""The Handreiking's question sets as Markdown or for the terminal.
+
+A school's own handreiking (``--handreiking``) is data like any other: its
+texts are shown literally, control characters as escapes (:mod:`ictbekwaam.safe`).
+"""
 
 from __future__ import annotations
 
+from ictbekwaam import safe
 from ictbekwaam.model.kader import Handreiking, Vraag
 from ictbekwaam.core.gesprek import Selectie
 
@@ -26,32 +31,34 @@ def gesprek_markdown(handreiking: Handreiking, selecties: list[Selectie], *, tit
             out += [f"### {onderwerp.id} {onderwerp.titel}", ""]
             for number, vraag in enumerate(onderwerp.vragen, start=1):
                 out += [f"{number}. {_vraag_text(vraag)}", "", "   *Aantekeningen:*", ""]
-    return "\n".join(out).rstrip() + "\n"
+    # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
+    return "\n".join(safe.text(line) for line in out).rstrip() + "\n"
 
 
 def gesprek_renderable(handreiking: Handreiking, selecties: list[Selectie]):  # -> rich renderable
     """The question sets for the terminal."""
     from rich.console import Group
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
+
+    from ictbekwaam.render.literal import literal
 
     parts: list = []
     for selectie in selecties:
         thema = selectie.thema
-        parts.append(Text(thema.naam, style="bold underline"))
-        parts.append(Text(f"Voor: {', '.join(thema.doelgroep)}", style="dim"))
-        parts.append(Text.from_markup(f"[bold]Hoofdvraag {escape(thema.hoofdvraag.id)}.[/] {escape(thema.hoofdvraag.tekst)}"))
+        parts.append(literal(thema.naam, style="bold underline"))
+        parts.append(literal(f"Voor: {', '.join(thema.doelgroep)}", style="dim"))
+        parts.append(Text.assemble(literal(f"Hoofdvraag {thema.hoofdvraag.id}.", "bold"), " ", literal(thema.hoofdvraag.tekst)))
         for onderwerp in selectie.onderwerpen:
             parts.append(Text(""))
-            parts.append(Text(f"{onderwerp.id} {onderwerp.titel}", style="bold"))
+            parts.append(literal(f"{onderwerp.id} {onderwerp.titel}", style="bold"))
             questions = Table.grid(padding=(0, 1))
             questions.add_column(width=3, justify="right")
             questions.add_column()
             for vraag in onderwerp.vragen:
-                questions.add_row("•", _vraag_text(vraag))
+                questions.add_row("•", literal(_vraag_text(vraag)))
             parts.append(questions)
         parts.append(Text(""))
     meta = handreiking.meta
-    parts.append(Text(f"Bron: {meta.uitgever}, {meta.titel}, {meta.bron}", style="dim"))
+    parts.append(literal(f"Bron: {meta.uitgever}, {meta.titel}, {meta.bron}", style="dim"))
     return Group(*parts)

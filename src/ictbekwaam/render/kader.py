@@ -1,15 +1,23 @@
-"""The Kader as Markdown, JSON or a rich tree."""
+"""The Kader as Markdown, JSON or a rich tree.
+
+A school's own kader (``--kader``) is data like any other: its texts are shown
+literally, control characters as escapes (:mod:`ictbekwaam.safe`). The
+Markdown passes every line through :func:`ictbekwaam.safe.text` on its way
+out; a paragraph (an omschrijving, the opmerking) keeps its own line breaks.
+The JSON keeps the texts as they are.
+"""
 
 from __future__ import annotations
 
 import msgspec
 
+from ictbekwaam import safe
 from ictbekwaam.model.kader import Item, Kader
 
 
 def kader_json(kader: Kader) -> str:
     """The whole kader as indented JSON (the same fields as kader.yaml)."""
-    return msgspec.json.format(msgspec.json.encode(kader), indent=2).decode("utf-8") + "\n"
+    return safe.json_document(msgspec.json.format(msgspec.json.encode(kader), indent=2).decode("utf-8")) + "\n"
 
 
 def _source_line(kader: Kader) -> str:
@@ -17,8 +25,14 @@ def _source_line(kader: Kader) -> str:
     return f"Bron: {meta.uitgever}, *{meta.titel}* ({meta.jaar}), {meta.bron}. Codering versie {meta.versie}."
 
 
+def _paragraph(text: str) -> list[str]:
+    """A text of one or more lines as Markdown lines (safe, each of them)."""
+    return safe.text(text.strip(), multiline=True).split("\n")
+
+
 def _item_md(item: Item, examples: list[str]) -> list[str]:
-    lines = [f"- **{item.id}** {item.stelling}", f"  - *Toelichting:* {item.toelichting}", f"  - *Bron:* {item.bron}"]
+    toelichting = " ".join(item.toelichting.split())
+    lines = [f"- **{item.id}** {item.stelling}", f"  - *Toelichting:* {toelichting}", f"  - *Bron:* {item.bron}"]
     if examples:
         lines.append(f"  - *Voorbeelden:* {', '.join(examples)}")
     return lines
@@ -28,7 +42,7 @@ def kader_markdown(kader: Kader) -> str:
     """The kader as a readable Markdown document."""
     out = [f"# {kader.meta.titel}", "", _source_line(kader), ""]
     if kader.meta.opmerking:
-        out += [f"> {kader.meta.opmerking.strip()}", ""]
+        out += [f"> {line}" for line in _paragraph(kader.meta.opmerking)] + [""]
     out += ["## Schaal", ""]
     for niveau in kader.schaal.niveaus:
         out.append(f"- **{niveau.waarde} – {niveau.label}**: {niveau.omschrijving}")
@@ -38,12 +52,12 @@ def kader_markdown(kader: Kader) -> str:
     out += ["", f"Standaarddoel: {doel.waarde} – {doel.label}. {kader.schaal.bron}", ""]
     out += ["Checklist basisvaardigheden: " + ", ".join(f"**{o.label}** ({o.omschrijving})" for o in kader.checklist.opties), ""]
     bv = kader.basisvaardigheden
-    out += [f"## {bv.naam}", "", bv.omschrijving.strip(), ""]
+    out += [f"## {bv.naam}", "", *_paragraph(bv.omschrijving), ""]
     for item in bv.items:
         out += _item_md(item, [v.titel for v in kader.examples_for(item.id)])
     out.append("")
     for kerntaak in kader.kerntaken:
-        out += [f"## Kerntaak {kerntaak.id}: {kerntaak.naam}", "", kerntaak.omschrijving.strip(), ""]
+        out += [f"## Kerntaak {kerntaak.id}: {kerntaak.naam}", "", *_paragraph(kerntaak.omschrijving), ""]
         current = None
         for item in kerntaak.items:
             if item.onderdeel and item.onderdeel != current:
@@ -53,43 +67,50 @@ def kader_markdown(kader: Kader) -> str:
         out.append("")
     out += ["## Voorbeelden van effectief ict-gebruik", ""]
     for voorbeeld in kader.voorbeelden:
-        out += [f"### {voorbeeld.titel} (kerntaak {voorbeeld.kerntaak})", "", voorbeeld.omschrijving.strip(), ""]
+        out += [f"### {voorbeeld.titel} (kerntaak {voorbeeld.kerntaak})", "", *_paragraph(voorbeeld.omschrijving), ""]
         for ref in voorbeeld.verwijzingen:
             out.append(f"- {ref.url} ({ref.titel})")
         out += [f"- Bij: {', '.join(voorbeeld.items)}", f"- Bron: {voorbeeld.bron}", ""]
-    return "\n".join(out).rstrip() + "\n"
+    # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
+    return "\n".join(safe.text(line) for line in out).rstrip() + "\n"
 
 
 def kader_tree(kader: Kader):  # -> rich.tree.Tree
-    """The kader as a rich Tree for the terminal."""
-    from rich.markup import escape
+    """The kader as a rich Tree for the terminal (every text literal: no markup, no control characters)."""
+    from rich.text import Text
     from rich.tree import Tree
 
+    from ictbekwaam.render.literal import literal
+
+    def line(*parts: tuple[str, str]) -> Text:
+        """Text.assemble of (text, style) parts, each text made literal."""
+        return Text.assemble(*(literal(text, style) for text, style in parts))
+
     meta = kader.meta
-    root = Tree(f"[bold]{escape(meta.titel)}[/] — {escape(meta.uitgever)} ({meta.jaar}), {escape(meta.bron)}")
-    schaal = root.add("[bold]Schaal[/]")
+    root = Tree(line((meta.titel, "bold"), (f" — {meta.uitgever} ({meta.jaar}), {meta.bron}", "")))
+    schaal = root.add(literal("Schaal", "bold"))
     for niveau in kader.schaal.niveaus:
         mark = "  ◆ standaarddoel" if niveau.waarde == kader.schaal.standaard_doel else ""
-        schaal.add(f"{niveau.waarde} {escape(niveau.label)}: {escape(niveau.omschrijving)}{mark}")
+        schaal.add(literal(f"{niveau.waarde} {niveau.label}: {niveau.omschrijving}{mark}"))
     nvt = kader.schaal.niet_van_toepassing
-    schaal.add(f"{escape(nvt.label)}: {escape(nvt.omschrijving)}")
-    checklist = root.add("[bold]Checklist basisvaardigheden[/]")
+    schaal.add(literal(f"{nvt.label}: {nvt.omschrijving}"))
+    checklist = root.add(literal("Checklist basisvaardigheden", "bold"))
     for optie in kader.checklist.opties:
         mark = "  ◆ standaarddoel" if optie.code == kader.checklist.standaard_doel else ""
-        checklist.add(f"{escape(optie.label)}: {escape(optie.omschrijving)}{mark}")
+        checklist.add(literal(f"{optie.label}: {optie.omschrijving}{mark}"))
 
     def add_items(branch, items: list[Item]) -> None:  # type: ignore[no-untyped-def]
         for item in items:
-            node = branch.add(f"[bold]{escape(item.id)}[/] {escape(item.stelling)}")
-            node.add(f"[dim]{escape(item.toelichting)}[/]")
+            node = branch.add(line((item.id, "bold"), (f" {item.stelling}", "")))
+            node.add(literal(item.toelichting, "dim", multiline=True))
             for voorbeeld in kader.examples_for(item.id):
                 refs = ", ".join(r.url for r in voorbeeld.verwijzingen)
-                node.add(f"Voorbeeld: {escape(voorbeeld.titel)}" + (f" ({escape(refs)})" if refs else ""))
+                node.add(literal(f"Voorbeeld: {voorbeeld.titel}" + (f" ({refs})" if refs else "")))
 
     bv = kader.basisvaardigheden
-    add_items(root.add(f"[bold]{escape(bv.naam)}[/] ({len(bv.items)} items)"), bv.items)
+    add_items(root.add(line((bv.naam, "bold"), (f" ({len(bv.items)} items)", ""))), bv.items)
     for kerntaak in kader.kerntaken:
-        branch = root.add(f"[bold]Kerntaak {escape(kerntaak.id)}: {escape(kerntaak.naam)}[/] ({len(kerntaak.items)} items)")
-        branch.add(f"[italic]{escape(' '.join(kerntaak.omschrijving.split()))}[/]")
+        branch = root.add(line((f"Kerntaak {kerntaak.id}: {kerntaak.naam}", "bold"), (f" ({len(kerntaak.items)} items)", "")))
+        branch.add(literal(" ".join(kerntaak.omschrijving.split()), "italic"))
         add_items(branch, kerntaak.items)
     return root

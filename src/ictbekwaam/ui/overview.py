@@ -6,9 +6,9 @@ open), changes any answer, answers the open questions, or stops for now.
 
 from __future__ import annotations
 
-from rich.text import Text
-
+from ictbekwaam import safe
 from ictbekwaam.core.interview import Interview, Mode
+from ictbekwaam.render.literal import literal
 from ictbekwaam.ui.protocol import SEPARATOR, MenuChoice, Ui
 
 
@@ -77,12 +77,12 @@ class Overview:
                 answer_width = min(26, max(len(r.answer or "open") for r in items))
                 room = max(10, ui.width() - id_width - answer_width - 4)
                 for row in items:
-                    stelling = row.step.item.stelling if row.step.item else ""
+                    stelling = safe.text(row.step.item.stelling) if row.step.item else ""
                     if len(stelling) > room:
                         stelling = stelling[: room - 1] + "…"
-                    line = Text(f"{row.step.key:<{id_width}}  ", style="bold")
+                    line = literal(f"{row.step.key:<{id_width}}  ", style="bold")
                     line.append(f"{stelling:<{room}}  ", style="dim")
-                    line.append(row.answer or "open", style="yellow" if row.is_open else "")
+                    line.append(safe.text(row.answer or "open"), style="yellow" if row.is_open else "")
                     line.no_wrap = True
                     line.overflow = "ellipsis"
                     ui.show(line)
@@ -97,7 +97,9 @@ class Overview:
                     label, answer = "Eigen voorbeeld", row.answer or "(geen)"
                 else:
                     label, answer = step.field.label if step.field else step.key, row.answer or "(leeg)"
-                ui.show(Text(f"{label}: {answer}", overflow="ellipsis", no_wrap=not plain))
+                line = literal(f"{label}: {answer}")
+                line.overflow, line.no_wrap = "ellipsis", not plain
+                ui.show(line)
 
     def _choose_change(self) -> bool:
         interview = self.interview

@@ -25,7 +25,9 @@ from typing import Any, Callable, Optional, Sequence
 from rich.console import Console, RenderableType
 from rich.text import Text
 
+from ictbekwaam import safe
 from ictbekwaam.core.interview import Nav
+from ictbekwaam.render.literal import literal
 from ictbekwaam.ui.protocol import SEPARATOR, MenuChoice, is_separator
 
 __all__ = ["SEPARATOR", "MenuChoice", "MenuUi", "PlainUi", "terminal_width"]
@@ -37,7 +39,13 @@ def terminal_width(default: int = 80) -> int:
 
 
 class _Screen:
-    """Printing, shared by both interfaces: user text is always printed as text, never as markup."""
+    """Printing, shared by both interfaces: user text is always printed as text, never as markup.
+
+    Every text passes :func:`ictbekwaam.safe.text` (through
+    :func:`~ictbekwaam.render.literal.literal`): a statement of a school's own
+    kader or an answer from a draft file with ``[/]`` or an escape character
+    in it is shown as it is, never obeyed.
+    """
 
     plain: bool = False
 
@@ -46,23 +54,23 @@ class _Screen:
 
     def say(self, text: str = "", style: str = "") -> None:
         """Print a paragraph (wrapped by the console)."""
-        self.console.print(Text(text, style=style if not self.plain else ""))
+        self.console.print(literal(text, style=style if not self.plain else "", multiline=True))
 
     def heading(self, title: str, detail: str = "") -> None:
         """A section heading with an optional right-hand detail (``vraag 7 van 33``)."""
         self.console.print()
         if self.plain:
-            self.console.print(Text(f"{title}, {detail}." if detail else f"{title}."))
+            self.console.print(literal(f"{title}, {detail}." if detail else f"{title}."))
             return
-        line = Text(title, style="bold")
+        line = literal(title, style="bold")
         if detail:
             line.append(" · ", style="dim")
-            line.append(detail, style="cyan")
+            line.append(safe.text(detail), style="cyan")
         self.console.print(line)
 
     def echo(self, text: str) -> None:
         """Confirm what was chosen, right under the question."""
-        self.console.print(Text(f"  → {text}", style="" if self.plain else "green"))
+        self.console.print(literal(f"  → {text}", style="" if self.plain else "green"))
 
     def show(self, renderable: Optional[RenderableType] = None, *, soft_wrap: Optional[bool] = None) -> None:
         """Print a rich renderable; None = an empty line."""
@@ -119,13 +127,13 @@ class MenuUi(_Screen):
             if is_separator(choice):
                 entries.append(questionary.Separator(" "))
                 continue
-            title = _wrap(choice.title, width - 8, indent=6)
+            title = _wrap(safe.text(choice.title), width - 8, indent=6)
             entries.append(questionary.Choice(title=title, value=index, shortcut_key=choice.key or True))
             if default is not None and choice.value == default and default_index is None:
                 default_index = index
         hint = "(pijltjes of toets, Enter = kiezen" + (", Esc = vorige vraag)" if back else ")")
         question = questionary.select(
-            message,
+            safe.text(message),
             choices=entries,
             default=default_index,
             qmark="?",
@@ -176,7 +184,7 @@ class MenuUi(_Screen):
             return True
 
         answer = questionary.text(
-            message,
+            safe.text(message),
             default=default,
             qmark="?",
             instruction=f"({', '.join(parts)})",
@@ -221,10 +229,10 @@ class PlainUi(_Screen):
     def choose(self, message: str, choices: Sequence[MenuChoice], default: Any = None, *, back: bool = False) -> Any:
         """Print the numbered choices and read a number; Enter alone keeps ``default``."""
         real = [c for c in choices if not is_separator(c)]
-        self.console.print(Text(message))
+        self.console.print(literal(message))
         default_number = None
         for number, choice in enumerate(real, start=1):
-            self.console.print(Text(f"  {number}. {choice.title}"))
+            self.console.print(literal(f"  {number}. {choice.title}"))
             if default is not None and choice.value == default and default_number is None:
                 default_number = number
         prompt = "Typ een nummer en druk op Enter"
@@ -240,9 +248,9 @@ class PlainUi(_Screen):
 
     def text(self, message: str, default: str = "", *, limit: int, hint: str = "", back: bool = True) -> Any:
         """Read a line of text; ``<`` goes back, ``-`` empties, Enter alone keeps ``default``."""
-        self.console.print(Text(message + (f" ({hint})" if hint else "")))
+        self.console.print(literal(message + (f" ({hint})" if hint else "")))
         if default:
-            self.console.print(Text(f"Nu: {default}. Alleen Enter houdt dit; typ - om het leeg te maken."))
+            self.console.print(literal(f"Nu: {default}. Alleen Enter houdt dit; typ - om het leeg te maken."))
         help_line = "Typ je antwoord en druk op Enter. Leeg laten mag."
         if back:
             help_line += " Typ < voor de vorige vraag."

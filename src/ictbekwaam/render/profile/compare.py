@@ -24,8 +24,9 @@ import json
 from typing import Any
 
 from ictbekwaam.core.compare import Comparison, ItemChange, SectionChange
-from ictbekwaam import dutch
+from ictbekwaam import dutch, safe
 from ictbekwaam.render.labels import item_bar, source_line, state, who
+from ictbekwaam.render.literal import literal
 from ictbekwaam.render.profile.json import number
 from ictbekwaam.render.profile.markdown import cell
 from ictbekwaam.core.scoring import ItemScore, Profile
@@ -89,19 +90,18 @@ def compare_renderable(comparison: Comparison):  # -> rich.console.Group
     """The comparison for the terminal (fits 80 columns, readable without colour)."""
     from rich.console import Group
     from rich.table import Table
-    from rich.text import Text
 
     old, new = comparison.old, comparison.new
     parts: list = [
-        Text(f"Voortgang ict-bekwaamheid: {who(new)}", style="bold"),
-        Text(f"OUD: {_when(old)} · NIEUW: {_when(new)}"),
-        Text(f"Doelen: {new.targets_source}"),
+        literal(f"Voortgang ict-bekwaamheid: {who(new)}", style="bold"),
+        literal(f"OUD: {_when(old)} · NIEUW: {_when(new)}"),
+        literal(f"Doelen: {new.targets_source}"),
     ]
-    parts += [Text(f"Let op: {w}", style="bold") for w in comparison.warnings]
-    parts += [Text(""), Text(comparison.summary)]
+    parts += [literal(f"Let op: {w}", style="bold") for w in comparison.warnings]
+    parts += [literal(""), literal(comparison.summary)]
     for section in comparison.sections:
-        parts += [Text(""), Text(_title(section), style="bold underline")]
-        parts += [Text(line) for line in section_lines(section, new.max_level)]
+        parts += [literal(""), literal(_title(section), style="bold underline")]
+        parts += [literal(line) for line in section_lines(section, new.max_level)]
         rows = Table.grid(padding=(0, 1), expand=True)
         # Same column widths in every section, so the arrows line up down the page.
         answer_width = new.max_level + 1 + ANSWER_WIDTH
@@ -113,20 +113,20 @@ def compare_renderable(comparison: Comparison):  # -> rich.console.Group
         for change in section.items:
             style = {"beter": "green", "lager": "red"}.get(change.direction, "")
             rows.add_row(
-                change.id,
-                f"{item_bar(change.old, old.max_level)} {_short(change.old)}",
-                f"→ {item_bar(change.new, new.max_level)} {_short(change.new)}",
-                Text(_change(change), style=style),
-                change.new.stelling,
+                literal(change.id),
+                literal(f"{item_bar(change.old, old.max_level)} {_short(change.old)}"),
+                literal(f"→ {item_bar(change.new, new.max_level)} {_short(change.new)}"),
+                literal(_change(change), style=style),
+                literal(change.new.stelling),
             )
         parts.append(rows)
         for change in section.items:
             if not change.compared:
-                parts.append(Text(f"Niet te vergelijken: {change.id} ({change.why_not})"))
+                parts.append(literal(f"Niet te vergelijken: {change.id} ({change.why_not})"))
     if comparison.unknown:
-        parts += [Text("")]
-        parts += [Text(f"Niet in het gebruikte kader: {i} ({where})") for i, where in comparison.unknown]
-    parts += [Text(""), Text(source_line(new), style="dim")]
+        parts += [literal("")]
+        parts += [literal(f"Niet in het gebruikte kader: {i} ({where})") for i, where in comparison.unknown]
+    parts += [literal(""), literal(source_line(new), style="dim")]
     return Group(*parts)
 
 
@@ -167,7 +167,8 @@ def compare_markdown(comparison: Comparison) -> str:
         out += ["## Niet in het gebruikte kader", ""]
         out += [f"- {i}: {where}" for i, where in comparison.unknown] + [""]
     out += ["---", "", source_line(new)]
-    return "\n".join(out).rstrip() + "\n"
+    # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
+    return "\n".join(safe.text(line) for line in out).rstrip() + "\n"
 
 
 # --- JSON ----------------------------------------------------------------------------
@@ -241,4 +242,4 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
 
 def compare_json(comparison: Comparison) -> str:
     """The comparison as indented UTF-8 JSON text."""
-    return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    return safe.json_document(json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2)) + "\n"

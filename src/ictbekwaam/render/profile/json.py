@@ -47,6 +47,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ictbekwaam import safe
 from ictbekwaam.model.kader import Voorbeeld
 from ictbekwaam.core.scoring import ItemScore, Priority, Profile, SectionScore
 
@@ -150,4 +151,4 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
 
 def profile_json(profile: Profile) -> str:
     """The profile as indented UTF-8 JSON text."""
-    return json.dumps(profile_dict(profile), ensure_ascii=False, indent=2) + "\n"
+    return safe.json_document(json.dumps(profile_dict(profile), ensure_ascii=False, indent=2)) + "\n"

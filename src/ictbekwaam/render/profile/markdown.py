@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ictbekwaam import dutch
+from ictbekwaam import dutch, safe
 from ictbekwaam.model.kader import Voorbeeld
 from ictbekwaam.render.labels import (
     BELOW_TARGET,
@@ -86,4 +86,5 @@ def profile_markdown(profile: Profile) -> str:
     for priority in profile.priorities or profile.growth:
         out += priority_lines(priority)
     out += ["---", "", source_line(profile)]
-    return "\n".join(out).rstrip() + "\n"
+    # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
+    return "\n".join(safe.text(line) for line in out).rstrip() + "\n"

@@ -12,7 +12,7 @@ questions for reflection, and room for agreements.
 from __future__ import annotations
 
 from ictbekwaam.model.kader import Handreiking, Thema
-from ictbekwaam import dutch
+from ictbekwaam import dutch, safe
 from ictbekwaam.render.labels import date, source_line, state
 from ictbekwaam.render.profile.markdown import cell, voorbeeld_line
 from ictbekwaam.core.scoring import Priority, Profile, SectionScore
@@ -156,4 +156,5 @@ def pop_markdown(profile: Profile, handreiking: Handreiking) -> str:
         "",
         f"Gespreksvragen: {h.uitgever}, {h.titel}, {h.bron}.",
     ]
-    return "\n".join(out).rstrip() + "\n"
+    # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
+    return "\n".join(safe.text(line) for line in out).rstrip() + "\n"

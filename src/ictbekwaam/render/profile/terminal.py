@@ -21,27 +21,27 @@ from ictbekwaam.render.labels import (
     who,
 )
 from ictbekwaam.core.scoring import Priority, Profile, SectionScore
+from ictbekwaam.render.literal import literal
 
 WIDTH = 80
 
 
 def _header(profile: Profile) -> list:
-    from rich.text import Text
 
     scale = " · ".join(f"{waarde} {label}" for waarde, label in profile.scale)
     parts = [
-        Text(f"Profiel ict-bekwaamheid: {who(profile)}", style="bold"),
-        Text(f"Resultaat van {date(profile)}, {state(profile)}"),
-        Text(f"Doelen: {profile.targets_source}"),
-        Text(f"Schaal: {scale}"),
-        Text(""),
-        Text(profile.verdict),
+        literal(f"Profiel ict-bekwaamheid: {who(profile)}", style="bold"),
+        literal(f"Resultaat van {date(profile)}, {state(profile)}"),
+        literal(f"Doelen: {profile.targets_source}"),
+        literal(f"Schaal: {scale}"),
+        literal(""),
+        literal(profile.verdict),
     ]
     if not profile.complete:
-        parts.insert(1, Text("CONCEPT: deze zelfevaluatie is nog niet afgerond.", style="bold"))
+        parts.insert(1, literal("CONCEPT: deze zelfevaluatie is nog niet afgerond.", style="bold"))
     for note in profile.notes:
         if not note.startswith("Dit is een concept"):  # said above already, in capitals
-            parts.append(Text(f"Let op: {note}"))
+            parts.append(literal(f"Let op: {note}"))
     return parts
 
 
@@ -53,13 +53,12 @@ def _sentence(text: str) -> str:
 def _section(section: SectionScore, max_level: int, plain: bool):  # -> rich renderable
     from rich.console import Group
     from rich.table import Table
-    from rich.text import Text
 
     title = section.naam if section.is_checklist else f"Kerntaak {section.id}: {section.naam}"
     if plain:  # for screen readers: no bar characters, whole statements
-        rows = [Text(f"{item.id}: {_sentence(item_status(item, max_level))} {item.stelling}") for item in section.items]
-        return Group(Text(""), Text(title), Text(section_summary(section, max_level)), *rows)
-    line = Text(f"{section_bar(section, max_level)} {section_summary(section, max_level)}")
+        rows = [literal(f"{item.id}: {_sentence(item_status(item, max_level))} {item.stelling}") for item in section.items]
+        return Group(literal(""), literal(title), literal(section_summary(section, max_level)), *rows)
+    line = literal(f"{section_bar(section, max_level)} {section_summary(section, max_level)}")
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(min_width=4, no_wrap=True)  # id: "BV10"; a school's own ids may be longer
     grid.add_column(width=max_level, no_wrap=True)
@@ -68,38 +67,36 @@ def _section(section: SectionScore, max_level: int, plain: bool):  # -> rich ren
     for item in section.items:
         status = item_status(item, max_level)
         style = "green" if ON_TARGET in status else ("red" if BELOW_TARGET in status else "dim")
-        grid.add_row(item.id, item_bar(item, max_level), Text(status, style=style), item.stelling)
-    return Group(Text(""), Text(title, style="bold underline"), line, grid)
+        grid.add_row(literal(item.id), item_bar(item, max_level), literal(status, style=style), literal(item.stelling))
+    return Group(literal(""), literal(title, style="bold underline"), line, grid)
 
 
 def _priority(priority: Priority):  # -> rich renderable
     from rich.console import Group
-    from rich.text import Text
 
     from rich.table import Table
 
-    lines: list = [Text(f"{priority.item.id} {priority.item.stelling}", style="bold"), Text(f"Waarom: {priority.reason}")]
+    lines: list = [literal(f"{priority.item.id} {priority.item.stelling}", style="bold"), literal(f"Waarom: {priority.reason}")]
     if priority.steps:
-        lines.append(Text("Volgende stappen:"))
+        lines.append(literal("Volgende stappen:"))
         bullets = Table.grid(padding=(0, 1))
         bullets.add_column(width=1)
         bullets.add_column()
         for voorbeeld in priority.steps:
             refs = ", ".join(ref.url for ref in voorbeeld.verwijzingen)
-            bullets.add_row("•", voorbeeld.titel + (f" ({refs})" if refs else ""))
+            bullets.add_row("•", literal(voorbeeld.titel + (f" ({refs})" if refs else "")))
         lines.append(bullets)
     else:
-        lines.append(Text(f"Volgende stap: {priority.advice}"))
+        lines.append(literal(f"Volgende stap: {priority.advice}"))
     return Group(*lines)
 
 
 def _priorities(profile: Profile) -> list:
     from rich.table import Table
-    from rich.text import Text
 
     points = profile.priorities or profile.growth
     if not points:
-        return [Text("")]
+        return [literal("")]
     title = "Wat nu? Je belangrijkste ontwikkelpunten" if profile.priorities else "Verder groeien (als je wilt)"
     table = Table.grid(padding=(0, 1))
     table.add_column(width=2, justify="right")
@@ -107,7 +104,7 @@ def _priorities(profile: Profile) -> list:
     for priority in points:
         table.add_row(f"{priority.rank}.", _priority(priority))
         table.add_row("", "")
-    return [Text(""), Text(title, style="bold underline"), table]
+    return [literal(""), literal(title, style="bold underline"), table]
 
 
 def profile_renderable(profile: Profile, *, plain: bool = False):  # -> rich.console.Group
@@ -117,13 +114,12 @@ def profile_renderable(profile: Profile, *, plain: bool = False):  # -> rich.con
     screen readers; the labels ("3/4 doel 3 ✓") say the same.
     """
     from rich.console import Group
-    from rich.text import Text
 
     parts = _header(profile)
     for section in profile.sections:
         parts.append(_section(section, profile.max_level, plain))
     parts += _priorities(profile)
-    parts.append(Text(source_line(profile), style="dim"))
+    parts.append(literal(source_line(profile), style="dim"))
     return Group(*parts)
 
 

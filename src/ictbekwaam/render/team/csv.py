@@ -17,7 +17,9 @@ Excel: the file starts with a UTF-8 byte order mark (so "é" and "’" survive);
 with ``;`` as separator numbers get a decimal comma (Dutch Excel), with ``,``
 or a tab a decimal point. Every text cell that starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return (or their full-width forms) gets a
-leading ``'`` so that a spreadsheet never runs it as a formula.
+leading ``'`` so that a spreadsheet never runs it as a formula. A control
+or bidi character in a text (a line break too) is written as a visible
+escape (:mod:`ictbekwaam.safe`): one row stays one line.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from ictbekwaam import safe
 from ictbekwaam.core.team.records import OPEN, TOO_FEW, Figures, ItemInfo, TeamProfile
 
 BOM = "\ufeff"
@@ -33,7 +36,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 
 
 def safe_cell(text: str) -> str:
-    """Text that a spreadsheet shows as text, never runs as a formula."""
+    """Text that a spreadsheet shows as text, never runs as a formula; control characters shown as escapes."""
+    text = safe.text(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

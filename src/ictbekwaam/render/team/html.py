@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ictbekwaam import dutch
+from ictbekwaam import dutch, safe
 from ictbekwaam.core.team.records import TOO_FEW, Column, Figures, Rejected, TeamProfile
 from ictbekwaam.render.team import common
 
@@ -203,6 +203,14 @@ def report_context(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, f
     return context
 
 
+def _shown(value: Any) -> Any:
+    """jinja's ``finalize``: every text an expression gives passes :func:`ictbekwaam.safe.text` before autoescape.
+
+    Markup (what a macro returns) is left alone: the texts inside it passed here already.
+    """
+    return safe.text(value) if type(value) is str else value
+
+
 def _environment():  # -> jinja2.Environment
     import jinja2
 
@@ -210,6 +218,7 @@ def _environment():  # -> jinja2.Environment
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),
         autoescape=True,  # every value is escaped, whatever its name
+        finalize=_shown,  # ... after its control characters are made visible
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -58,6 +58,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ictbekwaam import safe
 from ictbekwaam.core.team.records import TOO_FEW, Change, Column, Figures, Rejected, Round, TeamProfile
 
 SCHEMA = "ictbekwaam/team-report"
@@ -214,5 +215,5 @@ def report_data(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, file
 
 
 def report_json(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, file_names: bool = False) -> str:
-    """The report as indented UTF-8 JSON text."""
-    return json.dumps(report_data(profile, rejected, file_names=file_names), ensure_ascii=False, indent=2) + "\n"
+    """The report as indented UTF-8 JSON text (texts as they are; no raw control or bidi character: :func:`ictbekwaam.safe.json_document`)."""
+    return safe.json_document(json.dumps(report_data(profile, rejected, file_names=file_names), ensure_ascii=False, indent=2)) + "\n"

@@ -3,7 +3,9 @@
 Every text that comes from the data (group names, statements of a school's own
 kader, examples, names, file names) is escaped: Markdown punctuation gets a
 backslash and ``<``, ``>`` and ``&`` become entities, so a name like
-``<script>`` stays text in any Markdown viewer.
+``<script>`` stays text in any Markdown viewer. Then every line passes
+:func:`ictbekwaam.safe.text`, so a control or bidi character (ESC, NUL,
+U+202E) is written as a visible escape (``\x1b``), never as itself.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ictbekwaam import dutch
+from ictbekwaam import dutch, safe
 from ictbekwaam.core.team.records import TOO_FEW, Column, Rejected, TeamProfile
 from ictbekwaam.render.team.common import (
     DASH,
@@ -175,4 +177,5 @@ def report_markdown(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, 
                 out.append(f"- {n}× {md(reason)}")
         out.append("")
     out += ["---", "", md(privacy_line(profile)), "", md(source_line(profile)), ""]
-    return "\n".join(out)
+    # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
+    return "\n".join(safe.text(line) for line in out)
