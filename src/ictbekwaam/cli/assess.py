@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from ictbekwaam.cli.common import CommandGroup, doelen_option, out_option, overwrite_option, settings
+from ictbekwaam import safe
 from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 app = CommandGroup()
@@ -121,8 +122,8 @@ def _write_template(kader, path: Path, overwrite: bool) -> None:  # type: ignore
         return
     # The same rule as every -o: an answers file being filled in is only replaced with --overwrite.
     write_output(path, text, overwrite=overwrite)
-    sys.stderr.write(f"Antwoordbestand geschreven: {path}\n")
-    sys.stderr.write(f"Vul het in en maak er een resultaat van met: ictbekwaam assess --answers {shlex.quote(str(path))}\n")
+    sys.stderr.write(f"Antwoordbestand geschreven: {safe.text(str(path))}\n")
+    sys.stderr.write(f"Vul het in en maak er een resultaat van met: ictbekwaam assess --answers {safe.text(shlex.quote(str(path)))}\n")
 
 
 def _from_answers(kader, targets, store, path: Path, commands) -> None:  # type: ignore[no-untyped-def]

@@ -106,7 +106,9 @@ def emit(text: str, out: Optional[Path], *, overwrite: bool = False, private: bo
         written = write_output(out, text, overwrite=overwrite, private=private)
     except BrokenPipeError:  # -o /dev/stdout in a pipeline whose reader stopped
         raise ReaderGone from None
-    sys.stderr.write(f"Opgeslagen in {written}\n")
+    from ictbekwaam import safe
+
+    sys.stderr.write(f"Opgeslagen in {safe.text(str(written))}\n")
 
 
 def renderer(spec: str) -> Callable[..., Any]:

@@ -10,6 +10,7 @@ answers or examples; the CSV export never has names.
 
 from __future__ import annotations
 
+import shlex
 import sys
 from enum import Enum
 from pathlib import Path
@@ -249,7 +250,7 @@ def report_command(
             text = report_csv.report_csv_items(profile, separator)
         emit(text, out, overwrite=overwrite)
     if keep_names and out is not None:
-        sys.stderr.write(f"Let op: {out} bevat namen van respondenten (persoonsgegevens).\n")
+        sys.stderr.write(f"Let op: {safe.text(str(out))} bevat namen van respondenten (persoonsgegevens).\n")
 
 
 def _plain_text(renderable) -> str:  # type: ignore[no-untyped-def]
@@ -286,6 +287,6 @@ def demo_data_command(
             f"{exc.args[0]} bestaat al; demo-data overschrijft nooit iets. Kies een lege map."
         ) from None
     print(
-        f"{len(plan.files)} demobestanden van {plan.respondents} verzonnen leraren geschreven in {folder} "
-        f"(--seed {plan.seed}). Probeer: ictbekwaam report {folder}"
+        f"{len(plan.files)} demobestanden van {plan.respondents} verzonnen leraren geschreven in {safe.text(str(folder))} "
+        f"(--seed {plan.seed}). Probeer: ictbekwaam report {safe.text(shlex.quote(str(folder)))}"
     )
