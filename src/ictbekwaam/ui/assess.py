@@ -103,7 +103,8 @@ def run_assess(
             ui.say()
             ui.say(f"Je antwoorden zijn bewaard. Ga later verder met: {resume_command}")
             return Outcome()
-        result = interview.finish()
+        # The id follows the name, now that it is final: the draft's id was provisional.
+        result = store.with_respondent_id(interview.finish())
         path = store.save_result(result)
         store.remove_draft()
         show_end(ui.show, result, kader, targets, path, commands, plain=ui.is_plain())
