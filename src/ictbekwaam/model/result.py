@@ -221,6 +221,8 @@ def name_key(naam: str | None) -> str:
     """
     if not naam:
         return ""
+    if naam.isascii() and naam.isprintable() and "  " not in naam and naam[0] != " " != naam[-1]:
+        return naam.lower()  # the same, twice as fast: ``report`` does this for every file
     return " ".join(unicodedata.normalize("NFKC", naam).split()).casefold()
 
 
