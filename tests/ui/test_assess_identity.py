@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from ictbekwaam.errors import DataError
 from ictbekwaam.files.results import read_result
 from ictbekwaam.files.storage import Store
 from ictbekwaam.ui.assess import run_assess
@@ -45,3 +48,13 @@ def test_the_draft_carries_a_provisional_id_until_the_end(kader, teacher, draft_
     kim = finish(kader, teacher, draft_of, "Kim")
     assert kim.respondent.id != draft.respondent.id
     assert not (data_dir / "concept.json").exists()
+
+
+def test_a_damaged_respondent_table_is_named_before_any_question(kader, teacher, data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "respondenten.json").write_text("kapot")
+    ui = teacher([])
+    with pytest.raises(DataError) as error:
+        run_assess(kader, Store(), ui)
+    assert "respondenten.json: dit bestand hoort bij elke naam een respondent-id te bewaren" in str(error.value)
+    assert ui.seen() == ""  # not even the welcome

@@ -158,6 +158,14 @@ class Store:
             atomic_write(self.names_path, respondents.encode_table(table), mode=PRIVATE)
         return chosen
 
+    def check_respondent_files(self) -> None:
+        """Read ``respondent-id`` and ``respondenten.json`` once: DataError when one is damaged.
+
+        For the start of an assessment: damage must show before the questions, not after them.
+        """
+        self._read_respondent_id()
+        respondents.read_table(self.names_path)
+
     def with_respondent_id(self, result: Result) -> Result:
         """``result`` with the respondent id of the name in it (:meth:`respondent_id_for`); its id so far is provisional."""
         chosen = self.respondent_id_for(result.respondent.naam, provisional=result.respondent.id)

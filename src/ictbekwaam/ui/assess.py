@@ -89,6 +89,7 @@ def run_assess(
         targets = default_targets(kader)
     resume_command = commands.resume()
     interview: Optional[Interview] = None
+    store.check_respondent_files()  # a damaged one must not cost a teacher 15 minutes
     try:
         interview = begin(kader, store, ui, start)
         if interview is None:
