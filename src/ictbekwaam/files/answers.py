@@ -91,7 +91,7 @@ def template_text(kader: Kader, respondent_id: str | None = None) -> str:
         "# Het kader waar de vraagnummers bij horen (niet veranderen).",
         f"kader: {kader.meta.id}",
         "",
-        "# Je respondent-id: een willekeurige code (geen persoonsgegeven), zodat een teamrapport en",
+        "# Je respondent-id: een willekeurige code (er staat niets over jou in), zodat een teamrapport en",
         "# 'ictbekwaam compare' je resultaten aan elkaar koppelen zonder naam. De code hoort bij één persoon:",
         "# kopieer dit bestand niet voor een collega, maar maak voor ieder een nieuw (assess --template).",
         "# Laat je hem leeg, dan krijgt het resultaat een nieuwe code.",
