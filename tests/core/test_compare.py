@@ -118,6 +118,30 @@ def test_another_respondent_is_warned_about(run_cli, kader, tmp_path, files):
     assert " ".join(data_run.err.split()) == f"Let op: {warning}"
 
 
+def test_one_id_with_another_name_is_warned_about(run_cli, kader, tmp_path, files):
+    # The same id (one computer, before ids followed the person), another teacher.
+    other = write_result(tmp_path / "kim.json", make_result(kader, sanne_answers(kader), naam="Kim"))
+    warning = (
+        "OUD en NIEUW hebben dezelfde respondent-id, maar een andere naam ('Sanne' en 'Kim'). Zijn ze wel van "
+        "dezelfde leraar? Op één computer kregen vroeger alle zelfevaluaties dezelfde id."
+    )
+    run = run_cli("compare", str(files[0]), str(other), "--format", "json")
+    assert run.code == 0
+    assert json.loads(run.out)["warnings"] == [warning]
+    assert json.loads(run.out)["same_respondent"] is False
+    assert " ".join(run.err.split()) == f"Let op: {warning}"
+    unnamed = make_result(kader, sanne_answers(kader))
+    assert compare(old_result(kader), unnamed, kader, default_targets(kader)).warnings == (
+        warning.replace("'Kim'", "geen naam"),
+    )
+
+
+def test_the_same_name_typed_differently_is_no_warning(kader):
+    respelled = make_result(kader, sanne_answers(kader), naam="  SANNE ")
+    c = compare(old_result(kader), respelled, kader, default_targets(kader))
+    assert c.same_respondent and c.warnings == ()
+
+
 def test_swapped_files_and_drafts_are_warned_about(kader):
     c = compare(new_result(kader, complete=False), old_result(kader), kader, default_targets(kader))
     assert c.warnings == (

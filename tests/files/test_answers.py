@@ -90,13 +90,18 @@ def test_round_trip_template_to_result(run_cli, kader, tmp_path, data_dir):
     assert result.context.school == "OBS De Brug: bovenbouw"
     assert result.context.sector == "vo"
     assert result.evidence["A"].voorbeeld == "Videoprentenboeken gemaakt"
-    assert result.respondent.id == (data_dir / "respondent-id").read_text().strip()
+    # The answers file's own id (written by --template), never the data folder's.
+    assert result.respondent.id == yaml.safe_load(template.read_text())["respondent-id"]
+    assert not (data_dir / "respondent-id").exists()
 
 
 def test_template_to_stdout_and_never_over_an_existing_file(run_cli, kader, tmp_path):
     run = run_cli("assess", "--template", "-")
     assert run.code == 0
-    assert run.out == template_text(kader)
+    own_id = yaml.safe_load(run.out)["respondent-id"]
+    assert re.fullmatch(r"r-[0-9a-f]{32}", own_id)
+    assert run.out == template_text(kader, own_id)
+    assert yaml.safe_load(run_cli("assess", "--template", "-").out)["respondent-id"] != own_id  # fresh per template
     existing = tmp_path / "mijn-antwoorden.yaml"
     existing.write_text("al ingevuld")
     run = run_cli("assess", "--template", str(existing))
@@ -164,6 +169,8 @@ def test_missing_and_unknown_items(kader, tmp_path):
         ("antwoorden: {}\nnaam: [een, lijst]\n", "verwacht één tekst"),
         ("antwoorden: {}\nnaam: yes\n", "zet deze tekst tussen aanhalingstekens"),
         (f"antwoorden: {{}}\nrol: {'x' * 300}\n", "tekst is te lang"),
+        ("antwoorden: {}\nrespondent-id: r-123\n", "'r-123' is geen respondent-id (r- en 32 tekens 0-9 of a-f); laat het veld leeg"),
+        ("antwoorden: {}\nrespondent-id: 12\n", "12 is geen respondent-id"),
     ],
 )
 def test_broken_answers_files(kader, tmp_path, content, expected):

@@ -150,9 +150,12 @@ def test_storage_refuses_a_fifo(tmp_path):
     store = Store(root=tmp_path)
     os.mkfifo(store.draft_path)
     os.mkfifo(store.respondent_path)
+    os.mkfifo(store.names_path)
     with deadline(5):
         assert refused(store.load_draft) == (store.draft_path, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
         assert refused(store.respondent_id) == (store.respondent_path, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
+        store.respondent_path.unlink()
+        assert refused(lambda: store.respondent_id_for("Sam")) == (store.names_path, "geen gewoon bestand, maar een named pipe (FIFO); geef een bestand")
 
 
 def test_a_result_with_a_byte_order_mark_is_read_like_any_other(tmp_path, kader):

@@ -130,10 +130,19 @@ def _from_answers(kader, targets, store, path: Path, commands) -> None:  # type:
     from rich.console import Console
 
     from ictbekwaam.files.answers import load_answers
+    from ictbekwaam.model.result import new_respondent_id
     from ictbekwaam.ui.end import show_end
 
-    result = load_answers(path, kader, store.respondent_id())
+    # The answers file's own id, never this data folder's: converting colleagues' files must not make them one person.
+    fresh = new_respondent_id()
+    result = load_answers(path, kader, fresh)
     saved = store.save_result(result)
+    if result.respondent.id == fresh:
+        sys.stderr.write(
+            f"Let op: {path} heeft geen respondent-id, dus dit resultaat kreeg een nieuwe ({fresh}). Maak je later "
+            f"opnieuw een resultaat van dit bestand, zet dan eerst 'respondent-id: {fresh}' erin: dan horen ze bij "
+            "dezelfde respondent.\n"
+        )
     show_end(Console(highlight=False).print, result, kader, targets, saved, commands, plain=not sys.stdout.isatty())
 
 

@@ -137,12 +137,32 @@ def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, st
         sys.stderr.flush()
         if strict:
             raise IctbekwaamError(f"{n} overgeslagen en --strict: er is geen rapport gemaakt.")
+    if collection.conflicts:
+        _say_conflicts(collection.conflicts, what)
     if collection.tally.valid_files == 0:
         where = ", ".join(paths)
         if collection.files == 0:
             raise IctbekwaamError(f"geen resultaatbestanden (.json of .zip) gevonden in {where}")
         raise IctbekwaamError(f"geen geldige resultaatbestanden gevonden in {where}")
     return collection
+
+
+def _say_conflicts(conflicts, what: str) -> None:  # type: ignore[no-untyped-def]
+    """One respondent id with different names, on the coach's screen: the ids and files; names only with --namen."""
+    from ictbekwaam.dutch import count
+
+    sys.stderr.write(
+        f"{what}: {count(len(conflicts), 'respondent-id komt', 'respondent-ids komen')} voor met verschillende namen; "
+        "elke naam telt als een eigen respondent:\n"
+    )
+    for conflict in conflicts:
+        names = conflict.names or (None,) * len(conflict.files)
+        shown = [
+            file + (f" ({naam or 'zonder naam'})" if conflict.names is not None else "") + (" (concept)" if draft else "")
+            for file, naam, draft in zip(conflict.files, names, conflict.drafts)
+        ]
+        sys.stderr.write(f"  {conflict.respondent}: {', '.join(shown)}\n")
+    sys.stderr.flush()
 
 
 @app.command("report")

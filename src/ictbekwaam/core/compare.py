@@ -19,7 +19,7 @@ from typing import Literal
 
 from ictbekwaam import dutch
 from ictbekwaam.model.kader import Kader
-from ictbekwaam.model.result import Result
+from ictbekwaam.model.result import Result, name_key
 from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore, score
 from ictbekwaam.model.targets import Targets
 
@@ -99,7 +99,8 @@ class Comparison:
 
     Attributes:
         old, new: the two profiles (same kader and targets).
-        same_respondent: whether both results have the same respondent id.
+        same_respondent: whether both results have the same respondent id and the same name
+            (as :func:`~ictbekwaam.model.result.name_key` compares names).
         sections: per section, in kader order (basisvaardigheden first).
         unknown: answered items the kader in use does not have, as
             (id, "alleen in OUD" | "alleen in NIEUW" | "in OUD en NIEUW").
@@ -161,6 +162,12 @@ def _warnings(old: Result, new: Result) -> list[str]:
             f"OUD en NIEUW zijn van verschillende respondenten ({old.respondent.id} en {new.respondent.id}). "
             "De vergelijking zegt dan niets over de groei van één leraar."
         )
+    elif name_key(old.respondent.naam) != name_key(new.respondent.naam):
+        # One id, two names: before ictbekwaam kept an id per person, everyone on one computer shared one.
+        warnings.append(
+            f"OUD en NIEUW hebben dezelfde respondent-id, maar een andere naam ({_naam(old)} en {_naam(new)}). "
+            "Zijn ze wel van dezelfde leraar? Op één computer kregen vroeger alle zelfevaluaties dezelfde id."
+        )
     if old.updated_at > new.updated_at:
         warnings.append(
             f"OUD ({old.updated_at:%d-%m-%Y}) is van later dan NIEUW ({new.updated_at:%d-%m-%Y}). "
@@ -180,6 +187,11 @@ def _warnings(old: Result, new: Result) -> list[str]:
             "De items zijn op id gekoppeld."
         )
     return warnings
+
+
+def _naam(result: Result) -> str:
+    naam = " ".join((result.respondent.naam or "").split())
+    return f"'{naam}'" if naam else "geen naam"
 
 
 def _unknown(old: Profile, new: Profile) -> tuple[tuple[str, str], ...]:
@@ -217,7 +229,7 @@ def compare(old: Result, new: Result, kader: Kader, targets: Targets) -> Compari
     return Comparison(
         old=old_profile,
         new=new_profile,
-        same_respondent=old.respondent.id == new.respondent.id,
+        same_respondent=old.respondent.id == new.respondent.id and name_key(old.respondent.naam) == name_key(new.respondent.naam),
         sections=sections,
         unknown=_unknown(old_profile, new_profile),
         warnings=tuple(_warnings(old, new)),

@@ -9,6 +9,7 @@ value with the file, the place and the line.
 Layout (all keys Dutch, like the rest of the tool)::
 
     kader: kennisnet-kader-ict-bekwaamheid-2012   # which kader the ids belong to
+    respondent-id: r-3f9a...  # written by the template, fresh per file; optional
     naam: Sam                 # optional, as are school, team, sector, rol
     school: OBS De Brug
     team:
@@ -21,6 +22,11 @@ Layout (all keys Dutch, like the rest of the tool)::
       A:
         voorbeeld: ...
         meerwaarde: ...
+
+**The respondent id** belongs to the answers file, not to the data folder of
+whoever converts it: an i-coach who converts five colleagues' files gets five
+respondents. The template writes a fresh id in every file it makes; a file
+without one (or with an empty one) gets a fresh id each time it is converted.
 """
 
 from __future__ import annotations
@@ -33,10 +39,21 @@ from ictbekwaam import safe
 from ictbekwaam.errors import LineMap, Problems
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
 from ictbekwaam.core.interview import CONTEXT_FIELDS, LONG_MAX, SHORT_MAX, clean_text, section_title
-from ictbekwaam.model.result import SECTOR_LABELS, Context, Evidence, Respondent, Result, kader_ref, now
+from ictbekwaam.model.result import (
+    SECTOR_LABELS,
+    Context,
+    Evidence,
+    Respondent,
+    Result,
+    is_respondent_id,
+    kader_ref,
+    new_respondent_id,
+    now,
+)
 from ictbekwaam.files.yamlsource import read_yaml
 
-TOP_KEYS = ("kader", "naam", "school", "team", "sector", "rol", "antwoorden", "voorbeelden")
+ID_KEY = "respondent-id"
+TOP_KEYS = ("kader", ID_KEY, "naam", "school", "team", "sector", "rol", "antwoorden", "voorbeelden")
 EVIDENCE_KEYS = ("voorbeeld", "meerwaarde")
 _WIDTH = 96
 
@@ -54,8 +71,11 @@ def _allowed_text(kader: Kader, section: str) -> str:
     return "Antwoord met een niveau: " + ", ".join(levels) + f"; of {nvt.code} = {nvt.label}."
 
 
-def template_text(kader: Kader) -> str:
-    """The answers file to fill in: every question, the allowed answers as comments, no answers."""
+def template_text(kader: Kader, respondent_id: str | None = None) -> str:
+    """The answers file to fill in: every question, the allowed answers as comments, no answers.
+
+    It carries its own respondent id (``respondent_id``, default a fresh one): see the module docstring.
+    """
     lines = [
         "# Antwoordbestand voor ictbekwaam: zelfevaluatie naar het Kader voor ict-bekwaamheid",
         f"# van leraren ({kader.meta.uitgever}, {kader.meta.jaar}). Kader: {kader.meta.id}, versie {kader.meta.versie}.",
@@ -71,6 +91,12 @@ def template_text(kader: Kader) -> str:
         "",
         "# Het kader waar de vraagnummers bij horen (niet veranderen).",
         f"kader: {kader.meta.id}",
+        "",
+        "# Je respondent-id: een willekeurige code (er staat niets over jou in), zodat een teamrapport en",
+        "# 'ictbekwaam compare' je resultaten aan elkaar koppelen zonder naam. De code hoort bij één persoon:",
+        "# kopieer dit bestand niet voor een collega, maar maak voor ieder een nieuw (assess --template).",
+        "# Laat je hem leeg, dan krijgt het resultaat een nieuwe code.",
+        f"{ID_KEY}: {respondent_id or new_respondent_id()}",
         "",
         "# --- Over jou (alles mag leeg blijven) ---",
     ]
@@ -162,8 +188,27 @@ def _show(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, respondent_id: str) -> Result:
-    """A complete result from parsed answers-file data; DataError listing every problem with its line."""
+def _respondent_id(value: Any, problems: Problems) -> Optional[str]:
+    """The id the answers file gives (None: it gives none); a wrong one is a problem."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = value.strip().lower() if isinstance(value, str) else ""
+    if not is_respondent_id(text):
+        problems.add(
+            ID_KEY,
+            f"{_show(value)} is geen respondent-id (r- en 32 tekens 0-9 of a-f); "
+            "laat het veld leeg, dan krijgt het resultaat een nieuwe code",
+        )
+        return None
+    return text
+
+
+def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, respondent_id: str | None = None) -> Result:
+    """A complete result from parsed answers-file data; DataError listing every problem with its line.
+
+    The respondent id is the file's own (``respondent-id:``); when it has none,
+    ``respondent_id``, or else a fresh one: never the data folder's.
+    """
     problems = Problems(file, lines)
     if not isinstance(data, dict):
         problems.add("", "dit is geen antwoordbestand (verwacht 'antwoorden:'); maak er een met ictbekwaam assess --template")
@@ -179,6 +224,7 @@ def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, responden
             "gebruik hetzelfde kader (--kader) of maak een nieuw antwoordbestand",
         )
 
+    own_id = _respondent_id(data.get(ID_KEY), problems)
     texts: dict[str, Optional[str]] = {}
     for field in CONTEXT_FIELDS:
         texts[field.key] = _text(data.get(field.key), field.key, problems, SHORT_MAX)
@@ -241,14 +287,14 @@ def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, responden
         created_at=stamp,
         updated_at=stamp,
         complete=True,
-        respondent=Respondent(id=respondent_id, naam=texts["naam"]),
+        respondent=Respondent(id=own_id or respondent_id or new_respondent_id(), naam=texts["naam"]),
         context=Context(school=texts["school"], team=texts["team"], sector=sector, rol=texts["rol"]),  # type: ignore[arg-type]
         answers=answers,  # type: ignore[arg-type]
         evidence=evidence,
     )
 
 
-def load_answers(path: Path, kader: Kader, respondent_id: str) -> Result:
-    """Read a filled-in answers file (safe YAML) and make a complete result of it."""
+def load_answers(path: Path, kader: Kader, respondent_id: str | None = None) -> Result:
+    """Read a filled-in answers file (safe YAML) and make a complete result of it (see :func:`parse_answers` for the id)."""
     data, lines = read_yaml(path, what="een antwoordbestand")
     return parse_answers(data, kader, path, lines, respondent_id)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import msgspec
 
-from ictbekwaam.core.team.records import By, Rejected
+from ictbekwaam.core.team.records import By, Conflict, Rejected
 from ictbekwaam.core.team.tally import Tally
 from ictbekwaam.files import worker
 from ictbekwaam.files.checks import Skip, check
@@ -51,22 +51,30 @@ class Collection(msgspec.Struct, frozen=True):
         tally: the counted results (see :class:`~ictbekwaam.core.team.tally.Tally`).
         files: files looked at (valid or not; zip members included, archives not).
         rejected: the files skipped (and folders, links and archives that could not be read), in reading order.
+        conflicts: respondent ids used with more than one name, with the files (see :class:`Conflict`).
     """
 
     tally: Tally
     files: int
     rejected: tuple[Rejected, ...]
+    conflicts: tuple[Conflict, ...] = ()
 
 
 # --- reading ---------------------------------------------------------------------
 
 
 def _read_all(
-    sources: Iterable[Source], kader: Kader, tally: Tally, rejected: list[Rejected], tick: Callable[[], None] | None
+    sources: Iterable[Source],
+    kader: Kader,
+    tally: Tally,
+    rejected: list[Rejected],
+    tick: Callable[[], None] | None,
+    first: int = 0,
 ) -> int:
-    """Read, check and count ``sources`` into ``tally``; returns how many were looked at."""
+    """Read, check and count ``sources`` into ``tally`` (numbered from ``first``); returns how many were looked at."""
     count = 0
     for source, data in read_each(sources):
+        number = first + count
         count += 1
         name = label(source)
         if isinstance(data, str):  # why it could not be read
@@ -77,7 +85,7 @@ def _read_all(
             except Skip as skip:
                 rejected.append(Rejected(name, skip.reason))
             else:
-                tally.add(result, codes)
+                tally.add(result, codes, number)
         if tick is not None:
             tick()
     return count
@@ -116,7 +124,7 @@ def collect(
 
     def read_theirs() -> tuple[Tally, int, list[Rejected]]:
         other, other_rejected = make_tally(), []
-        return other, _read_all(theirs, kader, other, other_rejected, None), other_rejected
+        return other, _read_all(theirs, kader, other, other_rejected, None, len(mine)), other_rejected
 
     if use_fork:
         half = total // 2
@@ -158,4 +166,17 @@ def collect(
         count += other_count
     if progress is not None:
         progress(total, total)
-    return Collection(tally, count + len(unreadable), tuple(rejected))
+    return Collection(tally, count + len(unreadable), tuple(rejected), conflicts(tally, sources))
+
+
+def conflicts(tally: Tally, sources: Sequence[Source]) -> tuple[Conflict, ...]:
+    """The tally's :meth:`~ictbekwaam.core.team.tally.Tally.conflicts`, with the files by name."""
+    return tuple(
+        Conflict(
+            respondent_id,
+            tuple(label(sources[number]) for number, _, _ in found),
+            tuple(naam for _, naam, _ in found) if tally.keep_names else None,
+            tuple(not complete for _, _, complete in found),
+        )
+        for respondent_id, found in tally.conflicts()
+    )

@@ -1,7 +1,7 @@
 """The one way ictbekwaam reads a file: read only, bounded, and never hanging.
 
 Every file the tool reads (kader, handreiking, doelen and answers files, result
-files, the draft, the respondent id) goes through :func:`read_bytes` or
+files, the draft, the respondent id and table) goes through :func:`read_bytes` or
 :func:`read_text`. They:
 
 - open the file read-only and non-blocking, so that a FIFO, socket or device

@@ -1,4 +1,4 @@
-"""Where a teacher's own files live: the data folder, the draft, results, the respondent id.
+"""Where a teacher's own files live: the data folder, the draft, results, the respondent ids.
 
 Everything a teacher's assessment leaves behind stays on their own computer, in
 one folder per user:
@@ -7,7 +7,11 @@ one folder per user:
 - ``concept.json``: the draft, rewritten atomically after every answer;
 - ``concept.vorige.json``: the previous draft, kept when the teacher starts anew;
 - ``concept.lock``: locked by the interactive session that owns the drafts (:mod:`ictbekwaam.files.lock`);
-- ``respondent-id``: a random id made once and reused for every later assessment;
+- ``respondent-id``: a random id made once: the id of assessments without a
+  name, and of the first name used in this folder;
+- ``respondenten.json``: per other name (as a keyed hash, never the name) its
+  own id, so that two teachers on one computer are two respondents (see
+  :mod:`ictbekwaam.files.respondents`);
 - ``resultaten/``: the finished results (or ``--out DIR``).
 
 File names are made here, never from anything the user typed. Every file is
@@ -23,11 +27,23 @@ import secrets
 from datetime import datetime
 from pathlib import Path
 
+import msgspec
+
 from ictbekwaam.errors import DataError, IctbekwaamError, Place, os_reason
+from ictbekwaam.files import respondents
 from ictbekwaam.files.lock import LOCK_FILE, SessionLock, lock_session
 from ictbekwaam.files.read import read_bytes
 from ictbekwaam.files.write import atomic_write
-from ictbekwaam.model.result import MAX_RESULT_BYTES, Result, decode, encode, new_respondent_id, now
+from ictbekwaam.model.result import (
+    MAX_RESULT_BYTES,
+    Result,
+    decode,
+    encode,
+    is_respondent_id,
+    name_key,
+    new_respondent_id,
+    now,
+)
 
 DATA_DIR_ENV = "ICTBEKWAAM_DATA_DIR"
 DRAFT_FILE = "concept.json"
@@ -35,7 +51,6 @@ PREVIOUS_DRAFT_FILE = "concept.vorige.json"
 RESPONDENT_FILE = "respondent-id"
 RESULTS_DIR = "resultaten"
 PRIVATE = 0o600
-_RESPONDENT_RE = re.compile(r"^r-[0-9a-f]{32}$")
 _RESPONDENT_MAX_BYTES = 4096  # an id is 35 bytes; room for stray whitespace
 _NAME_ATTEMPTS = 20
 
@@ -97,13 +112,21 @@ class Store:
         if not self.root.is_dir():
             raise IctbekwaamError(f"{self.root}: dit is geen map")
 
+    @property
+    def names_path(self) -> Path:
+        """The file that keeps the respondent id per name (as a keyed hash)."""
+        return self.root / respondents.NAMES_FILE
+
     # --- respondent id ---------------------------------------------------
     def respondent_id(self) -> str:
-        """This user's respondent id; made (randomly) the first time and kept."""
-        path = self.respondent_path
+        """This folder's respondent id (for no name, and the first name); made (randomly) the first time and kept."""
         existing = self._read_respondent_id()
         if existing is not None:
             return existing
+        return self._make_respondent_id()
+
+    def _make_respondent_id(self) -> str:
+        path = self.respondent_path
         self._ensure_root()
         fresh = new_respondent_id()
         try:
@@ -115,6 +138,57 @@ class Store:
             raise
         return fresh
 
+    def respondent_id_for(self, naam: str | None, provisional: str | None = None) -> str:
+        """The respondent id of the person with this name; made and kept the first time a name is used.
+
+        No name: :meth:`respondent_id`. A name is compared as
+        :func:`~ictbekwaam.model.result.name_key` says ("Sam" and " sam " are one
+        person). A new name gets the folder's id while no name has it yet, else
+        ``provisional`` (the draft's id) when nobody else has that, else a
+        fresh id. See :mod:`ictbekwaam.files.respondents`.
+        """
+        key = name_key(naam)
+        existing = self._read_respondent_id()
+        if not key:
+            return existing if existing is not None else self._make_respondent_id()
+        table = respondents.read_table(self.names_path)
+        if table is None:
+            table = respondents.NameTable()
+            if existing is not None:  # a folder of an earlier version: the id stays with its first name
+                first = respondents.first_name_with(existing, self._own_results())
+                if first is not None:
+                    respondents.choose_id(table, first, existing, None, existing)
+        folder_id = existing if existing is not None else self._make_respondent_id()
+        chosen, added = respondents.choose_id(table, key, folder_id, provisional, new_respondent_id())
+        if added:
+            self._ensure_root()
+            atomic_write(self.names_path, respondents.encode_table(table), mode=PRIVATE)
+        return chosen
+
+    def check_respondent_files(self) -> None:
+        """Read ``respondent-id`` and ``respondenten.json`` once: DataError when one is damaged.
+
+        For the start of an assessment: damage must show before the questions, not after them.
+        """
+        self._read_respondent_id()
+        respondents.read_table(self.names_path)
+
+    def with_respondent_id(self, result: Result) -> Result:
+        """``result`` with the respondent id of the name in it (:meth:`respondent_id_for`); its id so far is provisional."""
+        chosen = self.respondent_id_for(result.respondent.naam, provisional=result.respondent.id)
+        if chosen == result.respondent.id:
+            return result
+        return msgspec.structs.replace(result, respondent=msgspec.structs.replace(result.respondent, id=chosen))
+
+    def _own_results(self) -> list[Path]:
+        """The drafts and the results in this folder's own ``resultaten/``, oldest name first (for the migration)."""
+        folder = self.root / RESULTS_DIR
+        try:
+            found = sorted(p for p in folder.glob("zelfevaluatie-*.json") if not p.name.startswith("."))
+        except OSError:
+            found = []
+        return [self.previous_draft_path, self.draft_path, *found]
+
     def _read_respondent_id(self) -> str | None:
         path = self.respondent_path
         data = read_bytes(path, limit=_RESPONDENT_MAX_BYTES, what="een respondent-id", missing_ok=True)
@@ -122,7 +196,7 @@ class Store:
             return None
         # Any bytes that are not one id are damage: the message below says what to do.
         text = data.decode("utf-8", errors="replace").strip()
-        if not _RESPONDENT_RE.fullmatch(text):
+        if not is_respondent_id(text):
             raise DataError(
                 Place(path),
                 "dit bestand hoort één respondent-id te bevatten (r- en 32 tekens) maar is beschadigd; "

@@ -17,6 +17,7 @@ import inspect
 import re
 import secrets
 import time
+import unicodedata
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Literal, Union
@@ -46,7 +47,9 @@ AwareDatetime = Annotated[datetime, msgspec.Meta(tz=True)]
 # A kerntaak answer is a level (int) or the "niet van toepassing" code; a
 # basisvaardigheid answer is a checklist code. Which is valid depends on the kader.
 Answer = Union[int, Annotated[str, msgspec.Meta(min_length=1, max_length=40)]]
-RespondentId = Annotated[str, msgspec.Meta(pattern=r"^r-[0-9a-f]{32}$")]
+RESPONDENT_ID_PATTERN = r"^r-[0-9a-f]{32}$"
+RespondentId = Annotated[str, msgspec.Meta(pattern=RESPONDENT_ID_PATTERN)]
+_RESPONDENT_ID_RE = re.compile(RESPONDENT_ID_PATTERN)
 
 
 class _Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=False):
@@ -71,8 +74,9 @@ class Respondent(_Struct, kw_only=True):
     """Who answered.
 
     Attributes:
-        id: random id, kept in the user's data folder and reused for the same
-            person, so that progress over time and de-duplication work without a name.
+        id: random id, kept in the user's data folder per person (per name, see
+            :func:`name_key`) and reused for that person, so that progress over
+            time and de-duplication work without a name.
         naam: optional name or pseudonym, as the teacher typed it.
     """
 
@@ -201,6 +205,25 @@ def _day(stamp: datetime) -> str:
 def new_respondent_id() -> str:
     """A fresh random respondent id (no personal data in it)."""
     return "r-" + secrets.token_hex(16)
+
+
+def is_respondent_id(text: str) -> bool:
+    """Whether ``text`` is a respondent id: ``r-`` and 32 lowercase hex digits."""
+    return _RESPONDENT_ID_RE.fullmatch(text) is not None
+
+
+def name_key(naam: str | None) -> str:
+    """A name as names are compared: NFKC, one space between words, case folded; "" for no name.
+
+    "Sam  de Vries", " sam de vries" and "SAM DE VRIES" are one person; the
+    respondent id follows this key (``assess``), and ``report`` and ``compare``
+    tell people apart by it.
+    """
+    if not naam:
+        return ""
+    if naam.isascii() and naam.isprintable() and "  " not in naam and naam[0] != " " != naam[-1]:
+        return naam.lower()  # the same, twice as fast: ``report`` does this for every file
+    return " ".join(unicodedata.normalize("NFKC", naam).split()).casefold()
 
 
 def kader_ref(kader: Kader) -> KaderRef:

@@ -125,6 +125,7 @@ def _session(
 ) -> Outcome:
     """:func:`run_assess` once the lock is held."""
     interview: Optional[Interview] = None
+    store.check_respondent_files()  # a damaged one must not cost a teacher 15 minutes
     try:
         interview = begin(kader, store, ui, start)
         if interview is None:
@@ -139,7 +140,8 @@ def _session(
             ui.say()
             ui.say(f"Je antwoorden zijn bewaard. Ga later verder met: {resume_command}")
             return Outcome()
-        result = interview.finish()
+        # The id follows the name, now that it is final: the draft's id was provisional.
+        result = store.with_respondent_id(interview.finish())
         path = store.save_result(result)
         store.remove_draft()
         show_end(ui.show, result, kader, targets, path, commands, plain=ui.is_plain())

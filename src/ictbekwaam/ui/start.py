@@ -62,6 +62,7 @@ def begin(kader: Kader, store: Store, ui: Ui, start: str) -> Optional[Interview]
             ui.say("Er is geen onafgemaakte zelfevaluatie om mee verder te gaan; je begint een nieuwe.")
         if not _welcome(kader, store, ui):
             return None
+        # A provisional id: the name is not known yet; run_assess settles it before the result is saved.
         return Interview(kader, new_result(kader, store.respondent_id()))
     adopted, notes = adopt_draft(draft, kader)
     for note in notes:

@@ -14,8 +14,9 @@ per file:
 
 The rules, each in the module that implements it:
 
-- **Who counts** (:mod:`~ictbekwaam.core.team.tally`): per respondent id only
-  the latest complete result counts; drafts are counted, not scored.
+- **Who counts** (:mod:`~ictbekwaam.core.team.tally`): per respondent (id and
+  name) only the latest complete result counts; drafts are counted, not
+  scored; one id with different names counts per name and is a conflict.
 - **Figures**, **targets** and **suppression** (privacy, ``min_groep``)
   (:mod:`~ictbekwaam.core.team.figures`): means, medians and shares over the
   answers that count; no figure for fewer than ``min_groep`` respondents or

@@ -85,7 +85,11 @@ def _changes(now: TeamProfile, before: TeamProfile) -> tuple[ColumnChange, ...]:
 
 def _round(tally: Tally, files: int, rejected: int) -> Round:
     completed = tally.completed
-    return Round(files, rejected, tally.valid_files, tally.respondents, completed, tally.respondents - completed, tally.set_aside)
+    conflicts = tally.conflicts()
+    return Round(
+        files, rejected, tally.valid_files, tally.respondents, completed, tally.respondents - completed, tally.set_aside,
+        len(conflicts), sum(len(found) for _, found in conflicts),
+    )
 
 
 def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], minimum: int, other_versions: Counter[str],
@@ -98,6 +102,13 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
         notes.append(
             f"{dutch.count(r.set_aside, 'ouder of dubbel resultaat', 'oudere of dubbele resultaten')} van dezelfde respondent niet meegeteld: "
             "per respondent telt alleen het nieuwste afgeronde resultaat."
+        )
+    if r.conflicts:
+        notes.append(
+            f"{dutch.count(r.conflicts, 'respondent-id komt', 'respondent-ids komen')} voor met verschillende namen: elke naam "
+            f"telt als een eigen respondent (samen {r.conflicting}). Meestal zijn dat collega's die op één computer of uit "
+            "één antwoordbestand een zelfevaluatie maakten; is het één persoon die de naam anders schreef, laat dan een van "
+            "de bestanden weg. Welke bestanden het zijn, meldt ictbekwaam bij het maken van het rapport."
         )
     if r.drafts_only:
         notes.append(f"{dutch.count(r.drafts_only, 'respondent heeft', 'respondenten hebben')} alleen een concept ingeleverd: geteld, maar niet in de cijfers.")
@@ -199,5 +210,5 @@ def profile_of(results: Iterable[Result], kader: Kader, targets: Targets, *, by:
                handreiking: Handreiking | None = None, keep_names: bool = False, keep_evidence: bool = False) -> TeamProfile:
     """The team profile of results in memory (for tests and small scripts); results that do not fit the kader are skipped."""
     tally = Tally(kader, by=by, keep_names=keep_names, keep_evidence=keep_evidence)
-    skipped = sum(0 if tally.add_result(r) else 1 for r in results)
+    skipped = sum(0 if tally.add_result(r, n) else 1 for n, r in enumerate(results))
     return build_profile(tally, kader, targets, min_groep=min_groep, handreiking=handreiking, rejected=skipped)

@@ -44,6 +44,26 @@ class Rejected(Record):
     reason: str
 
 
+class Conflict(Record):
+    """One respondent id used with different names: each name counts as its own respondent.
+
+    Made by :func:`~ictbekwaam.files.collect.collect` from
+    :meth:`~ictbekwaam.core.team.tally.Tally.conflicts`; shown to the coach on
+    standard error, never in a report file (file names are often people's names).
+
+    Attributes:
+        respondent: the id.
+        files: per name, the file whose result counts for that name, in reading order.
+        names: per name, the name as typed (spacing tidied), when names were asked for (``--namen``); else None.
+        drafts: per name, whether the result that counts is a draft (counted, not scored).
+    """
+
+    respondent: str
+    files: tuple[str, ...]
+    names: tuple[str | None, ...] | None
+    drafts: tuple[bool, ...]
+
+
 class ItemInfo(Record):
     """An item of the kader, as the report needs it.
 
@@ -253,6 +273,8 @@ class Round(Record):
         valid: valid results read.
         respondents: distinct respondents; completed: with a complete result;
         drafts_only: with only a draft; set_aside: older or duplicate results not counted.
+        conflicts: respondent ids used with more than one name (each name counts as a respondent).
+        conflicting: the respondents those ids stand for (one per name).
     """
 
     files: int
@@ -262,6 +284,8 @@ class Round(Record):
     completed: int
     drafts_only: int
     set_aside: int
+    conflicts: int = 0
+    conflicting: int = 0
 
 
 class TeamProfile(Record):

@@ -6,10 +6,23 @@ the latest complete result as one byte per item (a few dozen bytes), the group
 it belongs to, when it was saved, and (only when asked for) the name and the
 evidence texts. A ``Result`` itself is never kept.
 
-**Who counts.** Per respondent id only the latest complete result counts (the
-latest draft when there is no complete one; on equal times the one read
-last). Every other file of the same respondent is *set aside*. Respondents
-with only a draft are counted, but not scored.
+**Who counts.** A respondent is a respondent id *and* a name (compared as
+:func:`~ictbekwaam.model.result.name_key` says; no name is a name of its own).
+Per respondent only the latest complete result counts (the latest draft when
+there is no complete one; on equal times the one read last). Every other file
+of the same respondent is *set aside*. Respondents with only a draft are
+counted, but not scored.
+
+**One id, different names** is a *conflict*, and each name counts as its own
+respondent. Why not keep one of them: before ictbekwaam gave an id per person,
+every teacher on one computer (and every converted answers file) got the same
+id, so different names under one id are almost always different people, who
+all belong in the team's figures; one person who typed their name differently
+is the rarer case, and the coach sees it in :meth:`Tally.conflicts` (with the
+files) and can leave a file out. To tell names apart without keeping them, the
+tally keeps per respondent a fingerprint of the name (Python's string hash of
+the name key: the same within one run and its forked reader, which is all it
+is used for).
 
 **Groups** (``by``): school, team (named within its school) or sector, as the
 result's context gives it; the label as first seen, matched without regard to
@@ -23,7 +36,7 @@ from collections import Counter
 
 from ictbekwaam.core.team.records import OPEN, By
 from ictbekwaam.model.kader import Kader, fingerprint
-from ictbekwaam.model.result import SECTOR_LABELS, Context, Result
+from ictbekwaam.model.result import SECTOR_LABELS, Context, Result, name_key
 
 UNKNOWN_GROUP = {"school": "(geen school opgegeven)", "team": "(geen team opgegeven)", "sector": "(geen sector opgegeven)"}
 
@@ -120,6 +133,38 @@ class AnswerCodes:
         return bytes(codes)
 
 
+class Respondents:
+    """Who is who in a :class:`Tally`: (respondent id, name fingerprint) -> slot.
+
+    The first name seen with an id is in :attr:`first` (the fast path: most ids
+    have one name); the other names of an id are in :attr:`more`, and make the
+    id a conflict. :class:`Tally` fills them inline (this runs for every file).
+
+    Attributes:
+        first: id -> the slot of the first name seen with it.
+        more: (id, fingerprint) -> slot, for the other names of an id.
+        fp: slot -> the fingerprint of its name.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.more: dict[tuple[str, int], int] = {}
+        self.fp = array("q")
+
+    def keys(self) -> list[tuple[str, int, int]]:
+        """(respondent id, name fingerprint, slot) of every respondent, in the order the slots were made."""
+        keys = [(rid, self.fp[slot], slot) for rid, slot in self.first.items()]
+        keys.extend((rid, fp, slot) for (rid, fp), slot in self.more.items())
+        return keys
+
+    def conflicts(self) -> dict[str, list[int]]:
+        """Respondent id -> its slots, for every id seen with more than one name."""
+        slots: dict[str, list[int]] = {}
+        for (rid, _), slot in self.more.items():
+            slots.setdefault(rid, [self.first[rid]]).append(slot)
+        return slots
+
+
 class Tally:
     """Streaming accumulator of validated results (see the module docstring).
 
@@ -133,6 +178,9 @@ class Tally:
         valid_files: results added (including those later set aside).
     """
 
+    # Per slot (respondent), in parallel arrays: when its counted result was saved,
+    # its state and flags, its answers, its group, the number of its file (-1: not given).
+
     def __init__(self, kader: Kader, *, by: By | None = None, keep_names: bool = False, keep_evidence: bool = False) -> None:
         self._codec = AnswerCodes(kader)
         self.items = self._codec.items
@@ -142,7 +190,9 @@ class Tally:
         self.kader_id = kader.meta.id
         self.kader_hash = fingerprint(kader)
         self.valid_files = 0
-        self._index: dict[str, int] = {}
+        self._who = Respondents()
+        self._first, self._fps = self._who.first, self._who.fp  # the fast path, without an attribute look-up more
+        self._source = array("q")
         self._ts = array("d")
         self._state = bytearray()
         self._codes = bytearray()
@@ -166,16 +216,24 @@ class Tally:
         self._labels.setdefault(key, label)
         return key
 
-    def _claim(self, respondent_id: str, state: int, stamp: float) -> int | None:
+    def _claim(self, respondent_id: str, fp: int, state: int, stamp: float) -> int | None:
         """The slot for a respondent's result, or None when the result counted already wins.
 
         A complete result beats any draft; otherwise the later one wins (the
-        one read last, at equal times). A new respondent gets a new, empty slot.
+        one read last, at equal times). A new respondent (id and name) gets a
+        new, empty slot.
         """
-        slot = self._index.get(respondent_id)
+        slot = known = self._first.get(respondent_id)
+        if known is not None and self._fps[known] != fp:  # the same id with another name: another respondent
+            slot = self._who.more.get((respondent_id, fp))
         if slot is None:
-            slot = len(self._ts)
-            self._index[respondent_id] = slot
+            slot = len(self._fps)
+            self._fps.append(fp)
+            if known is None:
+                self._first[respondent_id] = slot
+            else:
+                self._who.more[(respondent_id, fp)] = slot
+            self._source.append(-1)
             self._ts.append(stamp)
             self._state.append(0)
             self._codes.extend(bytes(len(self.items)))
@@ -190,15 +248,20 @@ class Tally:
             return None
         return slot
 
-    def add(self, result: Result, codes: bytes) -> None:
-        """Count one validated result whose answers :meth:`encode` turned into ``codes``."""
+    def add(self, result: Result, codes: bytes, source: int = -1) -> None:
+        """Count one validated result whose answers :meth:`encode` turned into ``codes``.
+
+        ``source`` numbers the file it came from (for :meth:`conflicts`); -1: not given.
+        """
         self.valid_files += 1
         stamp = result.updated_at.timestamp()
         state = _COMPLETE if result.complete else _DRAFT
-        slot = self._claim(result.respondent.id, state, stamp)
+        naam = result.respondent.naam
+        slot = self._claim(result.respondent.id, hash(name_key(naam)) if naam else 0, state, stamp)
         if slot is None:
             return
         self._ts[slot] = stamp
+        self._source[slot] = source
         n = len(self.items)
         self._codes[slot * n : (slot + 1) * n] = codes
         flags = state
@@ -221,14 +284,14 @@ class Tally:
                 if e.voorbeeld.strip() or e.meerwaarde.strip()
             )
 
-    def add_result(self, result: Result) -> bool:
+    def add_result(self, result: Result, source: int = -1) -> bool:
         """:meth:`encode` and :meth:`add` in one; False (and nothing counted) if an answer does not fit."""
         if any(value.__class__ is bool for value in result.answers.values()):
             return False
         codes = self.encode(result)
         if codes is None:
             return False
-        self.add(result, codes)
+        self.add(result, codes, source)
         return True
 
     def merge(self, other: Tally) -> None:
@@ -236,12 +299,13 @@ class Tally:
         self.valid_files += other.valid_files
         n = len(self.items)
         self._labels.update({k: v for k, v in other._labels.items() if k not in self._labels})
-        for respondent_id, theirs in other._index.items():
+        for respondent_id, fp, theirs in other._who.keys():
             state, stamp = other._state[theirs], other._ts[theirs]
-            mine = self._claim(respondent_id, state & 3, stamp)
+            mine = self._claim(respondent_id, fp, state & 3, stamp)
             if mine is None:
                 continue
             self._ts[mine] = stamp
+            self._source[mine] = other._source[theirs]
             self._state[mine] = state
             self._codes[mine * n : (mine + 1) * n] = other._codes[theirs * n : (theirs + 1) * n]
             self._group[mine] = other._group[theirs]
@@ -298,12 +362,30 @@ class Tally:
     def completed_rows(self) -> list[tuple[object, bytes]]:
         """(group key, answers) per completed respondent, in random-id order (not file or name order)."""
         n = len(self.items)
-        order = sorted(self._index.items())
-        return [
-            (self._group[slot], bytes(self._codes[slot * n : (slot + 1) * n]))
-            for _, slot in order
+        rows = [
+            (rid, bytes(self._codes[slot * n : (slot + 1) * n]), slot)
+            for rid, _, slot in self._who.keys()
             if self._state[slot] & 3 == _COMPLETE
         ]
+        # One id with two names: by their answers, not by file or name (nor by the fingerprint, which varies per run).
+        return [(self._group[slot], codes) for _, codes, slot in sorted(rows, key=lambda row: row[:2])]
+
+    def conflicts(self) -> list[tuple[str, tuple[tuple[int, str | None, bool], ...]]]:
+        """Respondent ids used with more than one name: (id, per name (file number, name, complete)), by id.
+
+        Each name counts as its own respondent (see the module docstring); the
+        file is the one whose result counts for that name. The name is None
+        unless names are kept.
+        """
+        slots = self._who.conflicts()
+        out = []
+        for rid in sorted(slots):
+            found = (
+                (self._source[slot], self._names[slot] if self.keep_names else None, self._state[slot] & 3 == _COMPLETE)
+                for slot in slots[rid]
+            )
+            out.append((rid, tuple(sorted(found, key=lambda f: f[0]))))
+        return out
 
     def other_versions(self) -> Counter[str]:
         """Kader version -> number of counted (completed) results made with another version of this kader."""

@@ -4,7 +4,7 @@ The JSON structure (``ictbekwaam compare OUD NIEUW --format json``):
 
 - ``schema``: ``"ictbekwaam/compare"``; ``schema_version``: 1.
 - ``old``, ``new``: ``{"respondent", "naam", "updated_at", "complete", "framework_versie"}``.
-- ``same_respondent``: bool; ``targets``: ``{"source", "file"}``.
+- ``same_respondent``: bool (the same respondent id and the same name); ``targets``: ``{"source", "file"}``.
 - ``warnings``: Dutch warnings; ``summary``: one Dutch sentence.
 - ``sections``: per section (basisvaardigheden first): ``id``, ``naam``,
   ``kind`` ("checklist" or "kerntaak"), ``old`` and ``new`` (``counted``,

@@ -81,6 +81,8 @@ def round_line(r: Round) -> str:
         people += f", {r.drafts_only} alleen concept"
     if r.set_aside:
         people += f"; {r.set_aside} oudere of dubbele niet meegeteld"
+    if r.conflicts:
+        people += f"; {dutch.count(r.conflicts, 'respondent-id', 'respondent-ids')} met verschillende namen (elke naam apart geteld)"
     return f"{', '.join(parts)}. {people}."
 
 

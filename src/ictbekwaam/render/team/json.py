@@ -20,7 +20,9 @@ Top level:
   count (older or duplicate results of the same respondent). ``skipped`` lists
   ``{"reason": str}`` per skipped file, with ``"file"`` only when names were
   asked for (file names are often people's names).
-- ``respondents``: ``{"total", "completed", "drafts_only"}``.
+- ``respondents``: ``{"total", "completed", "drafts_only", "name_conflicts"}``;
+  ``name_conflicts``: respondent ids that came with more than one name (each
+  name counts as its own respondent; the notes say more).
 - ``previous``: the same ``files`` (without ``skipped``) and ``respondents``
   counts for the ``--vorige`` round, or null.
 - ``sections``: ``[{"id", "naam", "kind": "checklist" | "kerntaak", "items": [ids]}]``.
@@ -117,7 +119,7 @@ def _change(change: Change) -> dict[str, Any]:
 
 def _round(r: Round) -> tuple[dict[str, int], dict[str, int]]:
     files = {"read": r.files, "rejected": r.rejected, "valid": r.valid, "set_aside": r.set_aside}
-    people = {"total": r.respondents, "completed": r.completed, "drafts_only": r.drafts_only}
+    people = {"total": r.respondents, "completed": r.completed, "drafts_only": r.drafts_only, "name_conflicts": r.conflicts}
     return files, people
 
 
