@@ -100,3 +100,14 @@ def test_report_names_the_names_only_with_namen(run_cli, kader, tmp_path):
     write_result(folder / "d.json", make_result(kader, everything(kader), respondent=SHARED, complete=False))
     run = run_cli("report", "--min-groep", "1", "--namen", str(folder))
     assert f"{folder / 'd.json'} (zonder naam) (concept)" in run.err
+
+
+def test_a_conflict_line_shows_hostile_names_and_file_names_literally(run_cli, kader, tmp_path):
+    folder = tmp_path / "inlever"
+    folder.mkdir()
+    write_result(folder / "a\x1b[2J.json", make_result(kader, everything(kader, 1), respondent=SHARED, naam="Anna\u202e"))
+    write_result(folder / "b.json", make_result(kader, everything(kader, 4), respondent=SHARED, naam="Be\x07rt"))
+    run = run_cli("report", "--min-groep", "1", "--namen", str(folder))
+    assert run.code == 0, run
+    assert f"{folder}/a\\x1b[2J.json (Anna\\u202e), {folder / 'b.json'} (Be\\x07rt)" in run.err
+    assert "\x1b" not in run.err and "\u202e" not in run.err and "\x07" not in run.err

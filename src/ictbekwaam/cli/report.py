@@ -161,7 +161,7 @@ def _say_conflicts(conflicts, what: str) -> None:  # type: ignore[no-untyped-def
             file + (f" ({naam or 'zonder naam'})" if conflict.names is not None else "") + (" (concept)" if draft else "")
             for file, naam, draft in zip(conflict.files, names, conflict.drafts)
         ]
-        sys.stderr.write(f"  {conflict.respondent}: {', '.join(shown)}\n")
+        sys.stderr.write(safe.text(f"  {conflict.respondent}: {', '.join(shown)}") + "\n")
     sys.stderr.flush()
 
 
