@@ -48,7 +48,7 @@ def test_a_full_disk_on_stdout_is_one_dutch_line(tmp_path, team, args):
 def test_a_closed_stdout_is_an_error_not_a_silent_success(tmp_path, team):
     run = shell("ictbekwaam report team -f json >&-", tmp_path)
     assert run.returncode == 1, run
-    assert run.stderr == "Fout: de standaarduitvoer is gesloten; er is niets geschreven. Gebruik -o BESTAND.\n"
+    assert run.stderr == "Fout: de standaarduitvoer is gesloten, dus wat op het scherm hoorde, staat nergens. Gebruik -o BESTAND.\n"
 
 
 def test_a_closed_stdout_does_not_matter_with_o(tmp_path, team):

@@ -85,6 +85,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "") == "strict":
             reconfigure(errors="backslashreplace")
+    if sys.stderr is None:  # started with 2>&-: messages go nowhere, the command still runs
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole process
     real_stdout = sys.stdout
     sys.stdout = GuardedStdout(real_stdout)  # type: ignore[assignment]
     try:

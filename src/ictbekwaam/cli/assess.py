@@ -139,7 +139,7 @@ def _from_answers(kader, targets, store, path: Path, commands) -> None:  # type:
     saved = store.save_result(result)
     if result.respondent.id == fresh:
         sys.stderr.write(
-            f"Let op: {path} heeft geen respondent-id, dus dit resultaat kreeg een nieuwe ({fresh}). Maak je later "
+            f"Let op: {safe.text(str(path))} heeft geen respondent-id, dus dit resultaat kreeg een nieuwe ({fresh}). Maak je later "
             f"opnieuw een resultaat van dit bestand, zet dan eerst 'respondent-id: {fresh}' erin: dan horen ze bij "
             "dezelfde respondent.\n"
         )

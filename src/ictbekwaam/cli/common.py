@@ -94,7 +94,7 @@ def emit(text: str, out: Optional[Path], *, overwrite: bool = False, private: bo
     a new file gets mode 0600 (anything from results), else 0644 (the kader,
     the handreiking).
     """
-    if out is None:
+    if out is None or str(out) == "-":  # -o - is standard output, as for assess --template -
         sys.stdout.write(text)
         sys.stdout.flush()
         return

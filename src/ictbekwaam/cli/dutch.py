@@ -107,7 +107,7 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Missing parameter: (.+)$"), "'{0}' ontbreekt"),
     (re.compile(r"^Option '(.+)' requires an argument\.$"), "optie '{0}' heeft een waarde nodig"),
     (re.compile(r"^Option '(.+)' requires (\d+) arguments\.$"), "optie '{0}' heeft {1} waarden nodig"),
-    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), "onverwacht extra argument ({0})"),
+    (re.compile(r"^Got unexpected extra (?:arguments?|argument\(s\)) \((.+)\)$"), "onverwacht extra argument ({0})"),
     (re.compile(r"^Invalid value for (.+?): (.+)$", re.S), "ongeldige waarde voor {0}: {1}"),
     (re.compile(r"^Missing command\.?$"), "geef een commando"),
 ]

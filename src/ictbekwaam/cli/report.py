@@ -140,7 +140,7 @@ def _read(paths: list[str], kader, by, keep_names: bool, keep_evidence: bool, st
     if collection.conflicts:
         _say_conflicts(collection.conflicts, what)
     if collection.tally.valid_files == 0:
-        where = ", ".join(paths)
+        where = safe.text(", ".join(paths))
         if collection.files == 0:
             raise IctbekwaamError(f"geen resultaatbestanden (.json of .zip) gevonden in {where}")
         raise IctbekwaamError(f"geen geldige resultaatbestanden gevonden in {where}")
@@ -299,7 +299,7 @@ def demo_data_command(
     kader = settings(ctx).kader()
     used = seed if seed is not None else new_seed()
     if folder.exists() and not folder.is_dir():
-        raise IctbekwaamError(f"{folder} is een bestand, geen map")
+        raise IctbekwaamError(f"{safe.text(str(folder))} is een bestand, geen map")
     try:
         plan = write_demo(folder, kader, count, used)
     except FileExistsError as exc:

@@ -42,7 +42,8 @@ class GuardedStdout:
 
     def write(self, text: str) -> int:
         if self._closed:
-            raise OutputFailed("de standaarduitvoer is gesloten; er is niets geschreven. Gebruik -o BESTAND.")
+            # Not "nothing was written": assess --answers has saved its result by now.
+            raise OutputFailed("de standaarduitvoer is gesloten, dus wat op het scherm hoorde, staat nergens. Gebruik -o BESTAND.")
         try:
             return self._stream.write(text)
         except BrokenPipeError:

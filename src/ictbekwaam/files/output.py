@@ -9,8 +9,11 @@ the path now:
 - a regular file: replaced in one go only with ``overwrite`` (``--overwrite``):
   it may hold the user's own edits (a POP is meant to be filled in). Its
   permissions are never widened: a 0600 file stays 0600;
-- a result of ictbekwaam (with or without a BOM): never replaced, not even with
-  ``overwrite``: a teacher's self-assessment is not an export;
+- a result of ictbekwaam (with or without a BOM, damaged, a draft), a zip
+  archive with ``.json`` files in it (handed-in results), or a file that cannot
+  be read (so nobody can tell): never replaced, not even with ``overwrite``;
+- the file or pipe standard output (or error) already goes to (``-o /dev/stdout``,
+  or ``-o uit.md > uit.md``): written to that stream, as the shell opened it;
 - a character device (``/dev/null``, a terminal) or a named pipe that is being
   read (``/dev/stdout`` in a pipeline): written through; the device stays what
   it is. A pipe that nobody reads is refused at once, never waited on;
@@ -26,18 +29,26 @@ Pure: no UI imports; the CLI decides what to tell the user afterwards.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
+import zipfile
 from pathlib import Path
 
-from ictbekwaam.errors import IctbekwaamError, os_reason
-from ictbekwaam.files.read import IS_FOLDER, not_regular
-from ictbekwaam.files.results import is_result_file
+from ictbekwaam import safe
+from ictbekwaam.errors import DataError, IctbekwaamError, os_reason
+from ictbekwaam.files.read import IS_FOLDER, not_regular, read_bytes
 from ictbekwaam.files.write import atomic_write
+from ictbekwaam.model.result import SCHEMA_ID
 
 PRIVATE = 0o600  # personal data: results, profiles, POPs, team reports
 SHARED = 0o644  # the kader and the handreiking, public texts
 OVERWRITE_HINT = "Kies een andere naam, of geef --overwrite om het te vervangen."
+# A result names its schema near the start. Looked for in the raw bytes, so that a damaged result
+# (cut off, garbage after it, padded, saved as UTF-16) is still recognised: it is still someone's answers.
+_RESULT_MARKS = tuple(f'"{SCHEMA_ID}"'.encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+_CHECK_LIMIT = 64 * 1024 * 1024  # a file this large is read whole only to be sure it holds no result
+_OWN_STREAMS = (1, 2)  # standard output and standard error
 
 
 def write_output(path: Path, data: bytes | str, *, overwrite: bool = False, private: bool = True) -> Path:
@@ -49,29 +60,76 @@ def write_output(path: Path, data: bytes | str, *, overwrite: bool = False, priv
         data = data.encode("utf-8")
     path = Path(path)
     mode = PRIVATE if private else SHARED
+    target = _stat(path, follow=True)
+    own = _own_stream(target)
+    if own is not None:
+        # -o /dev/stdout, or the file stdout is redirected to: write where the shell already points,
+        # in its way (appending after >>), instead of replacing the file behind the shell's back.
+        _write_all(own, data, path)
+        return path
     info = _stat(path, follow=False)
     if info is not None and stat.S_ISLNK(info.st_mode):
-        target = _stat(path, follow=True)
         if target is None:
-            raise IctbekwaamError(f"{path} is een symbolische koppeling naar iets dat er niet is; ictbekwaam schrijft daar niet.")
-        info = target
-        if stat.S_ISREG(info.st_mode):
+            raise IctbekwaamError(f"{_shown(path)} is een symbolische koppeling naar iets dat er niet is; ictbekwaam schrijft daar niet.")
+        if stat.S_ISREG(target.st_mode):
             # Replace the file the link points to, so the link stays. (Not for a device:
             # /dev/stdout resolves to names like "pipe:[123]" that only the kernel can open.)
             path = Path(os.path.realpath(path))
+    info = target
     if info is None:
         _check_folder(path)
         try:
             return atomic_write(path, data, mode=mode, exclusive=True)
         except FileExistsError:  # made by someone else just now
-            raise IctbekwaamError(f"{path} bestaat al; ictbekwaam overschrijft niets zonder --overwrite. {OVERWRITE_HINT}") from None
+            raise IctbekwaamError(f"{_shown(path)} bestaat al; ictbekwaam overschrijft niets zonder --overwrite. {OVERWRITE_HINT}") from None
     if stat.S_ISREG(info.st_mode):
         return _replace(path, data, info, mode, overwrite)
     if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
         return _write_through(path, data, info)
     if stat.S_ISDIR(info.st_mode):
-        raise IctbekwaamError(f"{path}: {IS_FOLDER}")
-    raise IctbekwaamError(f"{path}: {not_regular(info.st_mode)}; ictbekwaam schrijft er niet naar.")
+        raise IctbekwaamError(f"{_shown(path)}: {IS_FOLDER}")
+    raise IctbekwaamError(f"{_shown(path)}: {not_regular(info.st_mode)}; ictbekwaam schrijft er niet naar.")
+
+
+def _shown(path: Path) -> str:
+    # A path is the user's, but it may hold a newline or an escape (a pasted name): shown, never obeyed.
+    return safe.text(str(path))
+
+
+def _own_stream(info: os.stat_result | None) -> int | None:
+    if info is None:
+        return None
+    for fd in _OWN_STREAMS:
+        try:
+            stream = os.fstat(fd)
+        except OSError:
+            continue
+        if (stream.st_dev, stream.st_ino) == (info.st_dev, info.st_ino):
+            return fd
+    return None
+
+
+def why_not_replaced(path: Path) -> str | None:
+    """Why an existing regular file may never be replaced by an export, not even with --overwrite; None if it may.
+
+    A result (valid, damaged or a draft), a zip archive that may hold handed-in
+    results, and a file ictbekwaam cannot read (so cannot tell) are kept.
+    """
+    try:
+        data = read_bytes(path, limit=_CHECK_LIMIT, what="een bestand om te vervangen")
+    except DataError as exc:
+        reason = "; ".join(message for _, message in exc.problems)
+        return f"ictbekwaam kan niet nagaan of het een resultaat is ({reason})"
+    if any(mark in data for mark in _RESULT_MARKS):
+        return "is een resultaatbestand"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return "is een (beschadigd) zip-archief, misschien met ingeleverde resultaten"
+        if any(name.lower().endswith(".json") for name in names):
+            return "is een zip-archief met .json-bestanden, misschien ingeleverde resultaten"
+    return None
 
 
 def _stat(path: Path, *, follow: bool) -> os.stat_result | None:
@@ -80,7 +138,7 @@ def _stat(path: Path, *, follow: bool) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise IctbekwaamError(f"{path}: kan niet schrijven ({os_reason(exc)})") from None
+        raise IctbekwaamError(f"{_shown(path)}: kan niet schrijven ({os_reason(exc)})") from None
 
 
 def _check_folder(path: Path) -> None:
@@ -88,18 +146,24 @@ def _check_folder(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     # (A parent that is no folder already failed the look at the path itself: "geen map".)
     if _stat(folder, follow=True) is None:
-        raise IctbekwaamError(f"{path}: de map {folder} bestaat niet. Maak hem eerst, of kies een andere plek.")
+        raise IctbekwaamError(f"{_shown(path)}: de map {_shown(folder)} bestaat niet. Maak hem eerst, of kies een andere plek.")
 
 
 def _replace(path: Path, data: bytes, info: os.stat_result, mode: int, overwrite: bool) -> Path:
-    if is_result_file(path):
+    reason = why_not_replaced(path)
+    if reason == "is een resultaatbestand":
         raise IctbekwaamError(
-            f"{path} is een resultaatbestand; ictbekwaam overschrijft dat nooit, ook niet met --overwrite. "
+            f"{_shown(path)} is een resultaatbestand; ictbekwaam overschrijft dat nooit, ook niet met --overwrite. "
+            "Kies een ander bestand voor -o."
+        )
+    if reason is not None:
+        raise IctbekwaamError(
+            f"{_shown(path)}: ictbekwaam vervangt dit bestand niet, ook niet met --overwrite: {reason}. "
             "Kies een ander bestand voor -o."
         )
     if not overwrite:
         raise IctbekwaamError(
-            f"{path} bestaat al; ictbekwaam overschrijft niets zonder --overwrite "
+            f"{_shown(path)} bestaat al; ictbekwaam overschrijft niets zonder --overwrite "
             f"(misschien heb je het bewerkt). {OVERWRITE_HINT}"
         )
     # Never widen: a file the user made private stays private.
@@ -113,25 +177,29 @@ def _write_through(path: Path, data: bytes, info: os.stat_result) -> Path:
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno == errno.ENXIO and stat.S_ISFIFO(info.st_mode):
-            raise IctbekwaamError(f"{path} is een named pipe (FIFO) waar niemand uit leest; ictbekwaam wacht daar niet op.") from None
-        raise IctbekwaamError(f"{path}: kan niet schrijven ({os_reason(exc)})") from None
+            raise IctbekwaamError(f"{_shown(path)} is een named pipe (FIFO) waar niemand uit leest; ictbekwaam wacht daar niet op.") from None
+        raise IctbekwaamError(f"{_shown(path)}: kan niet schrijven ({os_reason(exc)})") from None
     try:
         opened = os.fstat(fd)
         if not (stat.S_ISCHR(opened.st_mode) or stat.S_ISFIFO(opened.st_mode)):
             # Swapped for something else between the look and the open: touch nothing.
-            raise IctbekwaamError(f"{path} veranderde terwijl ictbekwaam erheen wilde schrijven; er is niets geschreven.")
+            raise IctbekwaamError(f"{_shown(path)} veranderde terwijl ictbekwaam erheen wilde schrijven; er is niets geschreven.")
         _blocking(fd)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-    except BrokenPipeError:
-        raise  # the reader of /dev/stdout went away: quiet, as for standard output itself
-    except OSError as exc:
-        raise IctbekwaamError(f"{path}: kan niet schrijven ({os_reason(exc)})") from None
+        _write_all(fd, data, path)
     finally:
         os.close(fd)
     return path
+
+
+def _write_all(fd: int, data: bytes, path: Path) -> None:
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(fd, view):]
+    except BrokenPipeError:
+        raise  # the reader went away: quiet, as for standard output itself
+    except OSError as exc:
+        raise IctbekwaamError(f"{_shown(path)}: kan niet schrijven ({os_reason(exc)})") from None
 
 
 def _blocking(fd: int) -> None:

@@ -260,10 +260,11 @@ class Store:
             raise IctbekwaamError(f"{folder}: dit is een bestand, geen map; kies met --out een map")
         if folder == self.root / RESULTS_DIR:
             self._ensure_root()
-            try:
-                folder.mkdir(mode=0o700, exist_ok=True)
-            except OSError as exc:
-                raise IctbekwaamError(f"{folder}: kan de map niet maken ({os_reason(exc)})") from None
+        try:
+            # Private like the data folder: a folder made for --out holds nothing but results.
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise IctbekwaamError(f"{folder}: kan de map niet maken ({os_reason(exc)})") from None
         data = encode(result)
         stamp = now()
         for _ in range(_NAME_ATTEMPTS):

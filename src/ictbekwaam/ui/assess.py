@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
+from ictbekwaam import safe
 from ictbekwaam.core.interview import Interview
 from ictbekwaam.errors import Cancelled, ExitCode, IctbekwaamError
 from ictbekwaam.files.lock import holder_of
@@ -98,7 +99,7 @@ def run_assess(
         raise in_use(store, resume_command)
     with lock:
         if not lock.supported:
-            ui.say(NO_LOCKING.format(folder=store.root), "yellow")
+            ui.say(NO_LOCKING.format(folder=safe.text(str(store.root))), "yellow")
         return _session(kader, store, ui, start, targets, commands, resume_command)
 
 
@@ -113,7 +114,7 @@ def in_use(store: Store, resume_command: str) -> IctbekwaamError:
     holder = holder_of(store.lock_path)
     which = f" (ictbekwaam assess, proces {holder})" if holder is not None else ""
     return IctbekwaamError(
-        f"er is al een zelfevaluatie open met deze gegevensmap{which}:\n  {store.root}\n"
+        f"er is al een zelfevaluatie open met deze gegevensmap{which}:\n  {safe.text(str(store.root))}\n"
         "Twee tegelijk zouden elkaars antwoorden overschrijven; daarom begint deze niet. Ga verder in het "
         "venster waarin die open is. Of stop daar eerst (je antwoorden blijven bewaard) en ga dan hier verder "
         f"met: {resume_command}"
@@ -176,6 +177,6 @@ def _cancelled(store: Store, interview: Optional[Interview], resume_command: str
     """The error to raise on Ctrl-C: says where the answers are and how to continue."""
     if interview is None:
         if store.has_draft():
-            return Cancelled(f"Gestopt. Je concept staat nog in {store.draft_path}.\nGa verder met: {resume_command}")
+            return Cancelled(f"Gestopt. Je concept staat nog in {safe.text(str(store.draft_path))}.\nGa verder met: {resume_command}")
         return Cancelled("Gestopt. Er is nog niets opgeslagen.")
-    return Cancelled(f"Gestopt. Je antwoorden zijn bewaard in {store.draft_path}.\nGa verder met: {resume_command}")
+    return Cancelled(f"Gestopt. Je antwoorden zijn bewaard in {safe.text(str(store.draft_path))}.\nGa verder met: {resume_command}")

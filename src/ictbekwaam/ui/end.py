@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from rich.text import Text
 
+from ictbekwaam import safe
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result
 
@@ -43,7 +44,8 @@ class Commands:
         parts += [command, *args]
         if self.doelen is not None:
             parts += ["--doelen", shlex.quote(str(self.doelen))]
-        return " ".join(parts)
+        # Shown on screen and in messages: a path with an escape in it is shown, never obeyed.
+        return safe.text(" ".join(parts))
 
     def resume(self) -> str:
         """``ictbekwaam assess --resume``, with --kader, --doelen and --out as given."""
@@ -90,7 +92,7 @@ def show_end(
     show(profile_renderable(profile, plain=plain))
     show()
     show(Text("Je resultaat staat in:"))
-    show(Text(f"  {path}", style="" if plain else "bold"), soft_wrap=True)
+    show(Text(f"  {safe.text(str(path))}", style="" if plain else "bold"), soft_wrap=True)
     show(
         Text(
             "Dit bestand is van jou. Bewaar het voor je POP-gesprek, of lever het in bij je i-coach "

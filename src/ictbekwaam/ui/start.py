@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from ictbekwaam import safe
 from ictbekwaam.core.interview import Interview, adopt_draft
 from ictbekwaam.errors import DataError, Place
 from ictbekwaam.files.storage import Store
@@ -132,9 +133,9 @@ def _welcome(kader: Kader, store: Store, ui: Ui) -> bool:
     )
     ui.say()
     ui.say("Je antwoorden blijven op deze computer; ictbekwaam gebruikt geen internet. Tussendoor staan ze in:")
-    ui.say(f"  {store.draft_path}")
+    ui.say(f"  {safe.text(str(store.draft_path))}")
     ui.say("Aan het eind komt je resultaat in een nieuw bestand in:")
-    ui.say(f"  {store.results_dir}")
+    ui.say(f"  {safe.text(str(store.results_dir))}")
     ui.say()
     go = ui.choose(
         "Klaar om te beginnen?",
