@@ -13,7 +13,11 @@ with only a draft are counted, but not scored.
 
 **Groups** (``by``): school, team (named within its school) or sector, as the
 result's context gives it; the label as first seen, matched without regard to
-case and spacing.
+case and spacing. The tally keeps each respondent's context (school, team,
+sector as given, one shared tuple per distinct context), not only the group of
+``by``: the group keys are worked out once per distinct context when the tally
+is read, and the other groupings stay available to warn about differencing
+between reports (:mod:`~ictbekwaam.core.team.differencing`).
 """
 
 from __future__ import annotations
@@ -37,19 +41,36 @@ def _norm(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
+Where = tuple[str | None, str | None, str | None]
+"""A respondent's context as given: (school, team, sector)."""
+_NOWHERE: Where = (None, None, None)
+
+
 def group_label(by: By | None, context: Context) -> str:
     """The label of the group a result's context puts it in, or "" when it names none (or there is no ``by``)."""
+    return where_label(by, (context.school, context.team, context.sector))
+
+
+def where_label(by: By | None, where: Where) -> str:
+    """:func:`group_label` of a context given as (school, team, sector)."""
+    school, team, sector = where
     if by == "school":
-        return _norm(context.school)
+        return _norm(school)
     if by == "team":
         # Teams are named within a school: "Onderbouw" of two schools are two teams.
-        school, team = _norm(context.school), _norm(context.team)
+        school, team = _norm(school), _norm(team)
         if not team:
             return ""
         return f"{school} · {team}" if school else f"{team} (geen school opgegeven)"
     if by == "sector":
-        return SECTOR_LABELS.get(context.sector or "", "")
+        return SECTOR_LABELS.get(sector or "", "")
     return ""
+
+
+def where_key(by: By | None, where: Where) -> str | None:
+    """The group key of a context under a grouping: its label case-folded, None when it names no group."""
+    label = where_label(by, where)
+    return label.casefold() if label else None
 
 
 class AnswerCodes:
@@ -146,8 +167,9 @@ class Tally:
         self._ts = array("d")
         self._state = bytearray()
         self._codes = bytearray()
-        self._group: list[object] = []
-        self._labels: dict[object, str] = {}  # group key -> first label seen
+        self._group: list[Where] = []  # per slot: the context, one shared tuple per distinct context
+        self._contexts: dict[Where, Where] = {}  # every context seen, in the order first seen
+        self._label_cache: tuple[int, dict[str, str]] = (-1, {})
         self._versie: dict[int, str] = {}  # slot -> kader version, when not ours
         self._names: list[str | None] = []
         self._evidence: list[tuple[tuple[str, str, str], ...]] = []
@@ -157,14 +179,6 @@ class Tally:
     def encode(self, result: Result) -> bytes | None:
         """The answers as one category byte per item, or None if an answer does not fit the kader (see :meth:`AnswerCodes.encode`)."""
         return self._codec.encode(result)
-
-    def _group_key(self, result: Result) -> object:
-        label = group_label(self.by, result.context)
-        if not label:
-            return None
-        key = label.casefold()  # "Onderbouw" and "onderbouw " are one team
-        self._labels.setdefault(key, label)
-        return key
 
     def _claim(self, respondent_id: str, state: int, stamp: float) -> int | None:
         """The slot for a respondent's result, or None when the result counted already wins.
@@ -179,7 +193,7 @@ class Tally:
             self._ts.append(stamp)
             self._state.append(0)
             self._codes.extend(bytes(len(self.items)))
-            self._group.append(None)
+            self._group.append(_NOWHERE)
             if self.keep_names:
                 self._names.append(None)
             if self.keep_evidence:
@@ -211,7 +225,8 @@ class Tally:
         if len(result.answers) > len(codes) - codes.count(OPEN):
             flags |= _FLAG_UNKNOWN_ITEMS
         self._state[slot] = flags
-        self._group[slot] = self._group_key(result)
+        where = (result.context.school, result.context.team, result.context.sector)
+        self._group[slot] = self._contexts.setdefault(where, where)  # one shared tuple per distinct context
         if self.keep_names:
             self._names[slot] = _norm(result.respondent.naam) or None
         if self.keep_evidence:
@@ -235,7 +250,8 @@ class Tally:
         """Add a tally of files read *after* this one's (same kader and options)."""
         self.valid_files += other.valid_files
         n = len(self.items)
-        self._labels.update({k: v for k, v in other._labels.items() if k not in self._labels})
+        for where in other._contexts:  # theirs were seen after ours
+            self._contexts.setdefault(where, where)
         for respondent_id, theirs in other._index.items():
             state, stamp = other._state[theirs], other._ts[theirs]
             mine = self._claim(respondent_id, state & 3, stamp)
@@ -244,7 +260,7 @@ class Tally:
             self._ts[mine] = stamp
             self._state[mine] = state
             self._codes[mine * n : (mine + 1) * n] = other._codes[theirs * n : (theirs + 1) * n]
-            self._group[mine] = other._group[theirs]
+            self._group[mine] = self._contexts[other._group[theirs]]
             if theirs in other._versie:
                 self._versie[mine] = other._versie[theirs]
             else:
@@ -271,11 +287,28 @@ class Tally:
         """Valid results that do not count: older or duplicate results of the same respondent."""
         return self.valid_files - self.respondents
 
+    def keys(self, by: By | None = None) -> dict[Where, str | None]:
+        """Per distinct context: its group key under ``by`` (the tally's own grouping when not given)."""
+        by = by if by is not None else self.by
+        return {where: where_key(by, where) for where in self._contexts}
+
+    def labels(self, by: By | None = None) -> dict[str, str]:
+        """Group key -> its label as first seen, under ``by`` (the tally's own grouping when not given)."""
+        by = by if by is not None else self.by
+        out: dict[str, str] = {}
+        for where in self._contexts:  # in the order first seen
+            label = where_label(by, where)
+            if label:
+                out.setdefault(label.casefold(), label)  # "Onderbouw" and "onderbouw " are one team
+        return out
+
     def group_label(self, key: object) -> str:
         """The label of a group key (as first seen), or the "not given" label."""
         if key is None:
             return UNKNOWN_GROUP.get(self.by or "", "")
-        return self._labels.get(key, str(key))
+        if self._label_cache[0] != len(self._contexts):  # contexts are only ever added: as many, the same labels
+            self._label_cache = (len(self._contexts), self.labels())
+        return self._label_cache[1].get(str(key), str(key))
 
     def columns(self) -> dict[object, tuple[bytes, int, int]]:
         """Per group key (None: no group given): (answers of the completed, one row per respondent; completed; drafts).
@@ -286,8 +319,10 @@ class Tally:
         buffers: dict[object, bytearray] = {}
         drafts: Counter[object] = Counter()
         codes = self._codes
+        keys = self.keys()
+        group = self._group
         for slot, state in enumerate(self._state):
-            key = self._group[slot]
+            key = keys[group[slot]]
             if state & 3 == _COMPLETE:
                 buffers.setdefault(key, bytearray()).extend(codes[slot * n : (slot + 1) * n])
             else:
@@ -298,12 +333,34 @@ class Tally:
     def completed_rows(self) -> list[tuple[object, bytes]]:
         """(group key, answers) per completed respondent, in random-id order (not file or name order)."""
         n = len(self.items)
+        keys = self.keys()
         order = sorted(self._index.items())
         return [
-            (self._group[slot], bytes(self._codes[slot * n : (slot + 1) * n]))
+            (keys[self._group[slot]], bytes(self._codes[slot * n : (slot + 1) * n]))
             for _, slot in order
             if self._state[slot] & 3 == _COMPLETE
         ]
+
+    def completed_by_id(self) -> dict[str, tuple[str | None, bytes]]:
+        """Respondent id -> (group key, answers) of every completed respondent (to match two rounds)."""
+        n = len(self.items)
+        keys = self.keys()
+        codes, state, group = self._codes, self._state, self._group
+        return {
+            respondent_id: (keys[group[slot]], bytes(codes[slot * n : (slot + 1) * n]))
+            for respondent_id, slot in self._index.items()
+            if state[slot] & 3 == _COMPLETE
+        }
+
+    def completed_by_context(self) -> dict[Where, bytes]:
+        """Per distinct context: the answers of its completed respondents, one row per respondent."""
+        n = len(self.items)
+        buffers: dict[Where, bytearray] = {}
+        codes, group = self._codes, self._group
+        for slot, state in enumerate(self._state):
+            if state & 3 == _COMPLETE:
+                buffers.setdefault(group[slot], bytearray()).extend(codes[slot * n : (slot + 1) * n])
+        return {where: bytes(buf) for where, buf in buffers.items()}
 
     def other_versions(self) -> Counter[str]:
         """Kader version -> number of counted (completed) results made with another version of this kader."""
@@ -324,8 +381,9 @@ class Tally:
         """(group key, kerntaak, voorbeeld, meerwaarde) of the counted results, sorted by text; empty unless kept."""
         if not self.keep_evidence:
             return []
+        keys = self.keys()
         out = [
-            (self._group[slot], *texts)
+            (keys[self._group[slot]], *texts)
             for slot in range(len(self._ts))
             if self._state[slot] & 3 == _COMPLETE
             for texts in self._evidence[slot]
