@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from ictbekwaam import dutch
 from ictbekwaam.core.team.records import TOO_FEW, Column, Figures, Rejected, TeamProfile
 from ictbekwaam.render.team.common import (
-    change_texts,
     DASH,
+    change_texts,
     column_counts,
+    comparison_title,
     kader_line,
     mean_text,
     median_text,
@@ -151,11 +152,14 @@ def _changes(profile: TeamProfile) -> list:
     from rich.table import Table
     from rich.text import Text
 
-    out: list = []
+    out: list = [Text("Verschil met de vorige ronde", style="bold")]
     if profile.previous is not None:
         out.append(Text(f"Vorige ronde: {round_line(profile.previous)}"))
+    out += [Text(line) for line in profile.comparison]
     for change in profile.changes:
-        table = Table(title=f"Verschil met de vorige ronde: {change.label}", title_justify="left", title_style="bold")
+        if not change.shown:
+            continue  # named in one line of the comparison remarks
+        table = Table(title=comparison_title(change), title_justify="left", title_style="bold")
         table.add_column("Onderdeel / item", no_wrap=True)
         table.add_column("Gem. toen", justify="right")
         table.add_column("Gem. nu", justify="right")
@@ -164,7 +168,7 @@ def _changes(profile: TeamProfile) -> list:
         for c in (*change.sections, *change.items):
             row = change_texts(profile, c)
             label = row.label if not row.is_section else (profile.section(c.id).naam if profile.section(c.id).checklist else f"Kerntaak {c.id}")
-            if c.before is None and c.after is None:
+            if not c.shown:
                 table.add_row(label, TOO_FEW, "", "", "")
             else:
                 table.add_row(label, row.before, row.after, row.delta, row.share)
@@ -177,7 +181,8 @@ def report_renderable(profile: TeamProfile, rejected: Sequence[Rejected] = ()): 
     from rich.console import Group
     from rich.text import Text
 
-    parts: list = [
+    parts: list = [Text(profile.banner, style="bold reverse")] if profile.banner else []
+    parts += [
         Text(title(profile), style="bold underline"),
         Text(kader_line(profile)),
         Text(f"Doelen: {profile.targets_source}"),
