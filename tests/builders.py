@@ -28,9 +28,10 @@ def make_result(
     naam: str | None = None,
     evidence: dict | None = None,
     when: datetime = WHEN,
+    context: results.Context | None = None,
 ) -> results.Result:
-    """A result as assess makes it, with these answers and a fixed time."""
-    fresh = results.new_result(kader, respondent, naam=naam)
+    """A result as assess makes it, with these answers and a fixed time (and school, team, sector: ``context``)."""
+    fresh = results.new_result(kader, respondent, naam=naam, context=context)
     return msgspec.structs.replace(
         fresh,
         answers=dict(answers),

@@ -111,3 +111,23 @@ def test_the_module_needs_nothing_but_the_standard_library():
     imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     imported |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     assert imported <= set(sys.stdlib_module_names) | {"__future__"}
+
+
+def _value(text: str) -> float:
+    return float(text.replace("\u2212", "-").replace(",", ".").rstrip("%"))
+
+
+@given(st.floats(0, 4, allow_nan=False), st.floats(0, 4, allow_nan=False))
+def test_a_difference_is_that_of_the_numbers_as_shown(before, after):
+    shown = round(_value(dutch.decimal(after)) - _value(dutch.decimal(before)), 1)
+    assert _value(dutch.difference(before, after)) == shown
+    assert dutch.difference(before, after).startswith("+") is (shown > 0)
+
+
+def test_a_difference_never_contradicts_the_figures_beside_it():
+    assert (dutch.decimal(2.34), dutch.decimal(2.36), dutch.difference(2.34, 2.36)) == ("2,3", "2,4", "+0,1")
+    assert dutch.difference(2.36, 2.44) == "0,0"  # 2,4 and 2,4, although 0.08 apart
+    assert dutch.difference(3, 2.04) == "\u22121,0"
+    assert (dutch.percent(0.124), dutch.percent(0.126), dutch.points_difference(0.124, 0.126)) == ("12%", "13%", "+1 pp")
+    assert dutch.points_difference(0.5, 0.504) == "0"
+    assert dutch.points_difference(0.5, 0.25) == "\u221225 pp"

@@ -15,6 +15,9 @@ renderers.
   ``1/3`` -> ``"33%"`` (same rounding).
 - A **change** carries its sign, with a real minus sign: ``"+0,3"``,
   ``"−0,1"``, ``"0,0"``; in percentage points ``"+12 pp"``, ``"−3 pp"``, ``"0"``.
+  The change *between two shown numbers* is worked out from the numbers as
+  shown (:func:`difference`, :func:`points_difference`): ``2,3 → 2,4`` is
+  always ``+0,1``, never ``0,0``.
 - A **count** agrees in number: ``"1 respondent"``, ``"2 respondenten"``.
 - A **list** reads ``"a, b en c"``.
 
@@ -92,6 +95,20 @@ def percent(share: float) -> str:
 def signed_points(delta: float) -> str:
     """A change of a share in whole percentage points: ``0.12`` -> ``"+12 pp"``, ``-0.03`` -> ``"−3 pp"``, else ``"0"``."""
     points = _scaled(float(delta), 2)
+    if not points:
+        return "0"
+    return f"{'+' if points > 0 else MINUS}{abs(points)} pp"
+
+
+def difference(before: float, after: float, digits: int = 1) -> str:
+    """The change from ``before`` to ``after`` as their :func:`decimal` texts show it: ``2.34, 2.36`` -> ``"+0,1"`` (2,3 → 2,4)."""
+    scaled = _scaled(float(after), digits) - _scaled(float(before), digits)
+    return ("+" if scaled > 0 else "") + _text(scaled, digits)
+
+
+def points_difference(before: float, after: float) -> str:
+    """The change between two shares as their :func:`percent` texts show them, in points: ``0.124, 0.126`` -> ``"+1 pp"``."""
+    points = _scaled(float(after), 2) - _scaled(float(before), 2)
     if not points:
         return "0"
     return f"{'+' if points > 0 else MINUS}{abs(points)} pp"

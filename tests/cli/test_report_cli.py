@@ -33,10 +33,10 @@ def team(tmp_path, kader) -> Path:
     return folder
 
 
-def person(kader, answers, *, naam=None, school=None, team=None, minutes=0):
+def person(kader, answers, *, naam=None, school=None, team=None, minutes=0, respondent=None):
     from datetime import timedelta
 
-    base = new_result(kader, new_respondent_id(), naam=naam, context=Context(school=school, team=team))
+    base = new_result(kader, respondent or new_respondent_id(), naam=naam, context=Context(school=school, team=team))
     return msgspec.structs.replace(base, answers=answers, complete=True, updated_at=base.updated_at + timedelta(minutes=minutes))
 
 
@@ -221,8 +221,9 @@ def test_markdown_and_html_escape_everything(run_cli, tmp_path, kader):
 
 def test_two_rounds(run_cli, tmp_path, kader):
     old, new = tmp_path / "oud", tmp_path / "nieuw"
-    write_results(old, [person(kader, {"A1": 2, "C1": 1}) for _ in range(6)])
-    write_results(new, [person(kader, {"A1": 3, "C1": 1}) for _ in range(6)])
+    ids = [new_respondent_id() for _ in range(6)]
+    write_results(old, [person(kader, {"A1": 2, "C1": 1}, respondent=r) for r in ids])
+    write_results(new, [person(kader, {"A1": 3, "C1": 1}, respondent=r) for r in ids])
     run = run_cli("report", str(new), "--vorige", str(old), "--format", "json")
     assert run.code == 0
     data = json.loads(run.out)
@@ -230,6 +231,7 @@ def test_two_rounds(run_cli, tmp_path, kader):
     a1 = next(c for c in change["items"] if c["id"] == "A1")
     assert (a1["before"], a1["after"], a1["delta"]) == (2.0, 3.0, 1.0)
     assert data["previous"]["respondents"]["completed"] == 6
+    assert data["previous"]["respondents"]["in_both"] == 6 and change["in_both"] == 6
     screen = run_cli("report", str(new), "--vorige", str(old))
     assert "Verschil met de vorige ronde" in screen.out
     assert re.search(r"│ A1 +│ +2,0 │ +3,0 │ +\+1,0 │ +0% → 100% │", screen.out), screen.out

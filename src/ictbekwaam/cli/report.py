@@ -226,15 +226,18 @@ def report_command(
     handreiking = s.handreiking()
     by_value = by.value if by is not None else None
 
-    previous = None
-    if vorige:
-        old = _read(vorige, kader, by_value, False, False, strict, "Vorige ronde")
-        previous = build_profile(old.tally, kader, targets, min_groep=min_groep, files=old.files, rejected=len(old.rejected))
+    old = _read(vorige, kader, by_value, False, False, strict, "Vorige ronde") if vorige else None
     collection = _read(paths, kader, by_value, keep_names, eigen_voorbeelden, strict, "Deze ronde", listed=screen)
     profile = build_profile(
         collection.tally, kader, targets, min_groep=min_groep, handreiking=handreiking,
-        files=collection.files, rejected=len(collection.rejected), previous=previous,
+        files=collection.files, rejected=len(collection.rejected),
+        previous=old.tally if old is not None else None,
+        previous_files=old.files if old is not None else None,
+        previous_rejected=len(old.rejected) if old is not None else 0,
     )
+    # Also on the coach's screen when the report goes to a file: another report could undo its privacy.
+    for warning in profile.warnings:
+        sys.stderr.write(f"Let op: {warning}\n")
     # File names are often people's names: in an export only when names were asked for.
     file_names = keep_names
 

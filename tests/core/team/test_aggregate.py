@@ -219,17 +219,21 @@ def test_gesprek_follows_the_priorities(kader, targets, handreiking):
 
 
 def test_changes_between_rounds(kader, targets):
-    before = profile_of([make(kader, {"A1": 2, "A2": 2}) for _ in range(5)], kader, targets)
+    before = Tally(kader)
+    for n in range(5):
+        before.add_result(make(kader, {"A1": 2, "A2": 2}, respondent=rid(900 + n)))
     tally = Tally(kader)
     for n in range(5):
-        tally.add_result(make(kader, {"A1": 3, **({"A2": 4} if n < 2 else {})}))
+        tally.add_result(make(kader, {"A1": 3, **({"A2": 4} if n < 2 else {})}, respondent=rid(900 + n)))
     profile = build_profile(tally, kader, targets, previous=before)
+    assert profile.in_both == 5
     (change,) = profile.changes
+    assert change.shown and change.in_both == 5
     a1 = next(c for c in change.items if c.id == "A1")
     assert (a1.before, a1.after, a1.delta) == (2.0, 3.0, 1.0)
     assert (a1.share_before, a1.share_after, a1.share_delta) == (0.0, 1.0, 1.0)
     a2 = next(c for c in change.items if c.id == "A2")
-    assert a2.before == 2.0 and a2.after is None and a2.delta is None  # hidden now: no change shown
+    assert not a2.shown and a2.before is None and a2.after is None  # hidden now: neither round shown
     kerntaak_a = next(c for c in change.sections if c.id == "A")
     assert kerntaak_a.delta == 1.0  # pooled over A1 only (shown in both rounds)
 

@@ -23,7 +23,13 @@ The rules, each in the module that implements it:
   answers, and nothing that can be recovered from the total.
 - **Priorities** and **conversation questions**
   (:mod:`~ictbekwaam.core.team.priorities`).
-- **Two rounds** and the notes (:mod:`~ictbekwaam.core.team.profile`).
+- **Two rounds** (:mod:`~ictbekwaam.core.team.rounds`): changes over the
+  respondents in both rounds, hidden where a change would reveal anyone's
+  answers (tested with :mod:`~ictbekwaam.core.team.exposure`).
+- **Differencing between reports** (:mod:`~ictbekwaam.core.team.differencing`):
+  warnings when a report with another grouping would reveal a hidden figure.
+- The notes, the warnings and the banner for a small ``min_groep``
+  (:mod:`~ictbekwaam.core.team.profile`).
 
 The records a report is made of, and the constants the renderers need, are in
 :mod:`~ictbekwaam.core.team.records`. Nothing is imported here, so that a

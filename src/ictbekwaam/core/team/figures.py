@@ -105,8 +105,8 @@ def figures(counts: tuple[int, ...], nvt: int, open_: int, on_target: int, gap_s
     )
 
 
-class _Raw(Record):
-    """Unsuppressed counts of one item in one column."""
+class Raw(Record):
+    """Unsuppressed counts of one item in one column (or over any set of respondents)."""
 
     counts: tuple[int, ...]
     nvt: int
@@ -118,9 +118,13 @@ class _Raw(Record):
     def counted(self) -> int:
         return sum(self.counts)
 
+    def figures(self, checklist: bool, layout: Layout) -> Figures:
+        """The figures of these counts (see :func:`figures`)."""
+        return figures(self.counts, self.nvt, self.open, self.on_target, self.gap_sum, checklist, layout)
 
-def _raw_items(buffer: bytes, layout: Layout) -> list[_Raw]:
-    """Counts per item from the answers of one column (one row of bytes per respondent)."""
+
+def raw_items(buffer: bytes, layout: Layout) -> list[Raw]:
+    """Counts per item from the answers of one column (one row of bytes per respondent), unsuppressed."""
     n = len(layout.items)
     out = []
     for pos, (info, goal) in enumerate(zip(layout.items, layout.goals)):
@@ -131,8 +135,29 @@ def _raw_items(buffer: bytes, layout: Layout) -> list[_Raw]:
         values = layout.values(info.checklist)
         on = sum(c for c, v in zip(counts, values) if goal.reached(v))
         gaps = float(sum(c * goal.gap(v) for c, v in zip(counts, values)))
-        out.append(_Raw(counts, nvt, column.count(OPEN), on, gaps))
+        out.append(Raw(counts, nvt, column.count(OPEN), on, gaps))
     return out
+
+
+Sizes = tuple[int, ...]
+"""Per *row* of a report: the respondents (row 0), then the answers that count per item (row 1 + the item's position)."""
+
+
+def sizes(buffer: bytes, layout: Layout) -> Sizes:
+    """The :data:`Sizes` of one row of bytes per respondent."""
+    n = len(layout.items)
+    people = len(buffer) // n if n else 0
+    out = [people]
+    nvt = layout.categories(False) + 1
+    for pos, info in enumerate(layout.items):
+        column = buffer[pos::n]
+        out.append(people - column.count(OPEN) - (0 if info.checklist else column.count(nvt)))
+    return tuple(out)
+
+
+def shown_in(column: Column, row: int) -> bool:
+    """Whether a report shows a column's figures of a row (see :data:`Sizes`)."""
+    return column.shown if row == 0 else column.items[row - 1] is not None
 
 
 def hide_complement(sizes: dict[object, int], hidden: set[object], minimum: int, order: list[object]) -> set[object]:
@@ -152,7 +177,7 @@ def hide_complement(sizes: dict[object, int], hidden: set[object], minimum: int,
     return hidden
 
 
-def _pool(raws: list[tuple[_Raw, bool]], checklist: bool, layout: Layout) -> Figures | None:
+def pool(raws: list[tuple[Raw, bool]], checklist: bool, layout: Layout) -> Figures | None:
     """The figures of a section: the answers to its shown items pooled (None when none is shown)."""
     shown = [raw for raw, visible in raws if visible]
     if not shown:
@@ -178,7 +203,7 @@ def columns(tally: Tally, layout: Layout, minimum: int) -> tuple[Column, tuple[C
     whole = b"".join(buf for buf, _, _ in data.values())
     total_completed = sum(c for _, c, _ in data.values())
     total_drafts = sum(d for _, _, d in data.values())
-    raw_total = _raw_items(whole, layout)
+    raw_total = raw_items(whole, layout)
     total_shown = total_completed >= minimum
     item_shown_total = [total_shown and raw.counted >= minimum for raw in raw_total]
 
@@ -187,7 +212,7 @@ def columns(tally: Tally, layout: Layout, minimum: int) -> tuple[Column, tuple[C
         keys = []
     # Groups by label, the "not given" group last.
     keys.sort(key=lambda k: (k is None, tally.group_label(k).casefold()))
-    raw_groups = {key: _raw_items(data[key][0], layout) for key in keys}
+    raw_groups = {key: raw_items(data[key][0], layout) for key in keys}
     completed = {key: data[key][1] for key in keys}
 
     # Whole groups: too small, or hidden to protect a small one.
@@ -210,14 +235,14 @@ def columns(tally: Tally, layout: Layout, minimum: int) -> tuple[Column, tuple[C
 
     position = {info.id: pos for pos, info in enumerate(infos)}
 
-    def column(key: str | None, label: str, shown: bool, raws: list[_Raw], visible: list[bool], counts: tuple[int, int]) -> Column:
+    def column(key: str | None, label: str, shown: bool, raws: list[Raw], visible: list[bool], counts: tuple[int, int]) -> Column:
         if not shown:
             return Column(key, label, False, None, None, None, tuple(None for _ in sections), tuple(None for _ in infos), tuple(() for _ in sections))
         items = tuple(
-            figures(raw.counts, raw.nvt, raw.open, raw.on_target, raw.gap_sum, info.checklist, layout) if ok else None
+            raw.figures(info.checklist, layout) if ok else None
             for raw, ok, info in zip(raws, visible, infos)
         )
-        pooled = tuple(_pool([(raws[position[i]], visible[position[i]]) for i in s.items], s.checklist, layout) for s in sections)
+        pooled = tuple(pool([(raws[position[i]], visible[position[i]]) for i in s.items], s.checklist, layout) for s in sections)
         left_out = tuple(tuple(i for i in s.items if not visible[position[i]]) for s in sections)
         done, drafts = counts
         return Column(key, label, True, done + drafts, done, drafts, pooled, items, left_out)

@@ -5,9 +5,14 @@
 questions (:mod:`~ictbekwaam.core.team.priorities`), the counts of the
 collection and Dutch notes on what the figures leave out.
 
-**Two rounds**: the change of the mean and the share on target per item and
-per kerntaak, per column present in both rounds; only where both rounds show
-the figure. A kerntaak change pools the items shown in both rounds.
+**Two rounds** (:mod:`~ictbekwaam.core.team.rounds`): the change of the mean
+and the share on target per item and per kerntaak, per column, over the
+respondents in both rounds, hidden wherever it would reveal anyone's answers.
+
+**Differencing between reports** (:mod:`~ictbekwaam.core.team.differencing`):
+warnings when a report with another grouping would reveal a hidden figure of
+this one; and a banner for every output when ``min_groep`` is below the
+standard :data:`~ictbekwaam.core.team.records.MIN_GROEP`.
 """
 
 from __future__ import annotations
@@ -15,72 +20,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-import msgspec
-
 from ictbekwaam import dutch
 from ictbekwaam.core.team.figures import Layout, columns
+from ictbekwaam.core.team.differencing import differencing_warnings
 from ictbekwaam.core.team.priorities import gesprek, priorities
-from ictbekwaam.core.team.records import (
-    MIN_GROEP,
-    TOO_FEW,
-    By,
-    Change,
-    Column,
-    ColumnChange,
-    Figures,
-    Round,
-    SharedExample,
-    TeamProfile,
-)
+from ictbekwaam.core.team.records import MIN_GROEP, TOO_FEW, By, Column, Round, SharedExample, TeamProfile
+from ictbekwaam.core.team.rounds import compare
 from ictbekwaam.core.team.tally import Tally
 from ictbekwaam.model.kader import Handreiking, Kader
 from ictbekwaam.model.result import Result
 from ictbekwaam.model.targets import Targets
-
-
-def _mean_over(figures_pairs: list[tuple[Figures, Figures]], which: int) -> tuple[float | None, float | None]:
-    """Pooled mean and share on target over the chosen side (0: before, 1: after) of shown item pairs."""
-    chosen = [pair[which] for pair in figures_pairs]
-    counted = sum(f.counted for f in chosen)
-    if not counted:
-        return None, None
-    total = sum((f.mean or 0.0) * f.counted for f in chosen)
-    on = sum(f.on_target for f in chosen)
-    return total / counted, on / counted
-
-
-def _change(id_: str, before: tuple[float | None, float | None], after: tuple[float | None, float | None]) -> Change:
-    def delta(a: float | None, b: float | None) -> float | None:
-        return None if a is None or b is None else b - a
-
-    return Change(id_, before[0], after[0], delta(before[0], after[0]), before[1], after[1], delta(before[1], after[1]))
-
-
-def _changes(now: TeamProfile, before: TeamProfile) -> tuple[ColumnChange, ...]:
-    previous = {c.key: c for c in before.columns}
-    out = []
-    for column in now.columns:
-        old = previous.get(column.key)
-        if old is None:
-            continue
-        items = []
-        for old_f, new_f, info in zip(old.items, column.items, now.items):
-            items.append(_change(
-                info.id,
-                (old_f.mean, old_f.share_on_target) if old_f else (None, None),
-                (new_f.mean, new_f.share_on_target) if new_f else (None, None),
-            ))
-        sections = []
-        for section in now.sections:
-            pairs = []
-            for item_id in section.items:
-                pos = now.item_index(item_id)
-                old_f, new_f = old.items[pos], column.items[pos]
-                if old_f is not None and new_f is not None:
-                    pairs.append((old_f, new_f))
-            sections.append(_change(section.id, _mean_over(pairs, 0), _mean_over(pairs, 1)))
-        out.append(ColumnChange(column.key, column.label, tuple(sections), tuple(items)))
-    return tuple(out)
 
 
 def _round(tally: Tally, files: int, rejected: int) -> Round:
@@ -139,6 +88,17 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
     return notes
 
 
+def banner(minimum: int) -> str | None:
+    """The warning on top of every output of a report made with ``--min-groep`` below the standard, else None."""
+    if minimum >= MIN_GROEP:
+        return None
+    return (
+        f"LET OP: gemaakt met --min-groep {minimum}, onder de standaard van {MIN_GROEP}. Er staan cijfers in over groepen "
+        f"van maar {dutch.count(minimum, 'respondent', 'respondenten')}: daaruit zijn de antwoorden van een enkele collega "
+        "makkelijk af te leiden. Deel dit rapport alleen met wie die antwoorden ook mag zien."
+    )
+
+
 def build_profile(
     tally: Tally,
     kader: Kader,
@@ -148,13 +108,16 @@ def build_profile(
     handreiking: Handreiking | None = None,
     files: int | None = None,
     rejected: int = 0,
-    previous: TeamProfile | None = None,
+    previous: Tally | None = None,
+    previous_files: int | None = None,
+    previous_rejected: int = 0,
 ) -> TeamProfile:
     """The team profile of a tally (see :mod:`ictbekwaam.core.team` and the modules it names for every rule).
 
     ``files`` and ``rejected`` are the counts of the collection (for the
-    notes); ``previous`` is the profile of an earlier round (same kader,
-    targets, grouping and minimum) to show the changes against.
+    notes); ``previous`` is the tally of an earlier round (same kader and
+    grouping) to show the changes against, ``previous_files`` and
+    ``previous_rejected`` the counts of its collection.
     """
     if min_groep < 1:
         raise ValueError("min_groep must be at least 1")
@@ -171,8 +134,17 @@ def build_profile(
         # Only the whole team's examples, never per group: a small group's texts would say who wrote them.
         examples = tuple(SharedExample(k, v, m) for _, k, v, m in tally.evidence())
     names = tuple(tally.names()) if tally.keep_names else None
+    in_both, changes, comparison, previous_round, round_warnings = None, (), (), None, ()
+    if previous is not None:
+        if previous.by != tally.by or previous.items != tally.items:
+            raise ValueError("the previous round must be tallied with the same kader and grouping")
+        in_both, changes, comparison, round_warnings = compare(
+            tally, previous, layout, min_groep, (total, groups), columns(previous, layout, min_groep)
+        )
+        previous_files = previous_files if previous_files is not None else previous.valid_files + previous_rejected
+        previous_round = _round(previous, previous_files, previous_rejected)
     meta = kader.meta
-    profile = TeamProfile(
+    return TeamProfile(
         kader_id=meta.id,
         kader_versie=meta.versie,
         kader_titel=meta.titel,
@@ -189,21 +161,22 @@ def build_profile(
         sections=sections,
         items=layout.items,
         round=round_,
-        previous=previous.round if previous is not None else None,
+        previous=previous_round,
         total=total,
         groups=groups,
         priorities=points,
         gesprek=gesprek(handreiking, points, sections),
-        changes=(),
+        in_both=in_both,
+        changes=changes,
+        comparison=comparison,
         other_versions=tuple(sorted(other_versions.items())),
         unknown_items=unknown_items,
         names=names,
         examples=examples,
         notes=tuple(notes),
+        warnings=(*round_warnings, *differencing_warnings(tally, layout, min_groep, total, groups)),
+        banner=banner(min_groep),
     )
-    if previous is not None:
-        profile = msgspec.structs.replace(profile, changes=_changes(profile, previous))
-    return profile
 
 
 def profile_of(results: Iterable[Result], kader: Kader, targets: Targets, *, by: By | None = None, min_groep: int = MIN_GROEP,

@@ -218,10 +218,14 @@ class GesprekTopic(Record):
 class Change(Record):
     """The change of one item or section between the previous round and this one, in one column.
 
+    Over the respondents of the column with a complete result in both rounds
+    only (see :mod:`~ictbekwaam.core.team.rounds`); every number is None where
+    the change is hidden (then all of them are).
+
     Attributes:
         id: item id or section id.
-        before, after: the mean in the previous and this round (None: not shown there).
-        delta: ``after - before``, only when both are shown.
+        before, after: the mean in the previous and this round.
+        delta: ``after - before``.
         share_before, share_after, share_delta: the same for the share on target.
     """
 
@@ -233,18 +237,29 @@ class Change(Record):
     share_after: float | None
     share_delta: float | None
 
+    @property
+    def shown(self) -> bool:
+        """False where the change is hidden ("te weinig respondenten")."""
+        return self.before is not None and self.after is not None
+
 
 class ColumnChange(Record):
-    """The changes in one column (the whole team or a group present in both rounds).
+    """The changes in one column (the whole team or a group of this round).
 
     Attributes:
         key, label: as in :class:`Column`.
-        sections: one :class:`Change` per section (pooled over items shown in both rounds).
+        shown: False when no change is shown for the column at all (then
+            ``in_both`` is None and ``sections`` and ``items`` are empty).
+        in_both: the column's respondents with a complete result in both
+            rounds: the people every change of the column is about.
+        sections: one :class:`Change` per section (pooled over the items whose change is shown).
         items: one :class:`Change` per item.
     """
 
     key: str | None
     label: str
+    shown: bool
+    in_both: int | None
     sections: tuple[Change, ...]
     items: tuple[Change, ...]
 
@@ -306,13 +321,21 @@ class TeamProfile(Record):
         groups: the groups side by side (empty without ``by``), by label, "not given" last.
         priorities: the team's points to work on (from the whole team's figures).
         gesprek: Handreiking onderwerpen that fit the priorities.
-        changes: per column in both rounds, or () without a previous round.
+        in_both: respondents with a complete result in both rounds (matched by
+            respondent id), or None without a previous round.
+        changes: per column of this round, or () without a previous round.
+        comparison: Dutch remarks on the comparison with the previous round
+            (who is compared, what is hidden and why); () without one.
         other_versions: (kader version, number of counted results) made with another version.
         unknown_items: counted results with answers to items this kader does not have.
         names: (name or None, complete) per respondent when names were asked for, else None.
         examples: the teachers' own examples (anonymous) when asked for and the
             team is shown, else None.
         notes: Dutch remarks on what the figures leave out.
+        warnings: Dutch warnings about reports that, next to this one, would
+            reveal hidden figures by subtraction (see :mod:`~ictbekwaam.core.team.differencing`).
+        banner: a Dutch warning for the top of every output when ``min_groep``
+            is below :data:`MIN_GROEP`, else None.
     """
 
     kader_id: str
@@ -336,12 +359,16 @@ class TeamProfile(Record):
     groups: tuple[Column, ...]
     priorities: tuple[TeamPriority, ...]
     gesprek: tuple[GesprekTopic, ...]
+    in_both: int | None
     changes: tuple[ColumnChange, ...]
+    comparison: tuple[str, ...]
     other_versions: tuple[tuple[str, int], ...]
     unknown_items: int
     names: tuple[tuple[str | None, bool], ...] | None
     examples: tuple[SharedExample, ...] | None
     notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+    banner: str | None
 
     @property
     def columns(self) -> tuple[Column, ...]:

@@ -26,7 +26,11 @@ is used for).
 
 **Groups** (``by``): school, team (named within its school) or sector, as the
 result's context gives it; the label as first seen, matched without regard to
-case and spacing.
+case and spacing. The tally keeps each respondent's context (school, team,
+sector as given, one shared tuple per distinct context), not only the group of
+``by``: the group keys are worked out once per distinct context when the tally
+is read, and the other groupings stay available to warn about differencing
+between reports (:mod:`~ictbekwaam.core.team.differencing`).
 """
 
 from __future__ import annotations
@@ -50,19 +54,36 @@ def _norm(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
+Where = tuple[str | None, str | None, str | None]
+"""A respondent's context as given: (school, team, sector)."""
+_NOWHERE: Where = (None, None, None)
+
+
 def group_label(by: By | None, context: Context) -> str:
     """The label of the group a result's context puts it in, or "" when it names none (or there is no ``by``)."""
+    return where_label(by, (context.school, context.team, context.sector))
+
+
+def where_label(by: By | None, where: Where) -> str:
+    """:func:`group_label` of a context given as (school, team, sector)."""
+    school, team, sector = where
     if by == "school":
-        return _norm(context.school)
+        return _norm(school)
     if by == "team":
         # Teams are named within a school: "Onderbouw" of two schools are two teams.
-        school, team = _norm(context.school), _norm(context.team)
+        school, team = _norm(school), _norm(team)
         if not team:
             return ""
         return f"{school} · {team}" if school else f"{team} (geen school opgegeven)"
     if by == "sector":
-        return SECTOR_LABELS.get(context.sector or "", "")
+        return SECTOR_LABELS.get(sector or "", "")
     return ""
+
+
+def where_key(by: By | None, where: Where) -> str | None:
+    """The group key of a context under a grouping: its label case-folded, None when it names no group."""
+    label = where_label(by, where)
+    return label.casefold() if label else None
 
 
 class AnswerCodes:
@@ -165,7 +186,120 @@ class Respondents:
         return slots
 
 
-class Tally:
+class _Rows:
+    """The read side of a :class:`Tally`: what it gives out once every file is read.
+
+    A mixin, so that the counting (:class:`Tally`) and the giving out are two short
+    classes; the attributes are :class:`Tally`'s.
+    """
+
+    items: tuple
+    keep_names: bool
+
+    def columns(self) -> dict[object, tuple[bytes, int, int]]:
+        """Per group key (None: no group given): (answers of the completed, one row per respondent; completed; drafts).
+
+        Without ``by`` there is one group, None: the whole team.
+        """
+        n = len(self.items)
+        buffers: dict[object, bytearray] = {}
+        drafts: Counter[object] = Counter()
+        codes = self._codes
+        keys = self.keys()
+        group = self._group
+        for slot, state in enumerate(self._state):
+            key = keys[group[slot]]
+            if state & 3 == _COMPLETE:
+                buffers.setdefault(key, bytearray()).extend(codes[slot * n : (slot + 1) * n])
+            else:
+                drafts[key] += 1
+                buffers.setdefault(key, bytearray())
+        return {key: (bytes(buf), len(buf) // n if n else 0, drafts[key]) for key, buf in buffers.items()}
+
+    def completed_rows(self) -> list[tuple[object, bytes]]:
+        """(group key, answers) per completed respondent, in random-id order (not file or name order)."""
+        n = len(self.items)
+        keys = self.keys()
+        rows = [
+            (rid, bytes(self._codes[slot * n : (slot + 1) * n]), slot)
+            for rid, _, slot in self._who.keys()
+            if self._state[slot] & 3 == _COMPLETE
+        ]
+        # One id with two names: by their answers, not by file or name (nor by the fingerprint, which varies per run).
+        return [(keys[self._group[slot]], codes) for _, codes, slot in sorted(rows, key=lambda row: row[:2])]
+
+    def conflicts(self) -> list[tuple[str, tuple[tuple[int, str | None, bool], ...]]]:
+        """Respondent ids used with more than one name: (id, per name (file number, name, complete)), by id.
+
+        Each name counts as its own respondent (see the module docstring); the
+        file is the one whose result counts for that name. The name is None
+        unless names are kept.
+        """
+        slots = self._who.conflicts()
+        out = []
+        for rid in sorted(slots):
+            found = (
+                (self._source[slot], self._names[slot] if self.keep_names else None, self._state[slot] & 3 == _COMPLETE)
+                for slot in slots[rid]
+            )
+            out.append((rid, tuple(sorted(found, key=lambda f: f[0]))))
+        return out
+
+    def completed_by_id(self) -> dict[tuple[str, int], tuple[str | None, bytes]]:
+        """(respondent id, name fingerprint) -> (group key, answers) of every completed respondent.
+
+        To match two rounds read in one run (the fingerprint is the same within a run):
+        a respondent is an id and a name, as everywhere in the tally.
+        """
+        n = len(self.items)
+        keys = self.keys()
+        codes, state, group = self._codes, self._state, self._group
+        return {
+            (respondent_id, fp): (keys[group[slot]], bytes(codes[slot * n : (slot + 1) * n]))
+            for respondent_id, fp, slot in self._who.keys()
+            if state[slot] & 3 == _COMPLETE
+        }
+
+    def completed_by_context(self) -> dict[Where, bytes]:
+        """Per distinct context: the answers of its completed respondents, one row per respondent."""
+        n = len(self.items)
+        buffers: dict[Where, bytearray] = {}
+        codes, group = self._codes, self._group
+        for slot, state in enumerate(self._state):
+            if state & 3 == _COMPLETE:
+                buffers.setdefault(group[slot], bytearray()).extend(codes[slot * n : (slot + 1) * n])
+        return {where: bytes(buf) for where, buf in buffers.items()}
+
+    def other_versions(self) -> Counter[str]:
+        """Kader version -> number of counted (completed) results made with another version of this kader."""
+        return Counter(v for slot, v in self._versie.items() if self._state[slot] & 3 == _COMPLETE)
+
+    def with_unknown_items(self) -> int:
+        """Counted results with answers to items this kader does not have."""
+        return sum(1 for s in self._state if s & 3 == _COMPLETE and s & _FLAG_UNKNOWN_ITEMS)
+
+    def names(self) -> list[tuple[str | None, bool]]:
+        """(name or None, complete) per respondent, sorted by name; empty unless kept."""
+        if not self.keep_names:
+            return []
+        pairs = [(self._names[slot], self._state[slot] & 3 == _COMPLETE) for slot in range(len(self._ts))]
+        return sorted(pairs, key=lambda p: ((p[0] or "").casefold(), p[0] is None, not p[1]))
+
+    def evidence(self) -> list[tuple[object, str, str, str]]:
+        """(group key, kerntaak, voorbeeld, meerwaarde) of the counted results, sorted by text; empty unless kept."""
+        if not self.keep_evidence:
+            return []
+        keys = self.keys()
+        out = [
+            (keys[self._group[slot]], *texts)
+            for slot in range(len(self._ts))
+            if self._state[slot] & 3 == _COMPLETE
+            for texts in self._evidence[slot]
+        ]
+        return sorted(out, key=lambda e: (e[1], e[2].casefold(), e[3].casefold()))
+
+
+class Tally(_Rows):
     """Streaming accumulator of validated results (see the module docstring).
 
     Feed it with :meth:`add` (after :meth:`encode` said the answers fit the
@@ -196,8 +330,9 @@ class Tally:
         self._ts = array("d")
         self._state = bytearray()
         self._codes = bytearray()
-        self._group: list[object] = []
-        self._labels: dict[object, str] = {}  # group key -> first label seen
+        self._group: list[Where] = []  # per slot: the context, one shared tuple per distinct context
+        self._contexts: dict[Where, Where] = {}  # every context seen, in the order first seen
+        self._label_cache: tuple[int, dict[str, str]] = (-1, {})
         self._versie: dict[int, str] = {}  # slot -> kader version, when not ours
         self._names: list[str | None] = []
         self._evidence: list[tuple[tuple[str, str, str], ...]] = []
@@ -207,14 +342,6 @@ class Tally:
     def encode(self, result: Result) -> bytes | None:
         """The answers as one category byte per item, or None if an answer does not fit the kader (see :meth:`AnswerCodes.encode`)."""
         return self._codec.encode(result)
-
-    def _group_key(self, result: Result) -> object:
-        label = group_label(self.by, result.context)
-        if not label:
-            return None
-        key = label.casefold()  # "Onderbouw" and "onderbouw " are one team
-        self._labels.setdefault(key, label)
-        return key
 
     def _claim(self, respondent_id: str, fp: int, state: int, stamp: float) -> int | None:
         """The slot for a respondent's result, or None when the result counted already wins.
@@ -237,7 +364,7 @@ class Tally:
             self._ts.append(stamp)
             self._state.append(0)
             self._codes.extend(bytes(len(self.items)))
-            self._group.append(None)
+            self._group.append(_NOWHERE)
             if self.keep_names:
                 self._names.append(None)
             if self.keep_evidence:
@@ -274,7 +401,8 @@ class Tally:
         if len(result.answers) > len(codes) - codes.count(OPEN):
             flags |= _FLAG_UNKNOWN_ITEMS
         self._state[slot] = flags
-        self._group[slot] = self._group_key(result)
+        where = (result.context.school, result.context.team, result.context.sector)
+        self._group[slot] = self._contexts.setdefault(where, where)  # one shared tuple per distinct context
         if self.keep_names:
             self._names[slot] = _norm(result.respondent.naam) or None
         if self.keep_evidence:
@@ -298,7 +426,8 @@ class Tally:
         """Add a tally of files read *after* this one's (same kader and options)."""
         self.valid_files += other.valid_files
         n = len(self.items)
-        self._labels.update({k: v for k, v in other._labels.items() if k not in self._labels})
+        for where in other._contexts:  # theirs were seen after ours
+            self._contexts.setdefault(where, where)
         for respondent_id, fp, theirs in other._who.keys():
             state, stamp = other._state[theirs], other._ts[theirs]
             mine = self._claim(respondent_id, fp, state & 3, stamp)
@@ -308,7 +437,7 @@ class Tally:
             self._source[mine] = other._source[theirs]
             self._state[mine] = state
             self._codes[mine * n : (mine + 1) * n] = other._codes[theirs * n : (theirs + 1) * n]
-            self._group[mine] = other._group[theirs]
+            self._group[mine] = self._contexts[other._group[theirs]]
             if theirs in other._versie:
                 self._versie[mine] = other._versie[theirs]
             else:
@@ -335,81 +464,25 @@ class Tally:
         """Valid results that do not count: older or duplicate results of the same respondent."""
         return self.valid_files - self.respondents
 
+    def keys(self, by: By | None = None) -> dict[Where, str | None]:
+        """Per distinct context: its group key under ``by`` (the tally's own grouping when not given)."""
+        by = by if by is not None else self.by
+        return {where: where_key(by, where) for where in self._contexts}
+
+    def labels(self, by: By | None = None) -> dict[str, str]:
+        """Group key -> its label as first seen, under ``by`` (the tally's own grouping when not given)."""
+        by = by if by is not None else self.by
+        out: dict[str, str] = {}
+        for where in self._contexts:  # in the order first seen
+            label = where_label(by, where)
+            if label:
+                out.setdefault(label.casefold(), label)  # "Onderbouw" and "onderbouw " are one team
+        return out
+
     def group_label(self, key: object) -> str:
         """The label of a group key (as first seen), or the "not given" label."""
         if key is None:
             return UNKNOWN_GROUP.get(self.by or "", "")
-        return self._labels.get(key, str(key))
-
-    def columns(self) -> dict[object, tuple[bytes, int, int]]:
-        """Per group key (None: no group given): (answers of the completed, one row per respondent; completed; drafts).
-
-        Without ``by`` there is one group, None: the whole team.
-        """
-        n = len(self.items)
-        buffers: dict[object, bytearray] = {}
-        drafts: Counter[object] = Counter()
-        codes = self._codes
-        for slot, state in enumerate(self._state):
-            key = self._group[slot]
-            if state & 3 == _COMPLETE:
-                buffers.setdefault(key, bytearray()).extend(codes[slot * n : (slot + 1) * n])
-            else:
-                drafts[key] += 1
-                buffers.setdefault(key, bytearray())
-        return {key: (bytes(buf), len(buf) // n if n else 0, drafts[key]) for key, buf in buffers.items()}
-
-    def completed_rows(self) -> list[tuple[object, bytes]]:
-        """(group key, answers) per completed respondent, in random-id order (not file or name order)."""
-        n = len(self.items)
-        rows = [
-            (rid, bytes(self._codes[slot * n : (slot + 1) * n]), slot)
-            for rid, _, slot in self._who.keys()
-            if self._state[slot] & 3 == _COMPLETE
-        ]
-        # One id with two names: by their answers, not by file or name (nor by the fingerprint, which varies per run).
-        return [(self._group[slot], codes) for _, codes, slot in sorted(rows, key=lambda row: row[:2])]
-
-    def conflicts(self) -> list[tuple[str, tuple[tuple[int, str | None, bool], ...]]]:
-        """Respondent ids used with more than one name: (id, per name (file number, name, complete)), by id.
-
-        Each name counts as its own respondent (see the module docstring); the
-        file is the one whose result counts for that name. The name is None
-        unless names are kept.
-        """
-        slots = self._who.conflicts()
-        out = []
-        for rid in sorted(slots):
-            found = (
-                (self._source[slot], self._names[slot] if self.keep_names else None, self._state[slot] & 3 == _COMPLETE)
-                for slot in slots[rid]
-            )
-            out.append((rid, tuple(sorted(found, key=lambda f: f[0]))))
-        return out
-
-    def other_versions(self) -> Counter[str]:
-        """Kader version -> number of counted (completed) results made with another version of this kader."""
-        return Counter(v for slot, v in self._versie.items() if self._state[slot] & 3 == _COMPLETE)
-
-    def with_unknown_items(self) -> int:
-        """Counted results with answers to items this kader does not have."""
-        return sum(1 for s in self._state if s & 3 == _COMPLETE and s & _FLAG_UNKNOWN_ITEMS)
-
-    def names(self) -> list[tuple[str | None, bool]]:
-        """(name or None, complete) per respondent, sorted by name; empty unless kept."""
-        if not self.keep_names:
-            return []
-        pairs = [(self._names[slot], self._state[slot] & 3 == _COMPLETE) for slot in range(len(self._ts))]
-        return sorted(pairs, key=lambda p: ((p[0] or "").casefold(), p[0] is None, not p[1]))
-
-    def evidence(self) -> list[tuple[object, str, str, str]]:
-        """(group key, kerntaak, voorbeeld, meerwaarde) of the counted results, sorted by text; empty unless kept."""
-        if not self.keep_evidence:
-            return []
-        out = [
-            (self._group[slot], *texts)
-            for slot in range(len(self._ts))
-            if self._state[slot] & 3 == _COMPLETE
-            for texts in self._evidence[slot]
-        ]
-        return sorted(out, key=lambda e: (e[1], e[2].casefold(), e[3].casefold()))
+        if self._label_cache[0] != len(self._contexts):  # contexts are only ever added: as many, the same labels
+            self._label_cache = (len(self._contexts), self.labels())
+        return self._label_cache[1].get(str(key), str(key))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ictbekwaam import dutch
-from ictbekwaam.core.team.records import TOO_FEW, Change, Column, Figures, ItemInfo, Round, SectionInfo, TeamProfile
+from ictbekwaam.core.team.records import TOO_FEW, Change, Column, ColumnChange, Figures, ItemInfo, Round, SectionInfo, TeamProfile
 
 DASH = "–"
 BY_TITLES = {"school": "school", "team": "team", "sector": "sector"}
@@ -126,8 +126,8 @@ def privacy_line(profile: TeamProfile) -> str:
 
 
 def notes(profile: TeamProfile) -> list[str]:
-    """The profile's notes, without the privacy line (renderers print :func:`privacy_line` themselves)."""
-    return [n for n in profile.notes if not n.startswith("Privacy:")]
+    """The warnings about other reports, then the notes, without the privacy line (renderers print :func:`privacy_line` themselves)."""
+    return [*profile.warnings, *(n for n in profile.notes if not n.startswith("Privacy:"))]
 
 
 def scale_line(profile: TeamProfile) -> str:
@@ -150,8 +150,10 @@ class ChangeText:
         is_section: True for a section (basisvaardigheden, a kerntaak).
         label: the section's title, or the item id.
         before, after: the mean (coverage for basisvaardigheden) then and now, or "te weinig respondenten".
-        delta: the difference with its sign (percentage points for basisvaardigheden), or a dash.
+        delta: the difference with its sign (percentage points for basisvaardigheden), from the
+            figures as shown; or a dash.
         share: "64% → 71%" (share on target then and now), or a dash.
+        up, down: whether the shown difference is above or below zero.
     """
 
     id: str
@@ -167,29 +169,41 @@ class ChangeText:
 
 def _share_change(change: Change) -> str:
     """``"64% → 71%"``, or a dash when the share is not shown in both rounds."""
-    if change.share_delta is None or change.share_before is None or change.share_after is None:
+    if change.share_before is None or change.share_after is None:
         return DASH
     return f"{dutch.percent(change.share_before)} → {dutch.percent(change.share_after)}"
 
 
 def change_texts(profile: TeamProfile, change: Change) -> ChangeText:
-    """The words for one :class:`~ictbekwaam.core.team.records.Change` of ``profile``."""
+    """The words for one :class:`~ictbekwaam.core.team.records.Change` of ``profile``.
+
+    The difference is worked out from the figures as shown (``2,3 → 2,4``
+    is ``+0,1``), so the three numbers of a row always agree.
+    """
     section = next((s for s in profile.sections if s.id == change.id), None)
     checklist = section.checklist if section is not None else profile.items[profile.item_index(change.id)].checklist
-
-    def shown(value: float | None) -> str:
-        if value is None:
-            return TOO_FEW
-        return dutch.percent(value) if checklist else dutch.decimal(value)
-
+    label = section_title(section) if section is not None else change.id
+    if change.before is None or change.after is None:
+        return ChangeText(change.id, section is not None, label, TOO_FEW, TOO_FEW, DASH, DASH, False, False)
+    if checklist:
+        before, after = dutch.percent(change.before), dutch.percent(change.after)
+        delta = dutch.points_difference(change.before, change.after)
+    else:
+        before, after = dutch.decimal(change.before), dutch.decimal(change.after)
+        delta = dutch.difference(change.before, change.after)
     return ChangeText(
         id=change.id,
         is_section=section is not None,
-        label=section_title(section) if section is not None else change.id,
-        before=shown(change.before),
-        after=shown(change.after),
-        delta=DASH if change.delta is None else dutch.signed_points(change.delta) if checklist else dutch.signed(change.delta),
+        label=label,
+        before=before,
+        after=after,
+        delta=delta,
         share=_share_change(change),
-        up=change.delta is not None and change.delta > 0,
-        down=change.delta is not None and change.delta < 0,
+        up=delta.startswith("+"),
+        down=delta.startswith(dutch.MINUS),
     )
+
+
+def comparison_title(change: ColumnChange) -> str:
+    """``"Heel het team (12 in beide rondes)"``: the heading of one column's changes."""
+    return f"{change.label} ({change.in_both} in beide rondes)"

@@ -5,13 +5,20 @@ Two shapes (``--csv-per``):
 - ``item`` (default): one row per column (whole team, then each group) and
   item, plus one row per column and section (``soort`` = ``onderdeel``), with
   the distribution, mean, median and share on target. Hidden figures are
-  empty, with ``status`` "te weinig respondenten".
+  empty, with ``status`` "te weinig respondenten". With ``--vorige`` seven
+  more columns: the column's respondents in both rounds, their mean and share
+  on target in the previous round and in this one, and the differences (of
+  the values as written); empty where the change is hidden.
 - ``respondent``: one row per completed respondent and item: the answer as
   stored, the level or checklist score, the target and whether it is on
   target. Respondents are numbered R0001.. in the order of their random id
   (not of files or names); there are no names, ids or file names, and the
   group is only the ``--by`` group ("te weinig respondenten" for a group that
   is hidden elsewhere in the report).
+
+A report made with ``--min-groep`` below 5 starts with one more row: one
+cell with the warning (:attr:`~ictbekwaam.core.team.records.TeamProfile.banner`),
+above the column headings.
 
 Excel: the file starts with a UTF-8 byte order mark (so "é" and "’" survive);
 with ``;`` as separator numbers get a decimal comma (Dutch Excel), with ``,``
@@ -67,6 +74,19 @@ class _Num(str):
     """A number we formatted ourselves: never neutralised (``-0,5`` is a number, not a formula)."""
 
 
+def _banner(w: _Writer, profile: TeamProfile) -> None:
+    """The warning of a report made with a small ``--min-groep``, as a row of one cell above the headings."""
+    if profile.banner:
+        w.row([profile.banner])
+
+
+def _difference(before: float | None, after: float | None) -> float | None:
+    """``after - before`` of the values as written (three decimals), so that the three cells agree."""
+    if before is None or after is None:
+        return None
+    return round(round(after, 3) - round(before, 3), 3)
+
+
 def _level_columns(profile: TeamProfile) -> list[str]:
     return [f"niveau {w} ({label})" for w, label in profile.scale]
 
@@ -84,7 +104,10 @@ def report_csv_items(profile: TeamProfile, separator: str = ",") -> str:
               "gemiddelde", "mediaan", "op doel", "aandeel op doel", "gemiddeld tekort", "status"]
     changes = {c.key: c for c in profile.changes}
     if profile.previous is not None:
-        header += ["gemiddelde vorige ronde", "verschil gemiddelde", "aandeel op doel vorige ronde", "verschil aandeel op doel"]
+        header += ["in beide rondes", "gemiddelde vorige ronde (in beide rondes)", "gemiddelde deze ronde (in beide rondes)",
+                   "verschil gemiddelde", "aandeel op doel vorige ronde (in beide rondes)",
+                   "aandeel op doel deze ronde (in beide rondes)", "verschil aandeel op doel"]
+    _banner(w, profile)
     w.row(header)
     n_levels, n_options = len(levels), len(options)
 
@@ -102,11 +125,12 @@ def report_csv_items(profile: TeamProfile, separator: str = ",") -> str:
             return []
         found = changes.get(key)
         change = None
-        if found is not None:
+        if found is not None and found.shown:
             change = next((c for c in (found.sections if kind == "onderdeel" else found.items) if c.id == id_), None)
-        if change is None:
-            return ["", "", "", ""]
-        return [num(change.before), num(change.delta), num(change.share_before), num(change.share_delta)]
+        if change is None or not change.shown:
+            return [num(found.in_both) if found is not None and found.shown else "", "", "", "", "", "", ""]
+        return [num(found.in_both), num(change.before), num(change.after), num(_difference(change.before, change.after)),
+                num(change.share_before), num(change.share_after), num(_difference(change.share_before, change.share_after))]
 
     for column in profile.columns:
         for section, figures, left_out in zip(profile.sections, column.sections, column.left_out):
@@ -130,6 +154,7 @@ def report_csv_respondents(profile: TeamProfile, rows: Sequence[tuple[object, by
     num = lambda v, d=3: _Num(w.number(v, d))  # noqa: E731
     shown_groups = {g.key for g in profile.groups if g.shown}
     header = ["respondent", *(["groep"] if profile.by else []), "id", "onderdeel", "antwoord", "waarde", "doel", "op doel"]
+    _banner(w, profile)
     w.row(header)
     levels = [wv for wv, _ in profile.scale]
     options = list(profile.checklist)

@@ -130,7 +130,7 @@ def _groups(profile: TeamProfile) -> dict[str, Any] | None:
 def _changes(profile: TeamProfile) -> list[dict[str, Any]]:
     return [
         {
-            "label": change.label,
+            "label": common.comparison_title(change),
             "rows": [
                 {
                     "label": row.label,
@@ -146,6 +146,7 @@ def _changes(profile: TeamProfile) -> list[dict[str, Any]]:
             ],
         }
         for change in profile.changes
+        if change.shown  # the hidden ones are named in one line of the comparison remarks
     ]
 
 
@@ -168,6 +169,8 @@ def report_context(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, f
         "gesprek": profile.gesprek,
         "groups": _groups(profile),
         "previous_line": common.round_line(profile.previous) if profile.previous is not None else None,
+        "comparison": profile.comparison,
+        "banner": profile.banner,
         "changes": _changes(profile),
         "examples": profile.examples,
         "names": [{"naam": n or "(geen naam)", "status": common.status_text(c)} for n, c in profile.names] if profile.names is not None else None,

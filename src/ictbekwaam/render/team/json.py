@@ -7,7 +7,11 @@ to three decimals. A figure that is hidden for privacy is
 
 Top level:
 
-- ``schema``: ``"ictbekwaam/team-report"``; ``schema_version``: 1.
+- ``schema``: ``"ictbekwaam/team-report"``; ``schema_version``: 2 (2: the
+  changes are over the respondents in both rounds, with ``in_both``,
+  ``comparison``, ``warnings`` and ``banner``).
+- ``banner``: null, or (when ``min_groep`` is below 5) the Dutch warning that
+  every output of such a report carries on top.
 - ``framework``: the kader used: ``id``, ``versie``, ``titel``, ``uitgever``, ``jaar``, ``bron``.
 - ``targets``: ``{"source": str}``: which targets were used.
 - ``min_groep``: the minimum number of respondents for a figure.
@@ -24,7 +28,9 @@ Top level:
   ``name_conflicts``: respondent ids that came with more than one name (each
   name counts as its own respondent; the notes say more).
 - ``previous``: the same ``files`` (without ``skipped``) and ``respondents``
-  counts for the ``--vorige`` round, or null.
+  counts for the ``--vorige`` round, or null; ``respondents.in_both``: the
+  respondents with a complete result in both rounds (matched by respondent
+  id), the only ones the changes are about.
 - ``sections``: ``[{"id", "naam", "kind": "checklist" | "kerntaak", "items": [ids]}]``.
 - ``items``: ``[{"id", "section", "stelling", "kind", "target", "target_label"}]``.
 - ``columns``: the whole team first (``"key": null``), then the groups side
@@ -42,16 +48,25 @@ Top level:
   "share_below_target", "mean", "mean_gap", "target_label", "reason", "voorbeelden"}]``.
 - ``gesprek``: Handreiking onderwerpen for the priorities:
   ``[{"thema", "hoofdvraag", "id", "titel", "raakt_aan", "why", "vragen"}]``.
-- ``changes``: per column present in both rounds ``{"key", "label",
-  "sections": [change], "items": [change]}``; a change is ``{"id", "before",
-  "after", "delta", "share_before", "share_after", "share_delta"}`` (null where
-  a round does not show the figure).
+- ``changes``: per column of this report ``{"key", "label", "shown",
+  "reason", "in_both", "sections": [change], "items": [change]}``, over the
+  column's respondents with a complete result in both rounds (``in_both``);
+  a column whose changes are all hidden has ``"shown": false``, ``"reason":
+  "te weinig respondenten"``, ``in_both`` null and empty lists. A change is
+  ``{"id", "shown", "before", "after", "delta", "share_before", "share_after",
+  "share_delta"}``: the mean and the share on target of those respondents in
+  the previous round and in this one, and the difference of the rounded
+  values (so ``after - before == delta`` as written); all null where hidden.
+- ``comparison``: Dutch remarks on the comparison (who is compared, which
+  columns show no change and why).
 - ``other_versions``: ``[{"versie", "results"}]``: counted results made with
   another version of the kader (matched by item id); ``unknown_items``: counted
   results with answers to items this kader does not know.
 - ``names``: null, or (only with ``--namen``) ``[{"naam", "status": "afgerond" | "concept"}]``.
 - ``evidence``: null, or (only with ``--voorbeelden``) ``[{"kerntaak", "voorbeeld", "meerwaarde"}]``, without names.
 - ``notes``: Dutch remarks on what the figures leave out.
+- ``warnings``: Dutch warnings about reports with another ``--by`` over the
+  same results that would, next to this one, reveal hidden figures by subtraction.
 """
 
 from __future__ import annotations
@@ -64,7 +79,7 @@ from ictbekwaam import safe
 from ictbekwaam.core.team.records import TOO_FEW, Change, Column, Figures, Rejected, Round, TeamProfile
 
 SCHEMA = "ictbekwaam/team-report"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 HIDDEN = {"shown": False, "reason": TOO_FEW}
 
 
@@ -105,15 +120,22 @@ def _column(profile: TeamProfile, column: Column) -> dict[str, Any]:
     }
 
 
+def _between(before: float | None, after: float | None) -> float | None:
+    """The difference of the two values as written (rounded), so that the three agree."""
+    a, b = _r(before), _r(after)
+    return None if a is None or b is None else round(b - a, 3)
+
+
 def _change(change: Change) -> dict[str, Any]:
     return {
         "id": change.id,
+        "shown": change.shown,
         "before": _r(change.before),
         "after": _r(change.after),
-        "delta": _r(change.delta),
+        "delta": _between(change.before, change.after),
         "share_before": _r(change.share_before),
         "share_after": _r(change.share_after),
-        "share_delta": _r(change.share_delta),
+        "share_delta": _between(change.share_before, change.share_after),
     }
 
 
@@ -131,10 +153,11 @@ def report_data(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, file
     previous = None
     if profile.previous is not None:
         prev_files, prev_people = _round(profile.previous)
-        previous = {"files": prev_files, "respondents": prev_people}
+        previous = {"files": prev_files, "respondents": {**prev_people, "in_both": profile.in_both}}
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
+        "banner": profile.banner,
         "framework": {
             "id": profile.kader_id,
             "versie": profile.kader_versie,
@@ -199,11 +222,15 @@ def report_data(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, file
             {
                 "key": c.key,
                 "label": c.label,
+                "shown": c.shown,
+                "reason": None if c.shown else TOO_FEW,
+                "in_both": c.in_both,
                 "sections": [_change(x) for x in c.sections],
                 "items": [_change(x) for x in c.items],
             }
             for c in profile.changes
         ],
+        "comparison": list(profile.comparison),
         "other_versions": [{"versie": v, "results": n} for v, n in profile.other_versions],
         "unknown_items": profile.unknown_items,
         "names": None
@@ -213,6 +240,7 @@ def report_data(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, file
         if profile.examples is None
         else [{"kerntaak": e.kerntaak, "voorbeeld": e.voorbeeld, "meerwaarde": e.meerwaarde} for e in profile.examples],
         "notes": list(profile.notes),
+        "warnings": list(profile.warnings),
     }
 
 

@@ -21,6 +21,7 @@ from ictbekwaam.render.team.common import (
     category_labels,
     change_texts,
     column_counts,
+    comparison_title,
     kader_line,
     mean_text,
     median_text,
@@ -116,8 +117,12 @@ def _changes(profile: TeamProfile) -> list[str]:
     out = ["## Verschil met de vorige ronde", ""]
     if profile.previous is not None:
         out += [f"Vorige ronde: {round_line(profile.previous)}", ""]
+    for line in profile.comparison:
+        out += [md(line), ""]
     for change in profile.changes:
-        out += [f"### {md(change.label)}", ""]
+        if not change.shown:
+            continue  # named in one line of the comparison remarks
+        out += [f"### {md(comparison_title(change))}", ""]
         rows = []
         for c in (*change.sections, *change.items):
             row = change_texts(profile, c)
@@ -129,7 +134,8 @@ def _changes(profile: TeamProfile) -> list[str]:
 
 def report_markdown(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, file_names: bool = False) -> str:
     """The whole report as Markdown (file names of skipped files only with ``file_names``)."""
-    out = [f"# {title(profile)}", ""]
+    out = [f"> **{md(profile.banner)}**", ""] if profile.banner else []
+    out += [f"# {title(profile)}", ""]
     out += [f"*{md(kader_line(profile))}*", "", f"**Doelen:** {md(profile.targets_source)}", "", md(scale_line(profile)), ""]
     out += [round_line(profile.round), ""]
     for note in notes(profile):

@@ -19,9 +19,10 @@ from ictbekwaam import dutch
 from ictbekwaam.core.team.records import TOO_FEW, Column, Figures, Rejected, TeamProfile
 from ictbekwaam.render.literal import literal
 from ictbekwaam.render.team.common import (
-    change_texts,
     DASH,
+    change_texts,
     column_counts,
+    comparison_title,
     kader_line,
     mean_text,
     median_text,
@@ -154,11 +155,14 @@ def _groups_tables(profile: TeamProfile) -> list:
 def _changes(profile: TeamProfile) -> list:
     from rich.table import Table
 
-    out: list = []
+    out: list = [literal("Verschil met de vorige ronde", style="bold")]
     if profile.previous is not None:
         out.append(literal(f"Vorige ronde: {round_line(profile.previous)}"))
+    out += [literal(line) for line in profile.comparison]
     for change in profile.changes:
-        table = Table(title=literal(f"Verschil met de vorige ronde: {change.label}", style="bold"), title_justify="left")
+        if not change.shown:
+            continue  # named in one line of the comparison remarks
+        table = Table(title=literal(comparison_title(change), style="bold"), title_justify="left")
         table.add_column("Onderdeel / item", no_wrap=True)
         table.add_column("Gem. toen", justify="right")
         table.add_column("Gem. nu", justify="right")
@@ -167,7 +171,7 @@ def _changes(profile: TeamProfile) -> list:
         for c in (*change.sections, *change.items):
             row = change_texts(profile, c)
             label = row.label if not row.is_section else (profile.section(c.id).naam if profile.section(c.id).checklist else f"Kerntaak {c.id}")
-            if c.before is None and c.after is None:
+            if not c.shown:
                 table.add_row(literal(label), TOO_FEW, "", "", "")
             else:
                 table.add_row(literal(label), row.before, row.after, row.delta, row.share)
@@ -185,7 +189,8 @@ def report_renderable(profile: TeamProfile, rejected: Sequence[Rejected] = (), *
     """
     from rich.console import Group
 
-    parts: list = [
+    parts: list = [literal(profile.banner, style="bold reverse")] if profile.banner else []
+    parts += [
         literal(title(profile), style="bold underline"),
         literal(kader_line(profile)),
         literal(f"Doelen: {profile.targets_source}"),
