@@ -192,7 +192,7 @@ def test_a_change_is_worked_out_from_the_figures_as_shown(run_cli, tmp_path, kad
     assert a1["verschil gemiddelde"] == "0.02" and a1["in beide rondes"] == "50"
 
 
-def test_rounds_match_people_by_id_and_name_also_under_one_shared_id(run_cli, tmp_path, kader, capsys):
+def test_rounds_match_people_by_id_and_name_also_under_one_shared_id(run_cli, tmp_path, kader):
     # Results from before ids followed the person: everyone on one computer has one id. Matched by id *and* name,
     # the eight are in both rounds and the newcomer under the same id is not mistaken for one of them.
     shared = rid(7)
