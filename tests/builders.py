@@ -55,6 +55,21 @@ def everything(kader: Kader, level: int = 3, code: str = "ja") -> dict:
     return answers
 
 
+def rid(n: int) -> str:
+    """The respondent id of test person ``n``: ``r-000...n`` (32 hex digits)."""
+    return f"r-{n:032x}"
+
+
+def varied(kader: Kader, seed: int) -> dict:
+    """Every item answered, differently per seed (the same seed, the same answers)."""
+    import random
+
+    rnd = random.Random(seed)
+    answers: dict = {i.id: rnd.choice(["ja", "deels", "nee"]) for i in kader.basisvaardigheden.items}
+    answers.update({i.id: rnd.choice([1, 2, 3, 4]) for k in kader.kerntaken for i in k.items})
+    return answers
+
+
 def sanne_answers(kader) -> dict:
     """Two basisvaardigheden short, four statements below target, one nvt, one open."""
     answers = everything(kader) | {"BV5": "deels", "BV7": "nee", "A2": 2, "A4": 1, "A8": 4, "A3": "nvt", "B2": 2, "C4": 1}

@@ -11,19 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from builders import make_result, write_result
+from builders import make_result, rid, varied, write_result
 from ictbekwaam.model.result import Context
-
-
-def rid(n: int) -> str:
-    return f"r-{n:032x}"
-
-
-def varied(kader, seed: int) -> dict:
-    rnd = random.Random(seed)
-    answers: dict = {i.id: rnd.choice(["ja", "deels", "nee"]) for i in kader.basisvaardigheden.items}
-    answers.update({i.id: rnd.choice([1, 2, 3, 4]) for k in kader.kerntaken for i in k.items})
-    return answers
 
 
 def low(kader, seed: int) -> dict:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import random
 
 import pytest
 
-from builders import make_result
+from builders import make_result, rid, varied
 from ictbekwaam.core.team.profile import build_profile
 from ictbekwaam.core.team.tally import Tally
 from ictbekwaam.model.result import Context
@@ -16,18 +15,6 @@ from ictbekwaam.model.targets import default_targets
 @pytest.fixture(scope="module")
 def targets(kader):
     return default_targets(kader)
-
-
-def rid(n: int) -> str:
-    return f"r-{n:032x}"
-
-
-def varied(kader, seed: int) -> dict:
-    """Every item answered, differently per seed."""
-    rnd = random.Random(seed)
-    answers: dict = {i.id: rnd.choice(["ja", "deels", "nee"]) for i in kader.basisvaardigheden.items}
-    answers.update({i.id: rnd.choice([1, 2, 3, 4]) for k in kader.kerntaken for i in k.items})
-    return answers
 
 
 def tally(kader, people, by=None) -> Tally:
