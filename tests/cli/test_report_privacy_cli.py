@@ -198,3 +198,33 @@ def test_rounds_match_people_by_id_and_name_also_under_one_shared_id(run_cli, tm
     assert data["previous"]["respondents"]["in_both"] == 8
     assert data["respondents"]["total"] == 9
     assert recovered(newcomer, scores(data), data) == set()
+
+
+def test_a_team_across_two_sectors_warns_about_a_report_by_sector(run_cli, tmp_path, kader):
+    # Team T: nine po and one vo. --by team shows T, --by sector shows po and vo: T minus (po minus A) is the one.
+    people = []
+    for school, team, sector, count in (("S", "A", "po", 6), ("S", "T", "po", 9), ("S", "T", "vo", 1),
+                                         ("U", "B", "vo", 6), ("U", "C", "vo", 2), ("U", "D", "vo", 3)):
+        people += [(len(people) + i, varied(kader, len(people) + i), Context(school=school, team=team, sector=sector))
+                   for i in range(count)]
+    folder = write(tmp_path / "inlever", kader, people)
+    warnings = report_json(run_cli, str(folder), "--by", "team")["warnings"]
+    assert (
+        "Aftrekken van een rapport met --by sector: bij team S · T horen 1 tot 4 respondenten bij een andere sector dan de "
+        "rest. Wie dit rapport en een rapport met --by sector over dezelfde resultaten allebei heeft, kan hun cijfers "
+        "mogelijk terugrekenen: deel ze niet allebei."
+    ) in warnings
+
+
+def test_one_colleague_moving_between_shown_teams_is_warned_about(run_cli, tmp_path, kader):
+    # Nobody joins or leaves the whole team; one of P's eight moves to Q. Last round's P minus this round's P is them.
+    def people(moved: bool):
+        return [(n, varied(kader, n), Context(school="S", team="Q" if n >= 8 or (moved and n == 7) else "P")) for n in range(14)]
+
+    old = write(tmp_path / "ronde1", kader, people(False))
+    new = write(tmp_path / "ronde2", kader, people(True))
+    data = report_json(run_cli, str(new), "--vorige", str(old), "--by", "team")
+    assert any(w.startswith("Tussen de rondes kwamen 1 tot 4 respondenten bij of gingen er weg (bij S · P en S · Q, "
+                            "ook door van groep te wisselen).") for w in data["warnings"]), data["warnings"]
+    quiet = report_json(run_cli, str(new), "--vorige", str(new), "--by", "team")
+    assert not any(w.startswith("Tussen de rondes") for w in quiet["warnings"])

@@ -22,6 +22,13 @@ it before hiding more to protect others (so the warning comes rather too
 often than too rarely). Only a warning: this report cannot hide what another
 one shows.
 
+**Groups that overlap without nesting.** A team of ten of which one gave
+another sector lies in no sector; yet with ``--by team`` and ``--by sector``
+side by side, team minus the rest of its sector may be that one teacher. Every
+shown group of this report that shares 1 to ``min_groep - 1`` respondents (or
+answers on an item) with a shown group of another grouping, neither lying in
+the other, gets a warning too (:func:`_small_overlaps`).
+
 Cost: one pass over the completed respondents, per distinct context (school,
 team, sector) as given; nothing without ``--by``.
 """
@@ -37,6 +44,7 @@ from ictbekwaam.core.team.tally import UNKNOWN_GROUP, Tally, Where, where_key
 
 GROUPINGS: tuple[By, ...] = ("school", "team", "sector")
 PLURAL = {"school": "scholen", "team": "teams", "sector": "sectoren"}
+ANOTHER = {"school": "een andere school", "team": "een ander team", "sector": "een andere sector"}
 MAX_NAMED = 5
 
 
@@ -70,6 +78,33 @@ def _leftovers(coarse: dict[Where, str | None], fine: dict[Where, str | None], s
     return out
 
 
+def _small_overlaps(own: dict[Where, str | None], other: dict[Where, str | None], size: dict[Where, Sizes],
+                    ours: Callable[[str | None, Sizes, int], bool], theirs: Callable[[str | None, Sizes, int], bool],
+                    minimum: int) -> dict[str | None, list[int]]:
+    """This report's group -> the rows where it shares 1..minimum-1 with a shown group of the other grouping.
+
+    Only where neither lies within the other (nesting is :func:`_leftovers`' case): a team of ten with one
+    teacher of another sector. Such a small overlap is what subtracting the two reports in some way
+    (team minus the rest of its sector, or the like) can isolate, so it is warned about whatever else is shown.
+    """
+    pair: dict[tuple[str | None, str | None], Sizes] = {}
+    own_size: dict[str | None, Sizes] = {}
+    other_size: dict[str | None, Sizes] = {}
+    for where, cell in size.items():
+        x, y = own[where], other[where]
+        pair[(x, y)] = _add(pair.get((x, y)), cell)
+        own_size[x] = _add(own_size.get(x), cell)
+        other_size[y] = _add(other_size.get(y), cell)
+    out: dict[str | None, list[int]] = {}
+    for (x, y), cell in pair.items():
+        for row, part in enumerate(cell):
+            if not 0 < part < minimum or part in (own_size[x][row], other_size[y][row]):
+                continue
+            if ours(x, own_size[x], row) and theirs(y, other_size[y], row) and row not in out.get(x, []):
+                out.setdefault(x, []).append(row)
+    return out
+
+
 def differencing_warnings(tally: Tally, layout: Layout, minimum: int, total: Column, groups: tuple[Column, ...]) -> tuple[str, ...]:
     """Dutch warnings about reports with another ``--by`` that would reveal hidden figures of this one (see the module docstring)."""
     by = tally.by
@@ -100,7 +135,23 @@ def differencing_warnings(tally: Tally, layout: Layout, minimum: int, total: Col
                 labels = tally.labels(coarse)
                 named = [labels.get(str(c), str(c)) if c is not None else UNKNOWN_GROUP[coarse] for c in leftovers]
                 out.append(_warning(by, other, coarse, fine, sorted(named, key=str.casefold), leftovers, minimum))
+        overlaps = _small_overlaps(own, keys, size, ours, theirs, minimum)
+        if overlaps:
+            labels = tally.labels(by)
+            named = [labels.get(str(c), str(c)) if c is not None else UNKNOWN_GROUP[by] for c in overlaps]
+            out.append(_overlap_warning(by, other, sorted(named, key=str.casefold), overlaps, minimum))
     return tuple(out)
+
+
+def _overlap_warning(by: By, other: By, named: list[str], overlaps: dict[str | None, list[int]], minimum: int) -> str:
+    shown = dutch.join(named[:MAX_NAMED] + ([f"nog {len(named) - MAX_NAMED}"] if len(named) > MAX_NAMED else []))
+    noun = by if len(named) == 1 else PLURAL[by]
+    what = f"1 tot {minimum - 1} respondenten" if any(0 in rows for rows in overlaps.values()) else f"bij sommige stellingen 1 tot {minimum - 1} antwoorden"
+    return (
+        f"Aftrekken van een rapport met --by {other}: bij {noun} {shown} horen {what} bij {ANOTHER[other]} dan de rest. "
+        f"Wie dit rapport en een rapport met --by {other} over dezelfde resultaten allebei heeft, kan hun cijfers "
+        "mogelijk terugrekenen: deel ze niet allebei."
+    )
 
 
 def _warning(by: By, other: By, coarse: By, fine: By, named: list[str], leftovers: dict[str | None, list[int]], minimum: int) -> str:

@@ -104,6 +104,15 @@ class _People:
         differ = moved + self.left.get(key, (0,) * (row + 1))[row]
         return not 0 < differ < minimum
 
+    def few_differ(self, key: Key, minimum: int) -> bool:
+        """Whether 1..minimum-1 people came into the group or went out of it (joined, left, or moved), in respondents.
+
+        Then its figures in last round's report beside this round's approximate theirs: a warning, not a hiding.
+        """
+        came = self.joined.get(key, (0,))[0] + sum(c[0] for (old, new), c in self.moves.items() if new == key and old != key)
+        went = self.left.get(key, (0,))[0] + sum(c[0] for (old, new), c in self.moves.items() if old == key and new != key)
+        return 0 < came < minimum or 0 < went < minimum
+
     def exposed(self, row: int, shown: set[Key], whole: bool, now_node, then_node, minimum: int) -> set | None:  # type: ignore[no-untyped-def]
         """The nodes on a cut that singles out 1..minimum-1 people in either round when these changes are shown, or None."""
 
@@ -204,9 +213,11 @@ def compare(now: Tally, before: Tally, layout: Layout, minimum: int, current: tu
             previous: tuple[Column, tuple[Column, ...]]) -> tuple[int, tuple[ColumnChange, ...], tuple[str, ...], tuple[str, ...]]:
     """(respondents in both rounds, the change per column of this round, Dutch remarks, Dutch warnings), see the module docstring.
 
-    The warning: when 1 to ``minimum - 1`` respondents joined or left, the two
-    rounds' own reports side by side approach their answers as far as the
-    others answered the same (no change of this report can prevent that).
+    The warning: when 1 to ``minimum - 1`` respondents joined or left the
+    team, or came into or went out of a group both rounds' reports show (also
+    by moving to another group), the two rounds' own reports side by side
+    approach their answers as far as the others answered the same (no change of
+    this report can prevent that).
 
     ``current`` and ``previous``: the whole team and the groups of this
     round's and the previous round's report (same kader, targets, grouping and minimum).
@@ -247,12 +258,18 @@ def compare(now: Tally, before: Tally, layout: Layout, minimum: int, current: tu
                                       people.now.get(key, b""), people.size_now.get(key, empty)[0], layout))
     joined = sum(cell[0] for cell in people.joined.values())
     left = sum(cell[0] for cell in people.left.values())
+    whole_changed = total.shown and (0 < joined < minimum or 0 < left < minimum)
+    groups_changed = [
+        column.label for key, column in zip(keys, groups)
+        if now_node(key, 0) == ("now", key) and then_node(key, 0) == ("then", key) and people.few_differ(key, minimum)
+    ]
     warnings = ()
-    if total.shown and (0 < joined < minimum or 0 < left < minimum):
+    if whole_changed or groups_changed:
+        where = f" (bij {dutch.join(groups_changed)}, ook door van groep te wisselen)" if groups_changed else ""
         warnings = (
-            f"Tussen de rondes kwamen 1 tot {minimum - 1} respondenten bij of gingen er weg. Wie het rapport van de vorige "
-            "ronde naast dat van deze ronde legt, kan hun antwoorden benaderen, voor zover de anderen hetzelfde bleven "
-            "antwoorden: deel die twee niet allebei met wie de losse antwoorden niet mag zien.",
+            f"Tussen de rondes kwamen 1 tot {minimum - 1} respondenten bij of gingen er weg{where}. Wie het rapport van de "
+            "vorige ronde naast dat van deze ronde legt, kan hun antwoorden benaderen, voor zover de anderen hetzelfde "
+            "bleven antwoorden: deel die twee niet allebei met wie de losse antwoorden niet mag zien.",
         )
     return len(people.in_both), tuple(changes), _remarks(len(people.in_both), changes, minimum, bool(groups)), warnings
 
