@@ -15,6 +15,7 @@ def test_names_compare_without_case_and_spacing():
     assert name_key("Ｓａｍ") == "sam"  # full-width letters (NFKC)
     assert name_key("Renée") == name_key("Rene\u0301e")  # é as one character or e + accent
     assert name_key("STRASSE") == name_key("Straße")
+    assert name_key("Anna\u200b de Vries") == name_key("Anna de Vries") == name_key("\ufeffAnna de\u2060 Vries")  # invisible
     assert name_key(None) == name_key("") == name_key("   ") == ""
     assert name_key("Sam") != name_key("Sem")
 

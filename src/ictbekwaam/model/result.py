@@ -215,7 +215,7 @@ def is_respondent_id(text: str) -> bool:
 def name_key(naam: str | None) -> str:
     """A name as names are compared: NFKC, one space between words, case folded; "" for no name.
 
-    "Sam  de Vries", " sam de vries" and "SAM DE VRIES" are one person; the
+    "Sam  de Vries", " sam de vries", "SAM DE VRIES" and "Sam\u200b de Vries" are one person; the
     respondent id follows this key (``assess``), and ``report`` and ``compare``
     tell people apart by it.
     """
@@ -223,7 +223,9 @@ def name_key(naam: str | None) -> str:
         return ""
     if naam.isascii() and naam.isprintable() and "  " not in naam and naam[0] != " " != naam[-1]:
         return naam.lower()  # the same, twice as fast: ``report`` does this for every file
-    return " ".join(unicodedata.normalize("NFKC", naam).split()).casefold()
+    # Invisible format characters (a zero-width space pasted with a name) make no other person.
+    visible = "".join(ch for ch in unicodedata.normalize("NFKC", naam) if unicodedata.category(ch) != "Cf")
+    return " ".join(visible.split()).casefold()
 
 
 def kader_ref(kader: Kader) -> KaderRef:

@@ -46,7 +46,8 @@ def test_one_id_with_two_names_is_two_respondents_and_a_conflict(kader, targets)
     assert note == (
         "1 respondent-id komt voor met verschillende namen: elke naam telt als een eigen respondent (samen 2). Meestal "
         "zijn dat collega's die op één computer of uit één antwoordbestand een zelfevaluatie maakten; is het één persoon "
-        "die de naam anders schreef, laat dan een van de bestanden weg. Welke bestanden het zijn, meldt ictbekwaam bij "
+        "die de naam anders schreef, dan telt die dubbel (ook voor --min-groep: een groep kan dan getoond worden met één "
+        "persoon minder dan de cijfers zeggen); laat dan een van de bestanden weg. Welke bestanden het zijn, meldt ictbekwaam bij "
         "het maken van het rapport."
     )
     assert "Anna" not in note and "Bert" not in note

@@ -56,8 +56,9 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
         notes.append(
             f"{dutch.count(r.conflicts, 'respondent-id komt', 'respondent-ids komen')} voor met verschillende namen: elke naam "
             f"telt als een eigen respondent (samen {r.conflicting}). Meestal zijn dat collega's die op één computer of uit "
-            "één antwoordbestand een zelfevaluatie maakten; is het één persoon die de naam anders schreef, laat dan een van "
-            "de bestanden weg. Welke bestanden het zijn, meldt ictbekwaam bij het maken van het rapport."
+            "één antwoordbestand een zelfevaluatie maakten; is het één persoon die de naam anders schreef, dan telt die dubbel "
+            "(ook voor --min-groep: een groep kan dan getoond worden met één persoon minder dan de cijfers zeggen); laat dan "
+            "een van de bestanden weg. Welke bestanden het zijn, meldt ictbekwaam bij het maken van het rapport."
         )
     if r.drafts_only:
         notes.append(f"{dutch.count(r.drafts_only, 'respondent heeft', 'respondenten hebben')} alleen een concept ingeleverd: geteld, maar niet in de cijfers.")
