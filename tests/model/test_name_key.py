@@ -22,4 +22,5 @@ def test_names_compare_without_case_and_spacing():
 
 @given(st.text(alphabet=st.sampled_from("aAzZ é\t\n\u00a0ßＳ.-'"), max_size=12) | st.text(max_size=12))
 def test_the_fast_path_for_plain_names_gives_the_full_rule(naam):
-    assert name_key(naam) == " ".join(unicodedata.normalize("NFKC", naam).split()).casefold()
+    visible = "".join(ch for ch in unicodedata.normalize("NFKC", naam) if unicodedata.category(ch) != "Cf")
+    assert name_key(naam) == " ".join(visible.split()).casefold()
