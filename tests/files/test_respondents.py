@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 from datetime import timedelta
 
@@ -90,6 +91,14 @@ def test_legacy_id_stays_with_the_first_name_used_with_it(kader, data_dir):
     assert store.respondent_id_for("anna") == LEGACY
     assert store.respondent_id() == LEGACY == store.respondent_id_for(None)
     assert (data_dir / "respondent-id").read_text() == LEGACY + "\n"  # the file is kept as it was
+
+
+def test_the_legacy_owner_is_kept_when_their_old_results_are_handed_in(kader, data_dir):
+    # Sam, the first name of the folder's id, assesses again; then hands the old results in (moves them away).
+    legacy_folder(data_dir, kader, [("Sam", 0)])
+    assert Store().respondent_id_for("Sam") == LEGACY
+    shutil.rmtree(data_dir / "resultaten")
+    assert Store().respondent_id_for("Kim") != LEGACY  # Kim is not Sam: the table remembered whose id it is
 
 
 def test_legacy_id_without_named_results_goes_to_the_first_name(kader, data_dir):

@@ -152,15 +152,18 @@ class Store:
         if not key:
             return existing if existing is not None else self._make_respondent_id()
         table = respondents.read_table(self.names_path)
+        upgraded = False
         if table is None:
             table = respondents.NameTable()
             if existing is not None:  # a folder of an earlier version: the id stays with its first name
                 first = respondents.first_name_with(existing, self._own_results())
                 if first is not None:
                     respondents.choose_id(table, first, existing, None, existing)
+                    # Kept now: the old results that told whose id it is may be handed in and gone next time.
+                    upgraded = True
         folder_id = existing if existing is not None else self._make_respondent_id()
         chosen, added = respondents.choose_id(table, key, folder_id, provisional, new_respondent_id())
-        if added:
+        if added or upgraded:
             self._ensure_root()
             atomic_write(self.names_path, respondents.encode_table(table), mode=PRIVATE)
         return chosen
