@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 import stat
@@ -205,3 +206,16 @@ def test_nothing_is_left_behind_after_a_refusal(tmp_path):
     (tmp_path / "pop.md").write_text("eigen")
     refused(tmp_path / "pop.md", "x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pop.md"]
+
+
+@pytest.mark.parametrize("refusal", [errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS])  # no hard links on this file system
+def test_a_file_system_without_hard_links_still_gets_new_files(tmp_path, monkeypatch, refusal):
+    def no_links(*args, **kwargs):
+        raise OSError(refusal, os.strerror(refusal))
+
+    monkeypatch.setattr(os, "link", no_links)
+    write_output(tmp_path / "rapport.md", "# Rapport\n")
+    assert (tmp_path / "rapport.md").read_text() == "# Rapport\n"
+    assert mode_of(tmp_path / "rapport.md") == 0o600
+    assert "bestaat al" in refused(tmp_path / "rapport.md", "nieuw")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.md"]  # no temporary file left

@@ -6,6 +6,7 @@ content or the new one.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -43,7 +44,7 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int = 0o644, exclusive:
         tmp = _write_temp(folder, path.name, data, mode)
         try:
             if exclusive:
-                os.link(tmp, path)  # fails if path exists: never overwrite
+                _place_new(tmp, path)
             else:
                 os.replace(tmp, path)
         finally:
@@ -54,6 +55,29 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int = 0o644, exclusive:
     except OSError as exc:
         raise IctbekwaamError(f"{path}: kan niet schrijven ({os_reason(exc)})") from None
     return path
+
+
+# A file system without hard links (FAT and exFAT sticks, many SMB, CIFS and FUSE mounts) says one of these.
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP), errno.EMLINK}
+
+
+def _place_new(tmp: Path, path: Path) -> None:
+    """Give the written ``tmp`` the name ``path``, which must not exist: FileExistsError if it does."""
+    try:
+        os.link(tmp, path)  # the check and the naming in one step
+        return
+    except OSError as exc:
+        if isinstance(exc, FileExistsError) or exc.errno not in _NO_LINKS:
+            raise
+    # No hard links here: claim the name first (O_EXCL fails if it exists), then rename the full
+    # file over the empty claim. A reader may see an empty file for a moment, never half of one.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        Path(path).unlink(missing_ok=True)
+        raise
 
 
 def _fsync_dir(folder: Path) -> None:
