@@ -157,3 +157,17 @@ def test_an_extra_argument_is_refused_in_dutch(run_cli):
     run = run_cli("profile", "a.json", "b.json")
     assert run.code == 2
     assert run.err.startswith("Fout: onverwacht extra argument (b.json)\n")
+
+
+def test_o_dash_is_the_screen_for_every_command(tmp_path, kader):
+    folder = tmp_path / "team"
+    folder.mkdir()
+    for n in range(5):
+        write_result(folder / f"r{n}.json", make_result(kader, everything(kader), respondent=f"r-{n:032x}", naam=f"L{n}"))
+    run = shell("ictbekwaam report team --namen -o -", tmp_path)
+    assert run.returncode == 0 and run.stdout.startswith("Teamprofiel ict-bekwaamheid") and "L3" in run.stdout
+    assert "bevat namen" not in run.stderr and not (tmp_path / "-").exists()
+    run = shell("ictbekwaam profile team/r0.json -o -", tmp_path)
+    assert run.returncode == 0 and run.stdout.startswith("Profiel ict-bekwaamheid")
+    run = shell("ictbekwaam assess --template /dev/null", tmp_path)
+    assert run.returncode == 0 and "assess --answers" not in run.stderr  # no file to fill in

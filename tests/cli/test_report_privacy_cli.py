@@ -228,3 +228,14 @@ def test_one_colleague_moving_between_shown_teams_is_warned_about(run_cli, tmp_p
                             "ook door van groep te wisselen).") for w in data["warnings"]), data["warnings"]
     quiet = report_json(run_cli, str(new), "--vorige", str(new), "--by", "team")
     assert not any(w.startswith("Tussen de rondes") for w in quiet["warnings"])
+
+
+def test_the_warnings_on_stderr_show_names_literally(run_cli, tmp_path, kader):
+    people = []
+    for team, sector, count in (("A", "po", 6), ("T", "po", 9), ("T", "vo", 1), ("B", "vo", 6)):
+        people += [(len(people) + i, varied(kader, len(people) + i), Context(school="S\x1b[31m", team=team, sector=sector))
+                   for i in range(count)]
+    folder = write(tmp_path / "inlever", kader, people)
+    run = run_cli("report", str(folder), "--by", "team", "--format", "json")
+    assert "Let op: Aftrekken van een rapport met --by sector: bij team S\\x1b[31m · T" in run.err
+    assert "\x1b" not in run.err

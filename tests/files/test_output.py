@@ -219,3 +219,21 @@ def test_a_file_system_without_hard_links_still_gets_new_files(tmp_path, monkeyp
     assert mode_of(tmp_path / "rapport.md") == 0o600
     assert "bestaat al" in refused(tmp_path / "rapport.md", "nieuw")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.md"]  # no temporary file left
+
+
+def test_a_document_that_quotes_the_schema_is_no_result(tmp_path):
+    # README.md says `"schema": "ictbekwaam/result"`; a copy of it may be replaced with --overwrite.
+    doc = tmp_path / "uitleg.md"
+    doc.write_text('Een resultaat van ictbekwaam is (`"schema": "ictbekwaam/result"`).\n')
+    write_output(doc, "nieuw", overwrite=True)
+    assert doc.read_text() == "nieuw"
+    reordered = tmp_path / "r.json"  # keys sorted by an editor: still a result
+    reordered.write_text('{"answers": {}, "complete": true,\n "schema" : "ictbekwaam/result"}')
+    assert "is een resultaatbestand" in refused(reordered, "x", overwrite=True)
+
+
+def test_a_large_file_may_be_replaced(tmp_path):
+    big = tmp_path / "groot.html"
+    big.write_bytes(b"<p>" + b"x" * (5 * 1024 * 1024))
+    write_output(big, "klein", overwrite=True)
+    assert big.read_text() == "klein"

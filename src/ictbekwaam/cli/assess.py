@@ -47,7 +47,7 @@ def assess_command(
     ),
     out: Annotated[
         Optional[Path],
-        out_option("Sla het resultaat op in deze map in plaats van in je eigen gegevensmap.", metavar="MAP"),
+        out_option("Sla het resultaat op in deze map in plaats van in je eigen gegevensmap.", metavar="MAP", dash_is_stdout=False),
     ] = None,
     plain: bool = typer.Option(
         False,
@@ -121,8 +121,10 @@ def _write_template(kader, path: Path, overwrite: bool) -> None:  # type: ignore
         sys.stdout.flush()
         return
     # The same rule as every -o: an answers file being filled in is only replaced with --overwrite.
-    write_output(path, text, overwrite=overwrite)
+    written = write_output(path, text, overwrite=overwrite)
     sys.stderr.write(f"Antwoordbestand geschreven: {safe.text(str(path))}\n")
+    if not written.is_file():  # a device or a pipe: there is no file to fill in and hand back
+        return
     sys.stderr.write(f"Vul het in en maak er een resultaat van met: ictbekwaam assess --answers {safe.text(shlex.quote(str(path)))}\n")
 
 

@@ -94,7 +94,7 @@ def emit(text: str, out: Optional[Path], *, overwrite: bool = False, private: bo
     a new file gets mode 0600 (anything from results), else 0644 (the kader,
     the handreiking).
     """
-    if out is None or str(out) == "-":  # -o - is standard output, as for assess --template -
+    if out is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
@@ -130,9 +130,14 @@ DOELEN_HELP = "De doelen van de school (YAML) in plaats van de standaarddoelen."
 RESULT_FILE_HELP = "Een resultaatbestand (.json) van ictbekwaam assess."
 
 
-def out_option(help: str = OUT_HELP, metavar: str = "BESTAND") -> Any:
-    """``--out``/``-o``: where an export goes instead of the screen."""
-    return typer.Option("--out", "-o", metavar=metavar, help=help)
+def _dash_is_stdout(value: Optional[Path]) -> Optional[Path]:
+    # "-o -" is the screen, as "--template -" is: every command then does what it does without -o.
+    return None if value is not None and str(value) == "-" else value
+
+
+def out_option(help: str = OUT_HELP, metavar: str = "BESTAND", *, dash_is_stdout: bool = True) -> Any:
+    """``--out``/``-o``: where an export goes instead of the screen (``-`` is the screen)."""
+    return typer.Option("--out", "-o", metavar=metavar, help=help, callback=_dash_is_stdout if dash_is_stdout else None)
 
 
 def doelen_option(help: str = DOELEN_HELP) -> Any:

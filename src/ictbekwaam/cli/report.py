@@ -235,9 +235,11 @@ def report_command(
         previous_files=old.files if old is not None else None,
         previous_rejected=len(old.rejected) if old is not None else 0,
     )
-    # Also on the coach's screen when the report goes to a file: another report could undo its privacy.
-    for warning in profile.warnings:
-        sys.stderr.write(f"Let op: {warning}\n")
+    # Also on the coach's screen when the report goes elsewhere: another report could undo its privacy.
+    # (The report on screen has them already.)
+    if not screen:
+        for warning in profile.warnings:
+            sys.stderr.write(f"Let op: {safe.text(warning)}\n")
     # File names are often people's names: in an export only when names were asked for.
     file_names = keep_names
 

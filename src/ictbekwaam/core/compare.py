@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ictbekwaam import dutch
+from ictbekwaam import safe
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result, name_key
 from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore, score
@@ -190,7 +191,8 @@ def _warnings(old: Result, new: Result) -> list[str]:
 
 
 def _naam(result: Result) -> str:
-    naam = " ".join((result.respondent.naam or "").split())
+    # Escaped first, then spaces tidied: a control character must show as code, not vanish into a space.
+    naam = " ".join(part for part in safe.text(result.respondent.naam or "").split(" ") if part)
     return f"'{naam}'" if naam else "geen naam"
 
 

@@ -29,8 +29,8 @@ Pure: no UI imports; the CLI decides what to tell the user afterwards.
 from __future__ import annotations
 
 import errno
-import io
 import os
+import re
 import stat
 import zipfile
 from pathlib import Path
@@ -39,15 +39,17 @@ from ictbekwaam import safe
 from ictbekwaam.errors import DataError, IctbekwaamError, os_reason
 from ictbekwaam.files.read import IS_FOLDER, not_regular, read_bytes
 from ictbekwaam.files.write import atomic_write
-from ictbekwaam.model.result import SCHEMA_ID
+from ictbekwaam.files.zipped import zip_members
+from ictbekwaam.model.result import MAX_RESULT_BYTES, SCHEMA_ID
 
 PRIVATE = 0o600  # personal data: results, profiles, POPs, team reports
 SHARED = 0o644  # the kader and the handreiking, public texts
 OVERWRITE_HINT = "Kies een andere naam, of geef --overwrite om het te vervangen."
-# A result names its schema near the start. Looked for in the raw bytes, so that a damaged result
-# (cut off, garbage after it, padded, saved as UTF-16) is still recognised: it is still someone's answers.
-_RESULT_MARKS = tuple(f'"{SCHEMA_ID}"'.encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
-_CHECK_LIMIT = 64 * 1024 * 1024  # a file this large is read whole only to be sure it holds no result
+# A result says "schema": "ictbekwaam/result" as a JSON key (after "{", "," or a space: not a document quoting it).
+# Looked for in the text, not by parsing, so that a damaged result (cut off, garbage after it, padded, saved as
+# UTF-16, keys reordered by an editor) is still recognised: it is still someone's answers.
+_RESULT_RE = re.compile(r'(?:^|[{,\s])"schema"\s*:\s*"' + re.escape(SCHEMA_ID) + '"')
+_CHECK_LIMIT = 4 * MAX_RESULT_BYTES  # a larger file is no result (report reads none over MAX_RESULT_BYTES)
 _OWN_STREAMS = (1, 2)  # standard output and standard error
 
 
@@ -115,21 +117,28 @@ def why_not_replaced(path: Path) -> str | None:
     A result (valid, damaged or a draft), a zip archive that may hold handed-in
     results, and a file ictbekwaam cannot read (so cannot tell) are kept.
     """
+    if zipfile.is_zipfile(path):
+        members, problem = zip_members(str(path))
+        if problem is not None:
+            return f"is een zip-archief dat ictbekwaam niet kan lezen ({problem}), misschien met ingeleverde resultaten"
+        if members:
+            return "is een zip-archief met .json-bestanden, misschien ingeleverde resultaten"
+        return None
     try:
-        data = read_bytes(path, limit=_CHECK_LIMIT, what="een bestand om te vervangen")
+        data = read_bytes(path, limit=_CHECK_LIMIT, what="een resultaatbestand")
     except DataError as exc:
+        if os.path.getsize(path) > _CHECK_LIMIT:
+            return None  # too large to be a result
         reason = "; ".join(message for _, message in exc.problems)
         return f"ictbekwaam kan niet nagaan of het een resultaat is ({reason})"
-    if any(mark in data for mark in _RESULT_MARKS):
+    if _says_result(data):
         return "is een resultaatbestand"
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return "is een (beschadigd) zip-archief, misschien met ingeleverde resultaten"
-        if any(name.lower().endswith(".json") for name in names):
-            return "is een zip-archief met .json-bestanden, misschien ingeleverde resultaten"
     return None
+
+
+def _says_result(data: bytes) -> bool:
+    codecs = ("utf-8", "utf-16-le", "utf-16-be") if b"\0" in data else ("utf-8",)  # UTF-16: Notepad, BOM or not
+    return any(_RESULT_RE.search(data.decode(codec, errors="ignore")) for codec in codecs)
 
 
 def _stat(path: Path, *, follow: bool) -> os.stat_result | None:

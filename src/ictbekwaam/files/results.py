@@ -1,4 +1,4 @@
-"""Reading one result file from disk (``profile``, ``pop``, ``validate``, and telling a result from other files).
+"""Reading one result file from disk (``profile``, ``pop``, ``validate``).
 
 The bytes come through :func:`~ictbekwaam.files.read.read_bytes` (bounded,
 regular files only); parsing and checking them is the model's
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ictbekwaam.errors import DataError, LineMap, Problems
-from ictbekwaam.files.read import read_bytes, without_bom
+from ictbekwaam.errors import LineMap, Problems
+from ictbekwaam.files.read import read_bytes
 from ictbekwaam.model.kader import Kader
-from ictbekwaam.model.result import MAX_RESULT_BYTES, AnswerCheck, Result, check_answers, decode, is_result_document
+from ictbekwaam.model.result import MAX_RESULT_BYTES, AnswerCheck, Result, check_answers, decode
 
 RESULT_FILE = "een resultaatbestand"  # for "te groot voor ..."
 
@@ -21,18 +21,6 @@ RESULT_FILE = "een resultaatbestand"  # for "te groot voor ..."
 def read_result_bytes(path: Path | str) -> bytes:
     """The bytes of a result file (at most :data:`~ictbekwaam.model.result.MAX_RESULT_BYTES`); DataError if unreadable."""
     return read_bytes(path, limit=MAX_RESULT_BYTES, what=RESULT_FILE)
-
-
-def is_result_file(path: Path) -> bool:
-    """Whether ``path`` is a readable file that says it is a result (a draft included), valid or not.
-
-    With or without a UTF-8 BOM: ``report`` accepts both, so both are a teacher's result.
-    """
-    try:
-        data = read_result_bytes(path)
-    except DataError:
-        return False
-    return is_result_document(without_bom(data))
 
 
 def read_result(path: Path) -> Result:

@@ -41,7 +41,7 @@ def test_only_people_in_both_rounds_are_compared(kader, targets):
     # Over the ten only: not 2,7 (with the leavers) before, nor 2,3 (with the newcomers) now.
     assert (a1.before, a1.after, a1.delta) == (2.0, 3.0, 1.0)
     assert p.total.items[p.item_index("A1")].mean == pytest.approx(35 / 15)  # the report itself: everyone now
-    assert "10 respondenten (gekoppeld op respondent-id)" in p.comparison[0]
+    assert "10 respondenten (gekoppeld op respondent-id en naam)" in p.comparison[0]
 
 
 def everything_shown_for(change) -> dict[str, tuple[float, float]]:

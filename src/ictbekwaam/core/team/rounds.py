@@ -278,7 +278,7 @@ def _remarks(in_both: int, changes: list[ColumnChange], minimum: int, grouped: b
     people = dutch.count(in_both, "respondent", "respondenten")
     out = [
         f"Alleen wie in beide rondes een afgerond resultaat heeft, telt mee in de verschillen: {people} "
-        "(gekoppeld op respondent-id). Wie maar aan één ronde meedeed, telt hier niet mee."
+        "(gekoppeld op respondent-id en naam). Wie maar aan één ronde meedeed, telt hier niet mee."
         + (" Een groep: wie nu in die groep zit en ook de vorige ronde afrondde." if grouped else "")
     ]
     hidden = [c.label for c in changes if not c.shown]

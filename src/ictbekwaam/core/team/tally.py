@@ -173,7 +173,7 @@ class Respondents:
         self.fp = array("q")
 
     def keys(self) -> list[tuple[str, int, int]]:
-        """(respondent id, name fingerprint, slot) of every respondent, in the order the slots were made."""
+        """(respondent id, name fingerprint, slot) of every respondent: each id's first name, then the other names (merge relies on it)."""
         keys = [(rid, self.fp[slot], slot) for rid, slot in self.first.items()]
         keys.extend((rid, fp, slot) for (rid, fp), slot in self.more.items())
         return keys
