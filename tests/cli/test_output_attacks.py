@@ -38,6 +38,10 @@ def damaged(kader) -> dict[str, bytes]:
         "over 1 MB": good[:-1] + b" " * 1_100_000 + b"}",
         "NaN": good.replace(b'"A1":3', b'"A1":NaN'),
         "draft": encode(make_result(kader, {"A1": 2}, complete=False)),
+        "UTF-32": good.decode().encode("utf-32"),
+        "schema with an escaped slash": good.replace(b'"ictbekwaam/result"', b'"ictbekwaam\\/result"'),
+        "key with a unicode escape": good.replace(b'"schema"', b'"sch\\u0065ma"'),
+        "padded past 4 MB": b" " * 5_000_000 + good,
     }
 
 
@@ -171,3 +175,20 @@ def test_o_dash_is_the_screen_for_every_command(tmp_path, kader):
     assert run.returncode == 0 and run.stdout.startswith("Profiel ict-bekwaamheid")
     run = shell("ictbekwaam assess --template /dev/null", tmp_path)
     assert run.returncode == 0 and "assess --answers" not in run.stderr  # no file to fill in
+
+
+def test_appending_through_stdout_never_touches_a_result(tmp_path, kader):
+    result = write_result(tmp_path / "r.json", make_result(kader, everything(kader)))
+    before = result.read_bytes()
+    # (With "2>> r.json" the shell itself appends our refusal to it: that redirect is the user's.)
+    run = shell("ictbekwaam kader -f json -o r.json >> r.json", tmp_path)
+    assert run.returncode == 1, run
+    assert "is een resultaatbestand; ictbekwaam overschrijft dat nooit" in run.stderr
+    assert result.read_bytes() == before
+
+
+def test_a_name_near_the_limit_of_the_file_system(tmp_path):
+    name = "a" * 250 + ".md"  # 253 bytes: legal; a temporary name built on it would not be
+    run = shell(f"ictbekwaam kader -f markdown -o {name}", tmp_path)
+    assert run.returncode == 0, run
+    assert (tmp_path / name).read_text().startswith("# ")

@@ -236,8 +236,8 @@ def report_command(
         previous_rejected=len(old.rejected) if old is not None else 0,
     )
     # Also on the coach's screen when the report goes elsewhere: another report could undo its privacy.
-    # (The report on screen has them already.)
-    if not screen:
+    # (The report on a terminal has them already; "> rapport.txt" is no terminal.)
+    if not screen or not sys.stdout.isatty():
         for warning in profile.warnings:
             sys.stderr.write(f"Let op: {safe.text(warning)}\n")
     # File names are often people's names: in an export only when names were asked for.

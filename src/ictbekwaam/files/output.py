@@ -40,7 +40,7 @@ from ictbekwaam.errors import DataError, IctbekwaamError, os_reason
 from ictbekwaam.files.read import IS_FOLDER, not_regular, read_bytes
 from ictbekwaam.files.write import atomic_write
 from ictbekwaam.files.zipped import zip_members
-from ictbekwaam.model.result import MAX_RESULT_BYTES, SCHEMA_ID
+from ictbekwaam.model.result import SCHEMA_ID, is_result_document
 
 PRIVATE = 0o600  # personal data: results, profiles, POPs, team reports
 SHARED = 0o644  # the kader and the handreiking, public texts
@@ -49,7 +49,7 @@ OVERWRITE_HINT = "Kies een andere naam, of geef --overwrite om het te vervangen.
 # Looked for in the text, not by parsing, so that a damaged result (cut off, garbage after it, padded, saved as
 # UTF-16, keys reordered by an editor) is still recognised: it is still someone's answers.
 _RESULT_RE = re.compile(r'(?:^|[{,\s])"schema"\s*:\s*"' + re.escape(SCHEMA_ID) + '"')
-_CHECK_LIMIT = 4 * MAX_RESULT_BYTES  # a larger file is no result (report reads none over MAX_RESULT_BYTES)
+_CHECK_LIMIT = 64 * 1024 * 1024  # read whole to be sure; a larger file is no result (report reads none over 1 MB)
 _OWN_STREAMS = (1, 2)  # standard output and standard error
 
 
@@ -67,6 +67,9 @@ def write_output(path: Path, data: bytes | str, *, overwrite: bool = False, priv
     if own is not None:
         # -o /dev/stdout, or the file stdout is redirected to: write where the shell already points,
         # in its way (appending after >>), instead of replacing the file behind the shell's back.
+        # Never onto a result, though: "-o r.json >> r.json" would append to a teacher's answers.
+        if target is not None and stat.S_ISREG(target.st_mode):
+            _refuse_protected(path)
         _write_all(own, data, path)
         return path
     info = _stat(path, follow=False)
@@ -137,8 +140,14 @@ def why_not_replaced(path: Path) -> str | None:
 
 
 def _says_result(data: bytes) -> bool:
-    codecs = ("utf-8", "utf-16-le", "utf-16-be") if b"\0" in data else ("utf-8",)  # UTF-16: Notepad, BOM or not
-    return any(_RESULT_RE.search(data.decode(codec, errors="ignore")) for codec in codecs)
+    # UTF-16 (Notepad) and UTF-32, with a byte order mark or without: the NUL bytes give them away.
+    codecs = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be") if b"\0" in data else ("utf-8",)
+    for codec in codecs:
+        text = data.decode(codec, errors="ignore")
+        # As text for a damaged one; parsed for one whose schema is written with JSON escapes ("ictbekwaam\/result").
+        if _RESULT_RE.search(text) or is_result_document(text.lstrip("\ufeff").encode("utf-8", errors="ignore")):
+            return True
+    return False
 
 
 def _stat(path: Path, *, follow: bool) -> os.stat_result | None:
@@ -159,6 +168,17 @@ def _check_folder(path: Path) -> None:
 
 
 def _replace(path: Path, data: bytes, info: os.stat_result, mode: int, overwrite: bool) -> Path:
+    _refuse_protected(path)
+    if not overwrite:
+        raise IctbekwaamError(
+            f"{_shown(path)} bestaat al; ictbekwaam overschrijft niets zonder --overwrite "
+            f"(misschien heb je het bewerkt). {OVERWRITE_HINT}"
+        )
+    # Never widen: a file the user made private stays private.
+    return atomic_write(path, data, mode=mode & stat.S_IMODE(info.st_mode))
+
+
+def _refuse_protected(path: Path) -> None:
     reason = why_not_replaced(path)
     if reason == "is een resultaatbestand":
         raise IctbekwaamError(
@@ -170,13 +190,6 @@ def _replace(path: Path, data: bytes, info: os.stat_result, mode: int, overwrite
             f"{_shown(path)}: ictbekwaam vervangt dit bestand niet, ook niet met --overwrite: {reason}. "
             "Kies een ander bestand voor -o."
         )
-    if not overwrite:
-        raise IctbekwaamError(
-            f"{_shown(path)} bestaat al; ictbekwaam overschrijft niets zonder --overwrite "
-            f"(misschien heb je het bewerkt). {OVERWRITE_HINT}"
-        )
-    # Never widen: a file the user made private stays private.
-    return atomic_write(path, data, mode=mode & stat.S_IMODE(info.st_mode))
 
 
 def _write_through(path: Path, data: bytes, info: os.stat_result) -> Path:

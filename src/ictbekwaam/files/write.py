@@ -15,7 +15,8 @@ from ictbekwaam.errors import IctbekwaamError, os_reason
 
 
 def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    # The name shortened: a name near the file system's limit (255 bytes) must still get a temporary file.
+    fd, tmp = tempfile.mkstemp(prefix=f".{name[:64]}.", suffix=".tmp", dir=folder)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
