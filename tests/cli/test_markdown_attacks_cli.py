@@ -89,7 +89,7 @@ def test_a_hostile_name_team_and_example(run_cli, tmp_path, kader, command):
     if command[0] == "pop":
         assert f"Voorbeeld {ATTACK}" in seen and f"Meerwaarde {' '.join(LINE_BREAK.split())}" in seen
         assert f"1. {ATTACK}" in seen
-        assert f"| Naam | Naam &lt;script&gt;alert(1)&lt;/script&gt;\\*\\[md\\](http://e)\\| " in run.out
+        assert "| Naam | Naam &lt;script&gt;alert(1)&lt;/script&gt;\\*\\[md\\](http://e)\\| " in run.out
 
 
 def own_kader(folder: Path) -> tuple[Path, Path]:
@@ -126,7 +126,7 @@ def test_a_hostile_kader_and_handreiking(run_cli, tmp_path, kader, command):
         assert f"Vraag {ATTACK}?" in seen and f"Onderwerp {ATTACK}" in seen
     if command[0] == "kader":
         rendered = to_html(run.out)
-        assert "<h1>Kop" not in rendered and "<ol>" not in rendered and "onerror" not in rendered.replace("&lt;img src=x onerror", "")
+        assert "<h1>Kop" not in rendered and "<ol>" not in rendered and "<img" not in rendered
         assert f"# Kop {ATTACK}" in seen and "1. lijst - punt ===" in seen
         assert f"Ik {' '.join(LINE_BREAK.split())}" in seen
     if command[0] in ("profile", "compare"):
