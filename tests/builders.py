@@ -319,7 +319,7 @@ MARKUP = ("markup-sluit", "markup-b", "haken", "link")
 
 MARKERS = {"wissen": "\\x1b", "titel": "\\x07", "osc8": "\\x1b", "rlo": "\\u202e", "lri": "\\u2066", "nul": "\\x00"}
 """What the control-character attacks look like once shown (a visible escape); "cr" is a space in a
-team report (names and labels are one line there) and ``\\r`` elsewhere."""
+team report and in every Markdown file (names and labels are one line there) and ``\\r`` elsewhere."""
 
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """The bidi controls: marks, embeddings, overrides and isolates."""

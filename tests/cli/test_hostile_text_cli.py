@@ -25,9 +25,11 @@ from markupsafe import escape as html_escape
 
 from builders import ATTACKS, MARKERS, MARKUP, everything, hostile_kader, leftover_controls, make_result, write_result
 from ictbekwaam.model.result import Context
-from ictbekwaam.render.team.markdown import md
+from ictbekwaam.render.markdown_text import md
 
 IDS = list(ATTACKS)
+MARKDOWN = ("profile-markdown", "compare-markdown", "pop", "kader-markdown", "gesprek-markdown", "report-markdown")
+"""The commands below whose output is Markdown: data text escaped by ``md``, one line (``\\r`` a space)."""
 
 
 def file_part(text: str) -> str:
@@ -200,10 +202,12 @@ def test_teacher_commands(run_cli, tmp_path, kader, attack, command):
     inert(run.out, run.err)
     if command.endswith("json"):
         assert f"Naam {text}" in strings(json.loads(run.out))
-    else:  # the POP has the name in a table cell: one line, "\r" a space
-        shown(run.out, attack, f"Naam {text}", cr="Naam voor na" if command == "pop" else "\\r")
+    elif command in MARKDOWN:  # escaped for Markdown, one line: "\r" a space
+        shown(run.out, attack, md(f"Naam {text}"), cr="Naam voor na")
+    else:
+        shown(run.out, attack, f"Naam {text}", cr="\\r")
     if command == "pop":  # the own examples, one line each
-        shown(run.out, attack, f"Voorbeeld {text}", cr="Voorbeeld voor na")
+        shown(run.out, attack, md(f"Voorbeeld {text}"), cr="Voorbeeld voor na")
 
 
 # -- a school's own kader and handreiking -------------------------------------------------
@@ -241,8 +245,10 @@ def test_a_schools_own_kader_and_handreiking(run_cli, tmp_path, kader, command):
         assert f"Ik {every} stelling" in strings(json.loads(output))
         return
     for attack, text in ATTACKS.items():
-        expected = {"report-markdown": md(text), "report-html": str(html_escape(text))}.get(command, text)
-        shown(output, attack, expected, cr="voor na" if command == "report-markdown" else "voor\\rna")
+        if command in MARKDOWN:
+            shown(output, attack, md(text), cr="voor na")
+        else:
+            shown(output, attack, str(html_escape(text)) if command == "report-html" else text, cr="voor\\rna")
     if "{doelen}" in KADER_COMMANDS[command]:
         assert "DoelenOnderbouw[/]|Team[/b]samen|Bovenbouw" in "".join(output.replace("\\", "").split())  # Markdown escapes [ ]
 

@@ -1,7 +1,9 @@
 """The Handreiking's question sets as Markdown or for the terminal.
 
 A school's own handreiking (``--handreiking``) is data like any other: its
-texts are shown literally, control characters as escapes (:mod:`ictbekwaam.safe`).
+texts are shown literally, control characters as escapes (:mod:`ictbekwaam.safe`);
+in the Markdown every text of the handreiking passes
+:func:`ictbekwaam.render.markdown_text.md` first.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from ictbekwaam import safe
 from ictbekwaam.model.kader import Handreiking, Vraag
 from ictbekwaam.core.gesprek import Selectie
+from ictbekwaam.render.markdown_text import md
 
 DOELGROEP_LABELS = {"bestuur": "bestuur", "schoolleider": "schoolleider", "i-coach": "i-coach", "leraar": "leraar"}
 
@@ -21,16 +24,16 @@ def gesprek_markdown(handreiking: Handreiking, selecties: list[Selectie], *, tit
     """A conversation sheet in Markdown, with room for notes after each question."""
     meta = handreiking.meta
     out = [f"# {title or 'Gespreksvragen ict-bekwaamheid'}", ""]
-    out += [f"Uit: {meta.uitgever}, *{meta.titel}*, {meta.bron}.", ""]
+    out += [f"Uit: {md(meta.uitgever)}, *{md(meta.titel)}*, {md(meta.bron)}.", ""]
     for selectie in selecties:
         thema = selectie.thema
-        out += [f"## {thema.naam}", ""]
-        out += [f"*Voor:* {', '.join(DOELGROEP_LABELS.get(d, d) for d in thema.doelgroep)}", ""]
-        out += [f"**Hoofdvraag {thema.hoofdvraag.id}.** {thema.hoofdvraag.tekst}", ""]
+        out += [f"## {md(thema.naam)}", ""]
+        out += [f"*Voor:* {', '.join(md(DOELGROEP_LABELS.get(d, d)) for d in thema.doelgroep)}", ""]
+        out += [f"**Hoofdvraag {md(thema.hoofdvraag.id)}.** {md(thema.hoofdvraag.tekst)}", ""]
         for onderwerp in selectie.onderwerpen:
-            out += [f"### {onderwerp.id} {onderwerp.titel}", ""]
+            out += [f"### {md(onderwerp.id)} {md(onderwerp.titel)}", ""]
             for number, vraag in enumerate(onderwerp.vragen, start=1):
-                out += [f"{number}. {_vraag_text(vraag)}", "", "   *Aantekeningen:*", ""]
+                out += [f"{number}. {md(_vraag_text(vraag))}", "", "   *Aantekeningen:*", ""]
     # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
     return "\n".join(safe.text(line) for line in out).rstrip() + "\n"
 

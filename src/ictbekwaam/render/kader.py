@@ -1,9 +1,11 @@
 """The Kader as Markdown, JSON or a rich tree.
 
 A school's own kader (``--kader``) is data like any other: its texts are shown
-literally, control characters as escapes (:mod:`ictbekwaam.safe`). The
-Markdown passes every line through :func:`ictbekwaam.safe.text` on its way
-out; a paragraph (an omschrijving, the opmerking) keeps its own line breaks.
+literally, control characters as escapes (:mod:`ictbekwaam.safe`). In the
+Markdown every text of the kader passes :func:`ictbekwaam.render.markdown_text.md`
+(no HTML, links or emphasis of its own) and every line then passes
+:func:`ictbekwaam.safe.text` on its way out; a paragraph (an omschrijving, the
+opmerking) keeps its own line breaks.
 The JSON keeps the texts as they are.
 """
 
@@ -13,6 +15,7 @@ import msgspec
 
 from ictbekwaam import safe
 from ictbekwaam.model.kader import Item, Kader
+from ictbekwaam.render.markdown_text import md, md_lines
 
 
 def kader_json(kader: Kader) -> str:
@@ -22,55 +25,50 @@ def kader_json(kader: Kader) -> str:
 
 def _source_line(kader: Kader) -> str:
     meta = kader.meta
-    return f"Bron: {meta.uitgever}, *{meta.titel}* ({meta.jaar}), {meta.bron}. Codering versie {meta.versie}."
-
-
-def _paragraph(text: str) -> list[str]:
-    """A text of one or more lines as Markdown lines (safe, each of them)."""
-    return safe.text(text.strip(), multiline=True).split("\n")
+    return f"Bron: {md(meta.uitgever)}, *{md(meta.titel)}* ({meta.jaar}), {md(meta.bron)}. Codering versie {md(meta.versie)}."
 
 
 def _item_md(item: Item, examples: list[str]) -> list[str]:
-    toelichting = " ".join(item.toelichting.split())
-    lines = [f"- **{item.id}** {item.stelling}", f"  - *Toelichting:* {toelichting}", f"  - *Bron:* {item.bron}"]
+    lines = [f"- **{md(item.id)}** {md(item.stelling)}", f"  - *Toelichting:* {md(item.toelichting)}", f"  - *Bron:* {md(item.bron)}"]
     if examples:
-        lines.append(f"  - *Voorbeelden:* {', '.join(examples)}")
+        lines.append(f"  - *Voorbeelden:* {', '.join(md(e) for e in examples)}")
     return lines
 
 
 def kader_markdown(kader: Kader) -> str:
     """The kader as a readable Markdown document."""
-    out = [f"# {kader.meta.titel}", "", _source_line(kader), ""]
+    out = [f"# {md(kader.meta.titel)}", "", _source_line(kader), ""]
     if kader.meta.opmerking:
-        out += [f"> {line}" for line in _paragraph(kader.meta.opmerking)] + [""]
+        out += [f"> {line}".rstrip() for line in md_lines(kader.meta.opmerking)] + [""]
     out += ["## Schaal", ""]
     for niveau in kader.schaal.niveaus:
-        out.append(f"- **{niveau.waarde} – {niveau.label}**: {niveau.omschrijving}")
+        out.append(f"- **{niveau.waarde} – {md(niveau.label)}**: {md(niveau.omschrijving)}")
     nvt = kader.schaal.niet_van_toepassing
-    out.append(f"- **{nvt.label}** ({nvt.code}): {nvt.omschrijving}")
+    out.append(f"- **{md(nvt.label)}** ({md(nvt.code)}): {md(nvt.omschrijving)}")
     doel = next(n for n in kader.schaal.niveaus if n.waarde == kader.schaal.standaard_doel)
-    out += ["", f"Standaarddoel: {doel.waarde} – {doel.label}. {kader.schaal.bron}", ""]
-    out += ["Checklist basisvaardigheden: " + ", ".join(f"**{o.label}** ({o.omschrijving})" for o in kader.checklist.opties), ""]
+    out += ["", f"Standaarddoel: {doel.waarde} – {md(doel.label)}. {md(kader.schaal.bron)}", ""]
+    opties = ", ".join(f"**{md(o.label)}** ({md(o.omschrijving)})" for o in kader.checklist.opties)
+    out += [f"Checklist basisvaardigheden: {opties}", ""]
     bv = kader.basisvaardigheden
-    out += [f"## {bv.naam}", "", *_paragraph(bv.omschrijving), ""]
+    out += [f"## {md(bv.naam)}", "", *md_lines(bv.omschrijving), ""]
     for item in bv.items:
         out += _item_md(item, [v.titel for v in kader.examples_for(item.id)])
     out.append("")
     for kerntaak in kader.kerntaken:
-        out += [f"## Kerntaak {kerntaak.id}: {kerntaak.naam}", "", *_paragraph(kerntaak.omschrijving), ""]
+        out += [f"## Kerntaak {md(kerntaak.id)}: {md(kerntaak.naam)}", "", *md_lines(kerntaak.omschrijving), ""]
         current = None
         for item in kerntaak.items:
             if item.onderdeel and item.onderdeel != current:
                 current = item.onderdeel
-                out += ["", f"### {current}", ""]
+                out += ["", f"### {md(current)}", ""]
             out += _item_md(item, [v.titel for v in kader.examples_for(item.id)])
         out.append("")
     out += ["## Voorbeelden van effectief ict-gebruik", ""]
     for voorbeeld in kader.voorbeelden:
-        out += [f"### {voorbeeld.titel} (kerntaak {voorbeeld.kerntaak})", "", *_paragraph(voorbeeld.omschrijving), ""]
+        out += [f"### {md(voorbeeld.titel)} (kerntaak {md(voorbeeld.kerntaak)})", "", *md_lines(voorbeeld.omschrijving), ""]
         for ref in voorbeeld.verwijzingen:
-            out.append(f"- {ref.url} ({ref.titel})")
-        out += [f"- Bij: {', '.join(voorbeeld.items)}", f"- Bron: {voorbeeld.bron}", ""]
+            out.append(f"- {md(ref.url)} ({md(ref.titel)})")
+        out += [f"- Bij: {', '.join(md(i) for i in voorbeeld.items)}", f"- Bron: {md(voorbeeld.bron)}", ""]
     # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
     return "\n".join(safe.text(line) for line in out).rstrip() + "\n"
 

@@ -16,6 +16,8 @@ The JSON structure (``ictbekwaam compare OUD NIEUW --format json``):
   comparable), ``direction`` ("beter", "gelijk", "lager", "niet vergelijkbaar")
   and ``why_not`` (the reason, "" when compared).
 - ``unknown``: ``[{"id", "where"}]``: answers to items the kader in use does not have.
+
+In the Markdown every text from a file passes :func:`ictbekwaam.render.markdown_text.md`.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from ictbekwaam.core.compare import Comparison, ItemChange, SectionChange
 from ictbekwaam import dutch, safe
 from ictbekwaam.render.labels import item_bar, source_line, state, who
 from ictbekwaam.render.literal import literal
+from ictbekwaam.render.markdown_text import md
 from ictbekwaam.render.profile.json import number
-from ictbekwaam.render.profile.markdown import cell
 from ictbekwaam.core.scoring import ItemScore, Profile
 
 SCHEMA = "ictbekwaam/compare"
@@ -148,25 +150,25 @@ def compare_text(comparison: Comparison, width: int = 80) -> str:
 def compare_markdown(comparison: Comparison) -> str:
     """The comparison as a Markdown document."""
     old, new = comparison.old, comparison.new
-    out = [f"# Voortgang ict-bekwaamheid: {who(new)}", ""]
-    out += [f"- OUD: {_when(old)}", f"- NIEUW: {_when(new)}", f"- Doelen: {new.targets_source}", ""]
+    out = [f"# Voortgang ict-bekwaamheid: {md(who(new))}", ""]
+    out += [f"- OUD: {_when(old)}", f"- NIEUW: {_when(new)}", f"- Doelen: {md(new.targets_source)}", ""]
     if comparison.warnings:
-        out += [f"> **Let op**: {w}" for w in comparison.warnings] + [""]
-    out += [comparison.summary, ""]
+        out += [f"> **Let op**: {md(w)}" for w in comparison.warnings] + [""]
+    out += [md(comparison.summary), ""]
     for section in comparison.sections:
-        out += [f"## {_title(section)}", ""]
+        out += [f"## {md(_title(section))}", ""]
         out += [" · ".join(section_lines(section, new.max_level)), ""]
         out += ["| Item | Stelling | OUD | NIEUW | Verschil |", "|---|---|---|---|---|"]
         for change in section.items:
             diff = _change(change) if change.compared else f"niet te vergelijken: {change.why_not}"
             out.append(
-                f"| {change.id} | {cell(change.new.stelling)} | {_short(change.old)} | {_short(change.new)} | {cell(diff)} |"
+                f"| {md(change.id)} | {md(change.new.stelling)} | {md(_short(change.old))} | {md(_short(change.new))} | {md(diff)} |"
             )
         out.append("")
     if comparison.unknown:
         out += ["## Niet in het gebruikte kader", ""]
-        out += [f"- {i}: {where}" for i, where in comparison.unknown] + [""]
-    out += ["---", "", source_line(new)]
+        out += [f"- {md(i)}: {where}" for i, where in comparison.unknown] + [""]
+    out += ["---", "", md(source_line(new))]
     # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
     return "\n".join(safe.text(line) for line in out).rstrip() + "\n"
 

@@ -7,6 +7,10 @@ The draft holds: a short profile summary, one to three goals from the
 priorities, suggested activities (the Kader's voorbeelden with their leraar24
 references), the teacher's own examples per kerntaak, the Handreiking's theme 4
 questions for reflection, and room for agreements.
+
+The POP is meant to be shared, so every text from a file (the name, the
+teacher's own examples, the kader's and the handreiking's texts, a school's own
+too) passes :func:`ictbekwaam.render.markdown_text.md`, in a table cell too.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from __future__ import annotations
 from ictbekwaam.model.kader import Handreiking, Thema
 from ictbekwaam import dutch, safe
 from ictbekwaam.render.labels import date, source_line, state
-from ictbekwaam.render.profile.markdown import cell, voorbeeld_line
+from ictbekwaam.render.markdown_text import md
+from ictbekwaam.render.profile.markdown import voorbeeld_line
 from ictbekwaam.core.scoring import Priority, Profile, SectionScore
 
 MAX_GOALS = 3
@@ -29,26 +34,26 @@ def reflection_theme(handreiking: Handreiking) -> Thema | None:
 
 
 def _summary_row(section: SectionScore, max_level: int) -> str:
-    name = section.naam if section.is_checklist else f"Kerntaak {section.id}: {section.naam}"
+    name = md(section.naam) if section.is_checklist else f"Kerntaak {md(section.id)}: {md(section.naam)}"
     if not section.counted:
-        return f"| {cell(name)} | nog niets beantwoord | – | – |"
+        return f"| {name} | nog niets beantwoord | – | – |"
     on_target = f"{section.on_target} van {section.counted} ({dutch.percent(section.share_on_target or 0)})"
     if section.is_checklist:
         below = section.below_target
         partial = sum(1 for i in below if i.score)
         gap = ", ".join(p for p in (f"{partial} deels" if partial else "", f"{len(below) - partial} ontbreekt" if len(below) - partial else "") if p) or "–"
-        return f"| {cell(name)} | {on_target} | – | {gap} |"
-    return f"| {cell(name)} | {on_target} | {dutch.decimal(section.mean_level or 0)} van {max_level} | {dutch.number(section.total_gap)} |"
+        return f"| {name} | {on_target} | – | {gap} |"
+    return f"| {name} | {on_target} | {dutch.decimal(section.mean_level or 0)} van {max_level} | {dutch.number(section.total_gap)} |"
 
 
 def _where_now(profile: Profile) -> list[str]:
-    out = ["## 1. Waar sta ik nu?", "", profile.verdict, ""]
+    out = ["## 1. Waar sta ik nu?", "", md(profile.verdict), ""]
     out += ["| Onderdeel | Op doel | Gemiddeld niveau | Tekort |", "|---|---|---|---|"]
     out += [_summary_row(s, profile.max_level) for s in profile.sections]
     out.append("")
     notes = [n for n in profile.notes if not n.startswith("Dit is een concept")]
     if notes:
-        out += [f"- Let op: {n}" for n in notes] + [""]
+        out += [f"- Let op: {md(n)}" for n in notes] + [""]
     return out
 
 
@@ -64,14 +69,14 @@ def _from_to(priority: Priority, profile: Profile) -> str:
 
 def _goal(priority: Priority, number: int, profile: Profile) -> list[str]:
     item = priority.item
-    out = [f"### Doel {number}: {item.stelling} ({item.id})", ""]
-    out += [f"- *Waarom dit doel:* {priority.reason}", f"- *Waar wil ik naartoe:* {_from_to(priority, profile)}"]
+    out = [f"### Doel {number}: {md(item.stelling)} ({md(item.id)})", ""]
+    out += [f"- *Waarom dit doel:* {md(priority.reason)}", f"- *Waar wil ik naartoe:* {md(_from_to(priority, profile))}"]
     out += [f"- *Wanneer heb ik het bereikt, en hoe laat ik dat zien:* {TO_FILL}", f"- *Wat heb ik nodig, en van wie:* {TO_FILL}", ""]
     if priority.steps:
         out += ["*Mogelijke activiteiten* (voorbeelden van effectief ict-gebruik uit het Kader, hoofdstuk 4):", ""]
         out += [voorbeeld_line(v) for v in priority.steps]
     else:
-        out.append(f"*Mogelijke activiteit:* {priority.advice}")
+        out.append(f"*Mogelijke activiteit:* {md(priority.advice)}")
     return out + [""]
 
 
@@ -101,10 +106,10 @@ def _evidence(profile: Profile) -> list[str]:
         "",
     ]
     for section in profile.kerntaken:
-        out += [f"### Kerntaak {section.id}: {section.naam}", ""]
+        out += [f"### Kerntaak {md(section.id)}: {md(section.naam)}", ""]
         if section.evidence_voorbeeld or section.evidence_meerwaarde:
-            out.append(f"- *Voorbeeld:* {' '.join(section.evidence_voorbeeld.split()) or TO_FILL}")
-            out.append(f"- *Meerwaarde:* {' '.join(section.evidence_meerwaarde.split()) or TO_FILL}")
+            out.append(f"- *Voorbeeld:* {md(section.evidence_voorbeeld) or TO_FILL}")
+            out.append(f"- *Meerwaarde:* {md(section.evidence_meerwaarde) or TO_FILL}")
         else:
             out.append(f"- *Nog niet ingevuld.* Welk voorbeeld kun je laten zien, en wat voegde het toe? {TO_FILL}")
         out.append("")
@@ -116,12 +121,13 @@ def _reflection(handreiking: Handreiking) -> list[str]:
     out = ["## 4. Om over na te denken", ""]
     if thema is None:
         return out + ["De gebruikte handreiking heeft geen thema over eigen professionele ontwikkeling.", ""]
-    out += [f"Uit de Handreiking, thema ‘{thema.naam}’.", "", f"**Hoofdvraag {thema.hoofdvraag.id}.** {thema.hoofdvraag.tekst}", ""]
+    hoofdvraag = thema.hoofdvraag
+    out += [f"Uit de Handreiking, thema ‘{md(thema.naam)}’.", "", f"**Hoofdvraag {md(hoofdvraag.id)}.** {md(hoofdvraag.tekst)}", ""]
     for onderwerp in thema.onderwerpen:
-        out += [f"**{onderwerp.id} {onderwerp.titel}**", ""]
+        out += [f"**{md(onderwerp.id)} {md(onderwerp.titel)}**", ""]
         for number, vraag in enumerate(onderwerp.vragen, start=1):
             text = f"{vraag.tekst} {vraag.hint}" if vraag.hint else vraag.tekst
-            out += [f"{number}. {text}", f"   *Mijn antwoord:* {TO_FILL}"]
+            out += [f"{number}. {md(text)}", f"   *Mijn antwoord:* {TO_FILL}"]
         out.append("")
     return out
 
@@ -138,9 +144,9 @@ def pop_markdown(profile: Profile, handreiking: Handreiking) -> str:
         out += ["> **Let op**: de zelfevaluatie is nog niet afgerond (concept). Rond die eerst af (`ictbekwaam assess`).", ""]
     out += ["| | |", "|---|---|"]
     out += [
-        f"| Naam | {cell(profile.naam) if profile.naam else TO_FILL} |",
+        f"| Naam | {md(profile.naam or '') or TO_FILL} |",
         f"| Zelfevaluatie | {date(profile)}, {state(profile)} |",
-        f"| Doelen | {cell(profile.targets_source)} |",
+        f"| Doelen | {md(profile.targets_source)} |",
         f"| Gesprek met | {TO_FILL} |",
         f"| Datum gesprek | {TO_FILL} |",
         "",
@@ -152,9 +158,9 @@ def pop_markdown(profile: Profile, handreiking: Handreiking) -> str:
     out += ["## 5. Afspraken", "", f"- {TO_FILL}", "", "---", ""]
     h = handreiking.meta
     out += [
-        source_line(profile),
+        md(source_line(profile)),
         "",
-        f"Gespreksvragen: {h.uitgever}, {h.titel}, {h.bron}.",
+        f"Gespreksvragen: {md(h.uitgever)}, {md(h.titel)}, {md(h.bron)}.",
     ]
     # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
     return "\n".join(safe.text(line) for line in out).rstrip() + "\n"

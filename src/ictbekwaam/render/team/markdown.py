@@ -1,21 +1,22 @@
 """The team report as Markdown: the same content as the screen, with full statements and all groups.
 
 Every text that comes from the data (group names, statements of a school's own
-kader, examples, names, file names) is escaped: Markdown punctuation gets a
-backslash and ``<``, ``>`` and ``&`` become entities, so a name like
-``<script>`` stays text in any Markdown viewer. Then every line passes
-:func:`ictbekwaam.safe.text`, so a control or bidi character (ESC, NUL,
+kader, examples, names, file names) passes
+:func:`ictbekwaam.render.markdown_text.md`, the one escaper of every Markdown
+file: Markdown punctuation gets a backslash and ``<``, ``>`` and ``&`` become
+entities, so a name like ``<script>`` stays text in any Markdown viewer. Then
+every line passes :func:`ictbekwaam.safe.text`, so a control or bidi character (ESC, NUL,
 U+202E) is written as a visible escape (``\x1b``), never as itself.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
 from ictbekwaam import dutch, safe
 from ictbekwaam.core.team.records import TOO_FEW, Column, Rejected, TeamProfile
+from ictbekwaam.render.markdown_text import md
 from ictbekwaam.render.team.common import (
     DASH,
     category_labels,
@@ -37,18 +38,6 @@ from ictbekwaam.render.team.common import (
     target_text,
     title,
 )
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
-
-
-def md(text: object) -> str:
-    """Data text made inert for Markdown (one line)."""
-    flat = " ".join(str(text).split())
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    flat = _SPECIAL.sub(r"\\\1", flat)
-    # A leading "-", "+" or "1." would start a list.
-    flat = re.sub(r"^(\d+)\.", r"\1\\.", flat)
-    return re.sub(r"^([-+])", r"\\\1", flat)
 
 
 def _table(header: list[str], rows: list[list[str]], align_right_from: int = 1) -> list[str]:
