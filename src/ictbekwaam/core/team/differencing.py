@@ -132,30 +132,31 @@ def differencing_warnings(tally: Tally, layout: Layout, minimum: int, total: Col
                 ours if coarse == by else theirs, ours if fine == by else theirs, minimum,
             )
             if leftovers:
-                labels = tally.labels(coarse)
-                named = [labels.get(str(c), str(c)) if c is not None else UNKNOWN_GROUP[coarse] for c in leftovers]
-                out.append(_warning(by, other, coarse, fine, sorted(named, key=str.casefold), leftovers, minimum))
+                out.append(_warning(other, _groups(tally, coarse, leftovers), fine, leftovers, minimum))
         overlaps = _small_overlaps(own, keys, size, ours, theirs, minimum)
         if overlaps:
-            labels = tally.labels(by)
-            named = [labels.get(str(c), str(c)) if c is not None else UNKNOWN_GROUP[by] for c in overlaps]
-            out.append(_overlap_warning(by, other, sorted(named, key=str.casefold), overlaps, minimum))
+            out.append(_overlap_warning(other, _groups(tally, by, overlaps), overlaps, minimum))
     return tuple(out)
 
 
-def _overlap_warning(by: By, other: By, named: list[str], overlaps: dict[str | None, list[int]], minimum: int) -> str:
+def _groups(tally: Tally, grouping: By, keys: dict[str | None, list[int]]) -> str:
+    """``"team S · T"``, ``"teams A, B en C"``: the groups a warning is about, with their labels, at most a few named."""
+    labels = tally.labels(grouping)
+    named = sorted((labels.get(str(k), str(k)) if k is not None else UNKNOWN_GROUP[grouping] for k in keys), key=str.casefold)
     shown = dutch.join(named[:MAX_NAMED] + ([f"nog {len(named) - MAX_NAMED}"] if len(named) > MAX_NAMED else []))
-    noun = by if len(named) == 1 else PLURAL[by]
+    return f"{grouping if len(named) == 1 else PLURAL[grouping]} {shown}"
+
+
+def _overlap_warning(other: By, groups: str, overlaps: dict[str | None, list[int]], minimum: int) -> str:
     what = f"1 tot {minimum - 1} respondenten" if any(0 in rows for rows in overlaps.values()) else f"bij sommige stellingen 1 tot {minimum - 1} antwoorden"
     return (
-        f"Aftrekken van een rapport met --by {other}: bij {noun} {shown} horen {what} bij {ANOTHER[other]} dan de rest. "
+        f"Aftrekken van een rapport met --by {other}: bij {groups} horen {what} bij {ANOTHER[other]} dan de rest. "
         f"Wie dit rapport en een rapport met --by {other} over dezelfde resultaten allebei heeft, kan hun cijfers "
         "mogelijk terugrekenen: deel ze niet allebei."
     )
 
 
-def _warning(by: By, other: By, coarse: By, fine: By, named: list[str], leftovers: dict[str | None, list[int]], minimum: int) -> str:
-    shown = dutch.join(named[:MAX_NAMED] + ([f"nog {len(named) - MAX_NAMED}"] if len(named) > MAX_NAMED else []))
+def _warning(other: By, groups: str, fine: By, leftovers: dict[str | None, list[int]], minimum: int) -> str:
     people = any(0 in rows for rows in leftovers.values())
     # Where the respondents leave too few, every item does: the items of the other groups only.
     items = len({row for rows in leftovers.values() if 0 not in rows for row in rows})
@@ -164,9 +165,8 @@ def _warning(by: By, other: By, coarse: By, fine: By, named: list[str], leftover
         what.append(f"1 tot {minimum - 1} respondenten")
     if items:
         what.append(f"bij {dutch.count(items, 'stelling', 'stellingen')} 1 tot {minimum - 1} antwoorden")
-    noun = coarse if len(named) == 1 else PLURAL[coarse]
     return (
-        f"Aftrekken van een rapport met --by {other}: bij {noun} {shown} blijven na aftrek van de getoonde {PLURAL[fine]} "
+        f"Aftrekken van een rapport met --by {other}: bij {groups} blijven na aftrek van de getoonde {PLURAL[fine]} "
         f"{' of '.join(what)} over. Wie dit rapport en een rapport met --by {other} over dezelfde resultaten allebei "
         "heeft, kan die cijfers terugrekenen: deel ze niet allebei."
     )
