@@ -12,8 +12,8 @@ from ictbekwaam.core.team.figures import Layout, hide_complement, median
 from ictbekwaam.core.team.priorities import priorities
 from ictbekwaam.core.team.profile import profile_of
 from ictbekwaam.core.team.records import Rejected, SharedExample
-from ictbekwaam.core.team.tally import AnswerCodes, group_label
-from ictbekwaam.model.result import Context, Evidence, new_result
+from ictbekwaam.core.team.tally import AnswerCodes, where_label
+from ictbekwaam.model.result import Evidence, new_result
 from ictbekwaam.model.targets import Targets, default_targets
 
 SRC = Path(__file__).resolve().parents[3] / "src" / "ictbekwaam"
@@ -39,14 +39,14 @@ def test_hide_complement_hides_at_least_two_with_enough_together():
 
 
 def test_group_labels_of_a_context():
-    context = Context(school=" Het  Lyceum ", team="Onderbouw", sector="vo")
-    assert group_label("school", context) == "Het Lyceum"
-    assert group_label("team", context) == "Het Lyceum · Onderbouw"
-    assert group_label("team", Context(team="Onderbouw")) == "Onderbouw (geen school opgegeven)"
-    assert group_label("team", Context(school="Het Lyceum")) == ""
-    assert group_label("sector", context) != ""
-    assert group_label("sector", Context()) == ""
-    assert group_label(None, context) == ""
+    where = (" Het  Lyceum ", "Onderbouw", "vo")
+    assert where_label("school", where) == "Het Lyceum"
+    assert where_label("team", where) == "Het Lyceum · Onderbouw"
+    assert where_label("team", (None, "Onderbouw", None)) == "Onderbouw (geen school opgegeven)"
+    assert where_label("team", ("Het Lyceum", None, None)) == ""
+    assert where_label("sector", where) != ""
+    assert where_label("sector", (None, None, None)) == ""
+    assert where_label(None, where) == ""
 
 
 def test_answer_codes_are_one_byte_per_item_in_kader_order(kader):

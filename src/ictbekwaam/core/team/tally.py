@@ -40,7 +40,7 @@ from collections import Counter
 
 from ictbekwaam.core.team.records import OPEN, By
 from ictbekwaam.model.kader import Kader, fingerprint
-from ictbekwaam.model.result import SECTOR_LABELS, Context, Result, name_key
+from ictbekwaam.model.result import SECTOR_LABELS, Result, name_key
 
 UNKNOWN_GROUP = {"school": "(geen school opgegeven)", "team": "(geen team opgegeven)", "sector": "(geen sector opgegeven)"}
 
@@ -59,13 +59,8 @@ Where = tuple[str | None, str | None, str | None]
 _NOWHERE: Where = (None, None, None)
 
 
-def group_label(by: By | None, context: Context) -> str:
-    """The label of the group a result's context puts it in, or "" when it names none (or there is no ``by``)."""
-    return where_label(by, (context.school, context.team, context.sector))
-
-
 def where_label(by: By | None, where: Where) -> str:
-    """:func:`group_label` of a context given as (school, team, sector)."""
+    """The label of the group a context (school, team, sector) puts a result in, or "" when it names none (or no ``by``)."""
     school, team, sector = where
     if by == "school":
         return _norm(school)
