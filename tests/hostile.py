@@ -140,6 +140,11 @@ def with_answer(item: str, value: Any) -> Callable[[dict, bytes], bytes]:
     return lambda doc, good: dumps(doc | {"answers": doc["answers"] | {item: value}})
 
 
+def dated(name: str, file: str, created: str, updated: str, reason: str, why: str) -> "Case":
+    """A result refused for its dates alone: ``created_at`` and ``updated_at`` as given."""
+    return Case(name, file, "refused", content=with_fields(created_at=created, updated_at=updated), reason=reason, why=why)
+
+
 HOLE = "@@hostile@@"
 
 
@@ -299,25 +304,12 @@ CASES: tuple[Case, ...] = (
     Case("geen-resultaat-lijst", "lijst.json", "refused", content=lambda doc, good: b"[]", why="[]"),
     Case("geen-resultaat-tekst", "tekst.json", "refused", content=lambda doc, good: b'"text"', why='"text"'),
     # Dates no result can have.
-    Case(
-        "datum-toekomst", "toekomst.json", "refused",
-        content=with_fields(created_at="2099-06-01T12:00:00+02:00", updated_at="2099-06-01T12:00:00+02:00"),
-        reason="created_at|updated_at", why="dated 2099",
-    ),
-    Case(
-        "datum-jaar-1", "jaar1.json", "refused",
-        content=with_fields(created_at="0001-01-01T00:00:00+00:00", updated_at="0001-01-01T00:00:00+00:00"),
-        reason="created_at|updated_at", why="dated in the year 1",
-    ),
-    Case(
-        "datum-voor-2000", "1999.json", "refused",
-        content=with_fields(created_at="1999-12-31T12:00:00+00:00", updated_at="1999-12-31T12:00:00+00:00"),
-        reason="created_at|updated_at", why="dated 31 December 1999",
-    ),
-    Case(
-        "bijgewerkt-voor-begin", "bijgewerkt.json", "refused",
-        content=with_fields(created_at="2026-03-12T14:30:00+01:00", updated_at="2026-03-11T09:00:00+01:00"),
-        reason="updated_at", why="updated_at a day before created_at",
+    dated("datum-toekomst", "toekomst.json", "2099-06-01T12:00:00+02:00", "2099-06-01T12:00:00+02:00", "created_at|updated_at", "dated 2099"),
+    dated("datum-jaar-1", "jaar1.json", "0001-01-01T00:00:00+00:00", "0001-01-01T00:00:00+00:00", "created_at|updated_at", "dated in the year 1"),
+    dated("datum-voor-2000", "1999.json", "1999-12-31T12:00:00+00:00", "1999-12-31T12:00:00+00:00", "created_at|updated_at", "dated 31 December 1999"),
+    dated(
+        "bijgewerkt-voor-begin", "bijgewerkt.json", "2026-03-12T14:30:00+01:00", "2026-03-11T09:00:00+01:00", "updated_at",
+        "updated_at a day before created_at",
     ),
     Case(
         "klok-iets-voor", "klok.json", "valid",
