@@ -46,8 +46,8 @@ PRIVATE = 0o600  # personal data: results, profiles, POPs, team reports
 SHARED = 0o644  # the kader and the handreiking, public texts
 OVERWRITE_HINT = "Kies een andere naam, of geef --overwrite om het te vervangen."
 # A result says "schema": "ictbekwaam/result" as a JSON key (after "{", "," or a space: not a document quoting it).
-# Looked for in the text, not by parsing, so that a damaged result (cut off, garbage after it, padded, saved as
-# UTF-16, keys reordered by an editor) is still recognised: it is still someone's answers.
+# Looked for in the text as well as by parsing, so that a damaged result (cut off, garbage after it, padded,
+# saved as UTF-16, keys reordered by an editor) is still recognised: it is still someone's answers.
 _RESULT_RE = re.compile(r'(?:^|[{,\s])"schema"\s*:\s*"' + re.escape(SCHEMA_ID) + '"')
 _CHECK_LIMIT = 64 * 1024 * 1024  # read whole to be sure; a larger file is no result (report reads none over 1 MB)
 _OWN_STREAMS = (1, 2)  # standard output and standard error
@@ -72,28 +72,34 @@ def write_output(path: Path, data: bytes | str, *, overwrite: bool = False, priv
             _refuse_protected(path)
         _write_all(own, data, path)
         return path
-    info = _stat(path, follow=False)
-    if info is not None and stat.S_ISLNK(info.st_mode):
+    link = _stat(path, follow=False)
+    if link is not None and stat.S_ISLNK(link.st_mode):
         if target is None:
             raise IctbekwaamError(f"{_shown(path)} is een symbolische koppeling naar iets dat er niet is; ictbekwaam schrijft daar niet.")
         if stat.S_ISREG(target.st_mode):
             # Replace the file the link points to, so the link stays. (Not for a device:
             # /dev/stdout resolves to names like "pipe:[123]" that only the kernel can open.)
             path = Path(os.path.realpath(path))
-    info = target
-    if info is None:
+    if target is None:
         _check_folder(path)
         try:
             return atomic_write(path, data, mode=mode, exclusive=True)
         except FileExistsError:  # made by someone else just now
-            raise IctbekwaamError(f"{_shown(path)} bestaat al; ictbekwaam overschrijft niets zonder --overwrite. {OVERWRITE_HINT}") from None
-    if stat.S_ISREG(info.st_mode):
-        return _replace(path, data, info, mode, overwrite)
-    if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
-        return _write_through(path, data, info)
-    if stat.S_ISDIR(info.st_mode):
+            raise _exists(path) from None
+    if stat.S_ISREG(target.st_mode):
+        return _replace(path, data, target, mode, overwrite)
+    if stat.S_ISCHR(target.st_mode) or stat.S_ISFIFO(target.st_mode):
+        return _write_through(path, data, target)
+    if stat.S_ISDIR(target.st_mode):
         raise IctbekwaamError(f"{_shown(path)}: {IS_FOLDER}")
-    raise IctbekwaamError(f"{_shown(path)}: {not_regular(info.st_mode)}; ictbekwaam schrijft er niet naar.")
+    raise IctbekwaamError(f"{_shown(path)}: {not_regular(target.st_mode)}; ictbekwaam schrijft er niet naar.")
+
+
+def _exists(path: Path) -> IctbekwaamError:
+    return IctbekwaamError(
+        f"{_shown(path)} bestaat al; ictbekwaam overschrijft niets zonder --overwrite "
+        f"(misschien heb je het bewerkt). {OVERWRITE_HINT}"
+    )
 
 
 def _shown(path: Path) -> str:
@@ -170,10 +176,7 @@ def _check_folder(path: Path) -> None:
 def _replace(path: Path, data: bytes, info: os.stat_result, mode: int, overwrite: bool) -> Path:
     _refuse_protected(path)
     if not overwrite:
-        raise IctbekwaamError(
-            f"{_shown(path)} bestaat al; ictbekwaam overschrijft niets zonder --overwrite "
-            f"(misschien heb je het bewerkt). {OVERWRITE_HINT}"
-        )
+        raise _exists(path)
     # Never widen: a file the user made private stays private.
     return atomic_write(path, data, mode=mode & stat.S_IMODE(info.st_mode))
 
