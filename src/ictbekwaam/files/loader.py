@@ -88,7 +88,30 @@ def check_kader(kader: Kader, file: Path | str | None = None, lines: LineMap | N
         for i, item_id in enumerate(voorbeeld.items):
             if item_id not in known_items:
                 p.add(f"voorbeelden[{v}].items[{i}]", f"item '{item_id}' bestaat niet")
+    _check_history(kader, known_items, p)
     p.raise_if_any()
+
+
+def _check_history(kader: Kader, known_items: set[str], p: Problems) -> None:
+    """``geschiedenis``: every id resolves, and an id never comes back with another meaning."""
+    p.unique([(f"geschiedenis[{g}].versie", v.versie) for g, v in enumerate(kader.geschiedenis)], "versie")
+    for g, vorige in enumerate(kader.geschiedenis):
+        if vorige.versie == kader.meta.versie:
+            p.add(f"geschiedenis[{g}].versie", f"dit is de versie van dit kader zelf ({vorige.versie})")
+        p.unique([(f"geschiedenis[{g}].wijzigingen[{w}].id", x.id) for w, x in enumerate(vorige.wijzigingen)], "item-id")
+        for w, wijziging in enumerate(vorige.wijzigingen):
+            path = f"geschiedenis[{g}].wijzigingen[{w}]"
+            if wijziging.soort in ("gewijzigd", "nieuw") and wijziging.id not in known_items:
+                p.add(f"{path}.id", f"item '{wijziging.id}' bestaat niet in deze versie")
+            if wijziging.soort in ("gesplitst", "vervallen") and wijziging.id in known_items:
+                p.add(f"{path}.id", f"item '{wijziging.id}' bestaat nog; een id krijgt nooit een andere betekenis")
+            if wijziging.soort == "gesplitst" and len(wijziging.naar) < 2:
+                p.add(f"{path}.naar", "een gesplitst item heeft minstens twee nieuwe items")
+            if wijziging.soort != "gesplitst" and wijziging.naar:
+                p.add(f"{path}.naar", f"alleen een gesplitst item heeft 'naar' (dit is {wijziging.soort})")
+            for n, item_id in enumerate(wijziging.naar):
+                if item_id not in known_items:
+                    p.add(f"{path}.naar[{n}]", f"item '{item_id}' bestaat niet in deze versie")
 
 
 def check_handreiking(
