@@ -22,6 +22,7 @@ from ictbekwaam import safe
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result, name_key
 from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore, score
+from ictbekwaam.core.versions import version_gap
 from ictbekwaam.model.targets import Targets
 
 Direction = Literal["beter", "gelijk", "lager", "niet vergelijkbaar"]
@@ -38,6 +39,8 @@ class ItemChange:
             the item does not count in both.
         direction: "beter", "gelijk", "lager" or "niet vergelijkbaar".
         why_not: for "niet vergelijkbaar", the Dutch reason; "" otherwise.
+        reworded: when OUD was made with an earlier kaderversie in which this
+            statement was worded more broadly, a Dutch note saying so; "" otherwise.
     """
 
     old: ItemScore
@@ -45,6 +48,7 @@ class ItemChange:
     change: float | None
     direction: Direction
     why_not: str = ""
+    reworded: str = ""
 
     @property
     def id(self) -> str:
@@ -128,35 +132,66 @@ class Comparison:
         return tuple(i for i in self.items if not i.compared)
 
 
-def _why_not(old: ItemScore, new: ItemScore, old_other_version: bool) -> str:
+def _why_not(old: ItemScore, new: ItemScore, old_other_version: bool, versions: _Versions) -> str:
     reasons = []
     for item, which in ((old, "OUD"), (new, "NIEUW")):
         if item.status == "nvt":
             reasons.append(f"niet van toepassing in {which}")
+        elif item.status == "open" and item.id in versions.new.get(which, {}):
+            reasons.append(versions.new[which][item.id])
         elif item.status == "open":
             later = which == "OUD" and old_other_version
             reasons.append(f"niet beantwoord in {which}" + (" (misschien nog niet in die kaderversie)" if later else ""))
     return "; ".join(reasons)
 
 
-def _item_change(old: ItemScore, new: ItemScore, old_other_version: bool) -> ItemChange:
+@dataclass(frozen=True)
+class _Versions:
+    """What the kaderversies of OUD and NIEUW mean for single items.
+
+    Attributes:
+        new: per "OUD"/"NIEUW": item id -> why that result's version did not have it, in Dutch.
+        reworded: items narrowed between the two versions (compared, with a note).
+    """
+
+    new: dict[str, dict[str, str]]
+    reworded: frozenset[str]
+
+
+def _versions(old: Result, new: Result, kader: Kader) -> _Versions:
+    gaps = {which: version_gap(kader, r.kader.id, r.kader.versie) for r, which in ((old, "OUD"), (new, "NIEUW"))}
+    fresh: dict[str, dict[str, str]] = {}
+    changed: dict[str, frozenset[str]] = {}
+    for which, gap in gaps.items():
+        if gap is None or not gap.known:
+            changed[which] = frozenset()
+            continue
+        changed[which] = gap.changed_ids
+        fresh[which] = {part: f"in {which} nog deel van {w.id}, uit kaderversie {gap.versie}" for w in gap.split for part in w.naar}
+        fresh[which] |= {i: f"nog niet in {which}, uit kaderversie {gap.versie}" for i in gap.new if i not in fresh[which]}
+    # Narrowed after one of them was made and before the other.
+    return _Versions(fresh, changed["OUD"] ^ changed["NIEUW"])
+
+
+def _item_change(old: ItemScore, new: ItemScore, old_other_version: bool, versions: _Versions) -> ItemChange:
     if not (old.counted and new.counted):
-        return ItemChange(old, new, None, "niet vergelijkbaar", _why_not(old, new, old_other_version))
+        return ItemChange(old, new, None, "niet vergelijkbaar", _why_not(old, new, old_other_version, versions))
     if new.is_checklist:
         change = (new.score or 0.0) - (old.score or 0.0)
     else:
         change = (new.level or 0) - (old.level or 0)  # whole levels, like a gap
     direction: Direction = "beter" if change > 0 else ("lager" if change < 0 else "gelijk")
-    return ItemChange(old, new, change, direction)
+    note = "de stelling is tussen OUD en NIEUW nauwer geformuleerd" if new.id in versions.reworded else ""
+    return ItemChange(old, new, change, direction, reworded=note)
 
 
-def _section_change(old: SectionScore, new: SectionScore, old_other_version: bool) -> SectionChange:
-    items = tuple(_item_change(o, n, old_other_version) for o, n in zip(old.items, new.items))
+def _section_change(old: SectionScore, new: SectionScore, old_other_version: bool, versions: _Versions) -> SectionChange:
+    items = tuple(_item_change(o, n, old_other_version, versions) for o, n in zip(old.items, new.items))
     count = {d: sum(1 for i in items if i.direction == d) for d in ("beter", "gelijk", "lager", "niet vergelijkbaar")}
     return SectionChange(old, new, items, count["beter"], count["gelijk"], count["lager"], count["niet vergelijkbaar"])
 
 
-def _warnings(old: Result, new: Result) -> list[str]:
+def _warnings(old: Result, new: Result, kader: Kader) -> list[str]:
     warnings = []
     if old.respondent.id != new.respondent.id:
         warnings.append(
@@ -185,9 +220,20 @@ def _warnings(old: Result, new: Result) -> list[str]:
     elif old.kader.hash != new.kader.hash:
         warnings.append(
             f"OUD is gemaakt met kaderversie {old.kader.versie}, NIEUW met {new.kader.versie}. "
-            "De items zijn op id gekoppeld."
+            + (" ".join(_gap_sentences(old, new, kader)) or "De items zijn op id gekoppeld.")
         )
     return warnings
+
+
+def _gap_sentences(old: Result, new: Result, kader: Kader) -> list[str]:
+    """What changed since the versions of OUD and NIEUW, as far as the kader in use records it."""
+    sentences = []
+    for result, which in ((old, "OUD"), (new, "NIEUW")):
+        gap = version_gap(kader, result.kader.id, result.kader.versie)
+        if gap is not None and gap.known:
+            sentences.append(f"Van {gap.versie} ({which}) naar {gap.current}:")
+            sentences += gap.sentences(f"antwoorden in {which}")
+    return ["De items zijn op id gekoppeld.", *sentences] if sentences else []
 
 
 def _naam(result: Result) -> str:
@@ -225,8 +271,9 @@ def compare(old: Result, new: Result, kader: Kader, targets: Targets) -> Compari
     old_profile = score(old, kader, targets)
     new_profile = score(new, kader, targets)
     old_other_version = old.kader.hash != new.kader.hash or not old_profile.kader_matches
+    versions = _versions(old, new, kader)
     sections = tuple(
-        _section_change(o, n, old_other_version) for o, n in zip(old_profile.sections, new_profile.sections)
+        _section_change(o, n, old_other_version, versions) for o, n in zip(old_profile.sections, new_profile.sections)
     )
     return Comparison(
         old=old_profile,
@@ -234,6 +281,6 @@ def compare(old: Result, new: Result, kader: Kader, targets: Targets) -> Compari
         same_respondent=old.respondent.id == new.respondent.id and name_key(old.respondent.naam) == name_key(new.respondent.naam),
         sections=sections,
         unknown=_unknown(old_profile, new_profile),
-        warnings=tuple(_warnings(old, new)),
+        warnings=tuple(_warnings(old, new, kader)),
         summary=_summary(sections, old_profile, new_profile),
     )

@@ -32,6 +32,7 @@ from ictbekwaam import dutch
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader, Voorbeeld, fingerprint
 from ictbekwaam.model.result import Result
 from ictbekwaam.model.targets import ItemTarget, Target, Targets
+from ictbekwaam.core.versions import VersionGap, version_gap
 
 Status = Literal["geteld", "nvt", "open"]
 
@@ -205,6 +206,8 @@ class Profile:
         unknown: answered ids this kader does not have (another version), sorted.
         verdict: an honest Dutch summary in one or two sentences.
         notes: Dutch remarks on what the figures leave out (draft, open, nvt, ...).
+        version: for a result made with an earlier version of this kader, what
+            changed since (split, narrowed, new items); None otherwise.
     """
 
     respondent_id: str
@@ -225,6 +228,7 @@ class Profile:
     unknown: tuple[str, ...]
     verdict: str
     notes: tuple[str, ...]
+    version: VersionGap | None = None
 
     @property
     def sections(self) -> tuple[SectionScore, ...]:
@@ -382,7 +386,9 @@ def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], gro
     return text
 
 
-def _notes(result: Result, sections: list[SectionScore], unknown: tuple[str, ...], matches: bool, kader: Kader) -> tuple[str, ...]:
+def _notes(
+    result: Result, sections: list[SectionScore], unknown: tuple[str, ...], matches: bool, kader: Kader, targets: Targets
+) -> tuple[str, ...]:
     notes = []
     if not result.complete:
         notes.append("Dit is een concept: de zelfevaluatie is nog niet afgerond. Het profiel kan nog veranderen.")
@@ -392,18 +398,26 @@ def _notes(result: Result, sections: list[SectionScore], unknown: tuple[str, ...
         notes.append(f"Niet beantwoord, telt niet mee ({len(open_ids)}): {', '.join(open_ids)}.")
     if nvt_ids:
         notes.append(f"Niet van toepassing, telt niet mee ({len(nvt_ids)}): {', '.join(nvt_ids)}.")
+    gap = version_gap(kader, result.kader.id, result.kader.versie)
     if not matches and (result.kader.id, result.kader.versie) == (kader.meta.id, kader.meta.versie):
         notes.append(
             f"Dit resultaat is gemaakt met een ander kaderbestand (zelfde versie {kader.meta.versie}, andere inhoud). "
             "Items zijn op id gekoppeld."
+        )
+    elif gap is not None and gap.known:
+        notes.append(
+            f"Dit resultaat is gemaakt met kaderversie {gap.versie}; het profiel gebruikt versie {gap.current}. "
+            + " ".join(gap.sentences("antwoorden"))
         )
     elif not matches:
         notes.append(
             f"Dit resultaat is gemaakt met kaderversie {result.kader.versie} ({result.kader.id}); "
             f"het profiel gebruikt versie {kader.meta.versie}. Items zijn op id gekoppeld."
         )
-    if unknown:
-        notes.append(f"Antwoorden op items die dit kader niet kent, tellen niet mee ({len(unknown)}): {', '.join(unknown)}.")
+    unexplained = [i for i in unknown if gap is None or i not in gap.retired]
+    if unexplained:
+        notes.append(f"Antwoorden op items die dit kader niet kent, tellen niet mee ({len(unexplained)}): {', '.join(unexplained)}.")
+    notes.extend(f"Doelen: {note}." for note in targets.notes)
     return tuple(notes)
 
 
@@ -455,5 +469,6 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
         growth=growth,
         unknown=unknown,
         verdict=_verdict(sections, priorities, growth, top_label, max_level),
-        notes=_notes(result, sections, unknown, matches, kader),
+        notes=_notes(result, sections, unknown, matches, kader, targets),
+        version=version_gap(kader, result.kader.id, result.kader.versie),
     )

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ictbekwaam import dutch
+from ictbekwaam.core.versions import version_gap
 from ictbekwaam.errors import DataError, InputError, Place
 from ictbekwaam.files.checks import other_kader
 from ictbekwaam.files.loader import parse_handreiking, parse_kader
@@ -46,7 +48,15 @@ def result_verdict(data: bytes, label: str, kader: Kader) -> Verdict:
         raise DataError(Place(label, "framework.id"), other)
     check = checked_answers(result, kader, label)
     state = "compleet" if result.complete else "concept (nog niet af)"
-    extra = f", {len(check.unknown)} onbekende items (andere kaderversie?)" if check.unknown else ""
+    gap = version_gap(kader, result.kader.id, result.kader.versie)
+    retired = gap.retired if gap is not None else frozenset()
+    unknown = [i for i in check.unknown if i not in retired]
+    extra = ""
+    if gap is not None and gap.known and (gap.split or gap.removed):
+        gone = [f"{w.id} {'gesplitst' if w.soort == 'gesplitst' else 'vervallen'}" for w in gap.split + gap.removed if w.id in result.answers]
+        extra += f", kaderversie {gap.versie}" + (f": {dutch.join(gone)} (die antwoorden tellen niet mee)" if gone else "")
+    if unknown:
+        extra += f", {len(unknown)} onbekende items (andere kaderversie?)"
     return Verdict("resultaat", f"{state}, {len(result.answers)} antwoorden, {len(check.missing)} open{extra}")
 
 
@@ -117,7 +127,8 @@ def validate_file(path: Path, kader: Kader) -> Verdict:
         from ictbekwaam.model.targets import parse_doelen
 
         targets = parse_doelen(data, kader, path, lines)
-        return Verdict("doelenbestand", f"doelen voor {len(targets.per_item)} items")
+        notes = "".join(f"; {note}" for note in targets.notes)
+        return Verdict("doelenbestand", f"doelen voor {len(targets.per_item)} items{notes}")
     raise DataError(
         lines.place(path, ""),
         "onbekend soort bestand: een kader heeft 'kerntaken', een handreiking 'themas', doelen 'doelen'",

@@ -45,6 +45,11 @@ from ictbekwaam.model.versions import VorigeVersie
 
 # The words every view puts beside what ictbekwaam added to the Kader.
 TOEGEVOEGD = "toegevoegd door ictbekwaam"
+# The footer sentence of every profile, report and POP that names the additions.
+ADDED_LINE = (
+    "De schaal, de stellingen, de toelichtingen (buiten de aanhalingstekens) en de standaarddoelen zijn "
+    f"{TOEGEVOEGD}."
+)
 
 Id = Annotated[str, msgspec.Meta(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
@@ -219,6 +224,10 @@ class Verwijzing(_Struct, kw_only=True):
 
     url: Text
     titel: str = ""
+
+    def shown(self) -> str:
+        """``url (titel)``, or the url alone when the source gives no title."""
+        return f"{self.url} ({self.titel})" if self.titel else self.url
 
 
 class Voorbeeld(_Struct, kw_only=True):

@@ -13,9 +13,14 @@ is gone is ``vervallen``; a statement that did not exist is ``nieuw``.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import msgspec
+
+from ictbekwaam import dutch
+
+if TYPE_CHECKING:  # the kader holds its history: only its type is needed here
+    from ictbekwaam.model.kader import Kader
 
 Soort = Literal["gewijzigd", "gesplitst", "vervallen", "nieuw"]
 _Id = Annotated[str, msgspec.Meta(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
@@ -28,7 +33,8 @@ class Wijziging(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only
         id: the item's id in the earlier version (for ``nieuw``: in this version).
         soort: gewijzigd, gesplitst, vervallen or nieuw.
         naar: for ``gesplitst``: the ids of the parts in this version.
-        reden: why, in one Dutch sentence (shown to users).
+        reden: why, in Dutch (shown to users); for gesplitst and vervallen a clause
+            that follows "want" ("de stelling vroeg twee dingen: ...").
     """
 
     id: _Id
@@ -50,10 +56,27 @@ class VorigeVersie(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_o
     hash: Annotated[str, msgspec.Meta(pattern=r"^sha256:[0-9a-f]{64}$")]
     wijzigingen: list[Wijziging] = []
 
-    def by_id(self, soort: Soort) -> dict[str, Wijziging]:
-        """The changes of one kind, by id."""
-        return {w.id: w for w in self.wijzigingen if w.soort == soort}
 
-    def comparable(self, item_id: str) -> bool:
-        """Whether an answer to ``item_id`` in the earlier version means the same in this one (gewijzigd: nearly)."""
-        return not any(w.id == item_id and w.soort in ("gesplitst", "vervallen", "nieuw") for w in self.wijzigingen)
+def retired_item(kader: Kader, item_id: str) -> str | None:
+    """Why ``item_id`` is not in ``kader`` when an earlier version had it (a Dutch clause), or None."""
+    for vorige in kader.geschiedenis:
+        for wijziging in vorige.wijzigingen:
+            if wijziging.id != item_id:
+                continue
+            if wijziging.soort == "gesplitst":
+                return (
+                    f"{item_id} (kaderversie {vorige.versie}) is gesplitst in {dutch.join(wijziging.naar)}, "
+                    f"want {wijziging.reden.rstrip('.')}"
+                )
+            if wijziging.soort == "vervallen":
+                return f"{item_id} (kaderversie {vorige.versie}) is vervallen, want {wijziging.reden.rstrip('.')}"
+    return None
+
+
+def split_into(kader: Kader, item_id: str) -> tuple[str, ...]:
+    """The ids an earlier item was split into (empty when it was not split)."""
+    for vorige in kader.geschiedenis:
+        for wijziging in vorige.wijzigingen:
+            if wijziging.id == item_id and wijziging.soort == "gesplitst":
+                return tuple(wijziging.naar)
+    return ()

@@ -27,6 +27,7 @@ from ictbekwaam.core.team.priorities import gesprek, priorities
 from ictbekwaam.core.team.records import MIN_GROEP, TOO_FEW, By, Column, Round, SharedExample, TeamProfile
 from ictbekwaam.core.team.rounds import compare
 from ictbekwaam.core.team.tally import Tally
+from ictbekwaam.core.versions import version_gap
 from ictbekwaam.model.kader import Handreiking, Kader
 from ictbekwaam.model.result import Result
 from ictbekwaam.model.targets import Targets
@@ -69,6 +70,10 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
             f"{dutch.count(n, 'resultaat is', 'resultaten zijn')} gemaakt met een andere versie van het kader ({versions}); "
             f"dit rapport gebruikt versie {kader.meta.versie}. De antwoorden zijn op item-id gekoppeld."
         )
+        for versie in sorted(other_versions):
+            gap = version_gap(kader, kader.meta.id, versie)
+            if gap is not None and gap.known:
+                notes.append(f"Van versie {versie} naar {gap.current}: " + " ".join(gap.sentences(f"antwoorden uit versie {versie}")))
     if unknown_items:
         notes.append(f"{dutch.count(unknown_items, 'resultaat bevat', 'resultaten bevatten')} antwoorden op items die dit kader niet kent; die tellen niet mee.")
     if not total.shown:

@@ -329,6 +329,9 @@ class Tally(_Rows):
         self._contexts: dict[Where, Where] = {}  # every context seen, in the order first seen
         self._label_cache: tuple[int, dict[str, str]] = (-1, {})
         self._versie: dict[int, str] = {}  # slot -> kader version, when not ours
+        # Item ids of earlier versions that are gone on purpose (split, removed): answers to them are expected, not unknown.
+        self._known = frozenset(self.items)
+        self._retired = frozenset(w.id for v in kader.geschiedenis for w in v.wijzigingen if w.soort in ("gesplitst", "vervallen"))
         self._names: list[str | None] = []
         self._evidence: list[tuple[tuple[str, str, str], ...]] = []
 
@@ -393,7 +396,9 @@ class Tally(_Rows):
         else:
             self._versie.pop(slot, None)
         # Every known answer has a non-zero byte; more answers than that are unknown items.
-        if len(result.answers) > len(codes) - codes.count(OPEN):
+        if len(result.answers) > len(codes) - codes.count(OPEN) and any(
+            k not in self._known and k not in self._retired for k in result.answers
+        ):
             flags |= _FLAG_UNKNOWN_ITEMS
         self._state[slot] = flags
         where = (result.context.school, result.context.team, result.context.sector)

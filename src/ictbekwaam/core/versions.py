@@ -1,0 +1,86 @@
+"""What a result, answers file or doelen file made with an earlier kaderversie means now (pure).
+
+The kader records per earlier version what happened to its items
+(:mod:`ictbekwaam.model.versions`). From that:
+
+- an answer to an unchanged or only narrowed (``gewijzigd``) item counts as it is;
+- an answer to a split or removed item counts for nothing (the parts ask
+  something else), and the parts are open;
+- every place that reads old files says so in the same Dutch words, built here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ictbekwaam import dutch
+from ictbekwaam.model.kader import Kader
+from ictbekwaam.model.versions import Wijziging
+
+
+@dataclass(frozen=True)
+class VersionGap:
+    """How items of an earlier version of the kader map onto the one in use.
+
+    Attributes:
+        versie: the earlier version (the result's).
+        current: the version in use.
+        known: whether the kader in use records that version in its ``geschiedenis``;
+            when not, items are simply matched by id.
+        changed: narrowed items: answers still count.
+        split: split items: an answer counts for none of the parts.
+        removed: items that are gone.
+        new: ids of the items that are new since that version (split parts included).
+    """
+
+    versie: str
+    current: str
+    known: bool
+    changed: tuple[Wijziging, ...] = ()
+    split: tuple[Wijziging, ...] = ()
+    removed: tuple[Wijziging, ...] = ()
+    new: tuple[str, ...] = ()
+
+    @property
+    def retired(self) -> frozenset[str]:
+        """Ids of that version the kader in use no longer has, on purpose."""
+        return frozenset(w.id for w in self.split + self.removed)
+
+    @property
+    def changed_ids(self) -> frozenset[str]:
+        """Ids whose wording was narrowed since that version."""
+        return frozenset(w.id for w in self.changed)
+
+    def sentences(self, answers: str = "antwoorden") -> list[str]:
+        """What changed, in Dutch, one sentence per kind (``answers``: what the old file holds)."""
+        if not self.known:
+            return [f"Kaderversie {self.versie} is onbekend in versie {self.current}: items zijn op id gekoppeld."]
+        out = []
+        if self.split:
+            parts = "; ".join(f"{w.id} in {dutch.join(w.naar)}" for w in self.split)
+            out.append(f"Gesplitst omdat ze twee dingen vroegen: {parts}. De {answers} daarop tellen niet mee voor de delen.")
+        if self.removed:
+            out.append(f"Vervallen: {', '.join(w.id for w in self.removed)}; de {answers} daarop tellen niet mee.")
+        if self.changed:
+            out.append(
+                f"Nauwer geformuleerd: {dutch.join([w.id for w in self.changed])}; de {answers} daarop tellen mee."
+            )
+        only_new = [i for i in self.new if not any(i in w.naar for w in self.split)]
+        if only_new:
+            out.append(f"Nieuw: {dutch.join(only_new)}.")
+        return out
+
+
+def version_gap(kader: Kader, id: str, versie: str) -> VersionGap | None:
+    """The gap from version ``versie`` of kader ``id`` to ``kader``; None when there is none to tell.
+
+    None for the same version, and for another kader (its items are not this kader's).
+    """
+    if id != kader.meta.id or versie == kader.meta.versie:
+        return None
+    vorige = kader.previous(versie)
+    if vorige is None:
+        return VersionGap(versie, kader.meta.versie, known=False)
+    kinds = {soort: tuple(w for w in vorige.wijzigingen if w.soort == soort) for soort in ("gewijzigd", "gesplitst", "vervallen", "nieuw")}
+    new = tuple(i for w in kinds["gesplitst"] for i in w.naar) + tuple(w.id for w in kinds["nieuw"])
+    return VersionGap(versie, kader.meta.versie, True, kinds["gewijzigd"], kinds["gesplitst"], kinds["vervallen"], new)
