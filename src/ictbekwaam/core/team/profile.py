@@ -63,14 +63,21 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
         )
     if r.drafts_only:
         notes.append(f"{dutch.count(r.drafts_only, 'respondent heeft', 'respondenten hebben')} alleen een concept ingeleverd: geteld, maar niet in de cijfers.")
-    if other_versions:
-        versions = ", ".join(f"versie {v}: {n}" for v, n in sorted(other_versions.items()))
-        n = sum(other_versions.values())
+    same_version = other_versions.get(kader.meta.versie, 0)
+    if same_version:
+        notes.append(
+            f"{dutch.count(same_version, 'resultaat is', 'resultaten zijn')} gemaakt met een ander kaderbestand van dezelfde "
+            f"versie {kader.meta.versie} (andere inhoud). De antwoorden zijn op item-id gekoppeld."
+        )
+    earlier = {v: n for v, n in other_versions.items() if v != kader.meta.versie}
+    if earlier:
+        versions = ", ".join(f"versie {v}: {n}" for v, n in sorted(earlier.items()))
+        n = sum(earlier.values())
         notes.append(
             f"{dutch.count(n, 'resultaat is', 'resultaten zijn')} gemaakt met een andere versie van het kader ({versions}); "
             f"dit rapport gebruikt versie {kader.meta.versie}. De antwoorden zijn op item-id gekoppeld."
         )
-        for versie in sorted(other_versions):
+        for versie in sorted(earlier):
             gap = version_gap(kader, kader.meta.id, versie)
             if gap is not None and gap.known:
                 notes.append(f"Van versie {versie} naar {gap.current}: " + " ".join(gap.sentences(f"antwoorden uit versie {versie}")))

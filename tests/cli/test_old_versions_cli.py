@@ -1,0 +1,154 @@
+"""Files made with kaderversie 1.0.0 (``tests/fixtures/kader-1.0.0``, made with the tool before 1.1.0) keep working.
+
+What 1.1.0 changed (``geschiedenis`` in kader.yaml): A2, A7 and A14 were split (their answers count for
+none of the parts), A8, A9, A12 and C1 were narrowed (their answers count, marked).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import timedelta
+
+import msgspec
+import pytest
+from builders import everything, make_result, write_result
+
+from conftest import ROOT
+from ictbekwaam.files.loader import load_kader
+from ictbekwaam.model import result as results
+from ictbekwaam.model.kader import fingerprint
+
+OLD = ROOT / "tests" / "fixtures" / "kader-1.0.0"
+SPLIT = {"A2": ("A2a", "A2b"), "A7": ("A7a", "A7b"), "A14": ("A14a", "A14b")}
+NARROWED = ("A8", "A9", "A12", "C1")
+
+
+@pytest.fixture
+def old_result() -> results.Result:
+    return results.decode((OLD / "resultaat.json").read_bytes(), "resultaat.json")
+
+
+def test_the_fixtures_are_what_version_1_0_0_wrote(kader, old_result):
+    assert old_result.kader.versie == "1.0.0"
+    assert set(SPLIT) <= set(old_result.answers)
+    # The history records the hash those results carry, and the 1.0.0 file still hashes to it:
+    # a school that kept a kader file of that shape keeps its results matched exactly.
+    assert kader.previous("1.0.0").hash == old_result.kader.hash
+    assert fingerprint(load_kader(OLD / "kader.yaml")) == old_result.kader.hash
+    assert kader.meta.versie == "1.1.0"
+
+
+def test_validate_says_what_changed(run_cli):
+    run = run_cli("validate", str(OLD / "resultaat.json"), str(OLD / "team"))
+    assert run.code == 0, run
+    first = run.out.splitlines()[0]
+    assert "geldig resultaat (compleet, 33 antwoorden, 6 open, kaderversie 1.0.0: A2 gesplitst, A7 gesplitst en A14 gesplitst" in first
+    assert "onbekende items" not in run.out  # explained, not unknown
+
+
+def test_the_profile_counts_what_still_means_the_same_and_says_what_changed(run_cli, old_result):
+    run = run_cli("profile", str(OLD / "resultaat.json"), "--format", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    items = {i["id"]: i for s in [data["basisvaardigheden"], *data["kerntaken"]] for i in s["items"]}
+    for old_id, parts in SPLIT.items():
+        assert old_id not in items
+        assert all(items[p]["status"] == "open" for p in parts)
+    for item_id in NARROWED:
+        assert items[item_id]["answer"] == old_result.answers[item_id], item_id
+        assert items[item_id]["status"] == "geteld"
+    changes = data["result_framework"]["changes"]
+    assert changes["gesplitst"] == {k: list(v) for k, v in SPLIT.items()}
+    assert changes["gewijzigd"] == list(NARROWED)
+    note = next(n for n in data["notes"] if "kaderversie 1.0.0" in n)
+    assert note == (
+        "Dit resultaat is gemaakt met kaderversie 1.0.0; het profiel gebruikt versie 1.1.0. "
+        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A14 in A14a en A14b. "
+        "De antwoorden daarop tellen niet mee voor de delen. "
+        "Nauwer geformuleerd: A8, A9, A12 en C1; de antwoorden daarop tellen mee."
+    )
+    assert not any("niet kent" in n for n in data["notes"])
+
+
+def test_a_schools_doelen_for_a_split_item_hold_for_its_parts(run_cli):
+    run = run_cli("profile", str(OLD / "resultaat.json"), "--doelen", str(OLD / "doelen.yaml"), "--format", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    targets = {i["id"]: i["target"] for s in [data["basisvaardigheden"], *data["kerntaken"]] for i in s["items"]}
+    assert (targets["A2a"], targets["A2b"], targets["A7a"], targets["A7b"], targets["A14a"], targets["A14b"]) == (4, 4, 4, 4, 2, 2)
+    assert targets["C1"] == 4 and targets["BV5"] == "deels" and targets["B1"] == 2  # the rest of the file as before
+    assert "Doelen: A2 is gesplitst in A2a en A2b: het doel 4 voor A2 geldt voor allebei." in data["notes"]
+    check = run_cli("validate", str(OLD / "doelen.yaml"))
+    assert check.code == 0 and "A14 is gesplitst in A14a en A14b: het doel 2 voor A14 geldt voor allebei" in check.out
+
+
+def test_an_item_split_in_a_doelen_file_never_overrides_a_part_named_itself(kader, tmp_path):
+    from ictbekwaam.files.doelen import load_doelen
+
+    path = tmp_path / "doelen.yaml"
+    path.write_text("doelen:\n  items: {A2: 4, A2b: 1}\n", encoding="utf-8")
+    targets = load_doelen(path, kader)
+    assert (targets.target_for("A2a"), targets.target_for("A2b")) == (4, 1)
+
+
+def test_compare_old_with_new_matches_by_id_and_names_the_split_and_the_narrowed(run_cli, tmp_path, kader, old_result):
+    new = make_result(kader, everything(kader, 3), respondent=old_result.respondent.id, naam=old_result.respondent.naam,
+                      when=old_result.updated_at + timedelta(seconds=1))
+    new_path = write_result(tmp_path / "nieuw.json", new)
+    run = run_cli("compare", str(OLD / "resultaat.json"), str(new_path), "--format", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    items = {i["id"]: i for s in data["sections"] for i in s["items"]}
+    assert items["A8"]["change"] == 3 - old_result.answers["A8"] and items["A8"]["reworded"]
+    assert items["A1"]["change"] == 3 - old_result.answers["A1"] and items["A1"]["reworded"] == ""
+    assert items["A2a"]["direction"] == "niet vergelijkbaar"
+    assert items["A2a"]["why_not"] == "in OUD nog deel van A2, uit kaderversie 1.0.0"
+    warning = next(w for w in data["warnings"] if "kaderversie 1.0.0" in w)
+    assert "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A14 in A14a en A14b." in warning
+    screen = run_cli("compare", str(OLD / "resultaat.json"), str(new_path))
+    assert "Vergeleken met een kanttekening: A8 (de stelling is tussen OUD en NIEUW nauwer geformuleerd)" in " ".join(screen.out.split())
+
+
+def test_report_over_a_mix_counts_each_item_over_those_whose_version_asked_it(run_cli, tmp_path, kader):
+    folder = tmp_path / "inlever"
+    shutil.copytree(OLD / "team", folder)
+    old = [results.decode(p.read_bytes(), p.name) for p in sorted(folder.glob("*.json"))]
+    complete_old = [r for r in old if r.complete]
+    for n in range(5):
+        write_result(folder / f"nieuw-{n}.json", make_result(kader, everything(kader, 2), respondent=f"r-{n + 1:032x}"))
+    run = run_cli("report", str(folder), "--format", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    team = data["columns"][0]["items"]
+    answered = lambda item_id: sum(1 for r in complete_old if r.answers.get(item_id) not in (None, "nvt"))  # noqa: E731
+    assert team["A2a"]["counted"] == 5  # only the 1.1.0 results asked it
+    assert team["A8"]["counted"] == 5 + answered("A8")  # narrowed: both versions count
+    assert team["A1"]["counted"] == 5 + answered("A1")
+    assert data["other_versions"] == [{"versie": "1.0.0", "results": len(complete_old)}]
+    assert any(n.startswith("Van versie 1.0.0 naar 1.1.0: Gesplitst omdat ze twee dingen vroegen") for n in data["notes"])
+    assert data["unknown_items"] == 0
+
+
+def test_a_1_0_0_answers_file_is_refused_with_the_way_out_and_left_as_it_was(run_cli, tmp_path):
+    path = tmp_path / "antwoorden.yaml"
+    shutil.copy(OLD / "antwoorden.yaml", path)
+    before = path.read_bytes()
+    run = run_cli("assess", "--answers", str(path), "--out", str(tmp_path / "uit"))
+    assert run.code == 1, run
+    line = next(i for i, text in enumerate(before.decode().splitlines(), 1) if text.startswith("  A2:"))
+    assert (
+        f"{path}, regel {line}: antwoorden.A2: A2 (kaderversie 1.0.0) is gesplitst in A2a en A2b, want de stelling vroeg "
+        "twee dingen: een veilige leeromgeving en aandacht voor digitaal pesten; beantwoord die en haal A2 weg"
+    ) in run.err
+    assert "A2a ontbreekt (voeg 'A2a:' met een antwoord toe)" in run.err
+    assert path.read_bytes() == before and not (tmp_path / "uit").exists()
+
+
+def test_a_result_of_a_version_the_kader_does_not_know_is_matched_by_id(run_cli, tmp_path, kader):
+    odd = make_result(kader, everything(kader, 3))
+    odd = msgspec.structs.replace(odd, kader=msgspec.structs.replace(odd.kader, versie="0.9.0", hash="sha256:" + "0" * 64))
+    path = write_result(tmp_path / "oud.json", odd)
+    data = json.loads(run_cli("profile", str(path), "--format", "json").out)
+    assert data["result_framework"]["changes"] is None
+    assert "Dit resultaat is gemaakt met kaderversie 0.9.0 (kennisnet-kader-ict-bekwaamheid-2012); het profiel gebruikt versie 1.1.0. Items zijn op id gekoppeld." in data["notes"]
