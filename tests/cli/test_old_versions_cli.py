@@ -152,3 +152,31 @@ def test_a_result_of_a_version_the_kader_does_not_know_is_matched_by_id(run_cli,
     data = json.loads(run_cli("profile", str(path), "--format", "json").out)
     assert data["result_framework"]["changes"] is None
     assert "Dit resultaat is gemaakt met kaderversie 0.9.0 (kennisnet-kader-ict-bekwaamheid-2012); het profiel gebruikt versie 1.1.0. Items zijn op id gekoppeld." in data["notes"]
+
+
+def test_a_round_against_last_rounds_1_0_0_results_says_where_no_change_can_be_shown(run_cli, tmp_path, kader):
+    before = [results.decode(p.read_bytes(), p.name) for p in sorted((OLD / "team").glob("*.json"))]
+    before = [r for r in before if r.complete]
+    now = tmp_path / "ronde2"
+    now.mkdir()
+    for n, old in enumerate(before):
+        write_result(now / f"{n}.json", make_result(kader, everything(kader, 4), respondent=old.respondent.id,
+                                                    naam=old.respondent.naam, when=old.updated_at + timedelta(seconds=1)))
+    run = run_cli("report", str(now), "--vorige", str(OLD / "team"), "--format", "json")
+    assert run.code == 0, run
+    data = json.loads(run.out)
+    assert data["previous"]["respondents"]["in_both"] == len(before)
+    team = data["changes"][0]
+    assert team["shown"], team
+    items = {i["id"]: i for i in team["items"]}
+    assert items["A8"]["shown"] and items["A8"]["delta"] is not None  # narrowed: compared
+    a1 = [r.answers["A1"] for r in before if isinstance(r.answers.get("A1"), int)]
+    assert items["A1"]["before"] == round(sum(a1) / len(a1), 3) and items["A1"]["after"] == 4.0
+    for part in ("A2a", "A2b", "A7a", "A7b", "A14a", "A14b"):  # nobody was asked these last round
+        assert items[part]["delta"] is None and not items[part]["shown"], part
+    assert (
+        f"De vorige ronde telt {len(before)} resultaten van kaderversie 1.0.0. Bij A2a, A2b, A7a, A7b, A14a en A14b "
+        "ontbreekt daar een antwoord (nieuw of gesplitst sinds die versie): daar geen verandering. A8, A9, A12 en C1 "
+        "zijn sindsdien nauwer geformuleerd: lees die veranderingen met die kanttekening."
+    ) in data["notes"]
+

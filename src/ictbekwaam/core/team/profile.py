@@ -112,6 +112,23 @@ def banner(minimum: int) -> str | None:
     )
 
 
+def _previous_version_notes(other_versions: Counter[str], kader: Kader) -> list[str]:
+    """What an earlier kaderversie in last round's results means for the changes shown."""
+    notes = []
+    for versie in sorted(v for v in other_versions if v != kader.meta.versie):
+        gap = version_gap(kader, kader.meta.id, versie)
+        if gap is None or not gap.known:
+            continue
+        n = dutch.count(other_versions[versie], "resultaat", "resultaten")
+        note = f"De vorige ronde telt {n} van kaderversie {versie}."
+        if gap.new:
+            note += f" Bij {dutch.join(list(gap.new))} ontbreekt daar een antwoord (nieuw of gesplitst sinds die versie): daar geen verandering."
+        if gap.changed:
+            note += f" {dutch.join([w.id for w in gap.changed])} zijn sindsdien nauwer geformuleerd: lees die veranderingen met die kanttekening."
+        notes.append(note)
+    return notes
+
+
 def build_profile(
     tally: Tally,
     kader: Kader,
@@ -156,6 +173,7 @@ def build_profile(
         )
         previous_files = previous_files if previous_files is not None else previous.valid_files + previous_rejected
         previous_round = _round(previous, previous_files, previous_rejected)
+        notes = (*notes, *_previous_version_notes(previous.other_versions(), kader))
     meta = kader.meta
     return TeamProfile(
         kader_id=meta.id,
