@@ -1,0 +1,177 @@
+"""The loader's cross-checks of ``geschiedenis``: every id resolves, and an id never comes back with another meaning.
+
+Each broken history is written into a kader file and loaded like a school's own kader: the Dutch
+message, the path inside the file and the line.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ictbekwaam.errors import DataError
+from ictbekwaam.files.loader import builtin_kader_path, load_kader
+
+KADER = yaml.safe_load(builtin_kader_path().read_text(encoding="utf-8"))
+HISTORY = KADER["geschiedenis"][0]["wijzigingen"]
+# The built-in history these tests change: 1.0.0's A2 split in two, A8 narrowed.
+SPLIT = next(n for n, w in enumerate(HISTORY) if w["id"] == "A2")
+NARROWED = next(n for n, w in enumerate(HISTORY) if w["id"] == "A8")
+
+
+def test_the_changes_these_tests_start_from():
+    assert KADER["meta"]["versie"] == "1.1.0"
+    assert [v["versie"] for v in KADER["geschiedenis"]] == ["1.0.0"]
+    assert (HISTORY[SPLIT]["soort"], HISTORY[SPLIT]["naar"]) == ("gesplitst", ["A2a", "A2b"])
+    assert HISTORY[NARROWED]["soort"] == "gewijzigd" and "naar" not in HISTORY[NARROWED]
+
+
+def write(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "kader.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def line_in_history(path: Path, needle: str, nth: int = 1) -> int:
+    """The line of the ``nth`` line inside ``geschiedenis`` that is ``needle`` (stripped)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index("geschiedenis:")
+    found = [n for n, line in enumerate(lines, 1) if n > start and line.strip() == needle]
+    return found[nth - 1]
+
+
+def the_only_problem(tmp_path: Path, change) -> tuple[Path, str, str, int]:
+    """Load the kader with ``change`` made to it: (file, path, message, line) of its one problem."""
+    data = copy.deepcopy(KADER)
+    change(data)
+    path = write(tmp_path, data)
+    with pytest.raises(DataError) as info:
+        load_kader(path)
+    assert len(info.value.problems) == 1, info.value.problems
+    place, message = info.value.problems[0]
+    assert place.file == path
+    assert str(info.value).splitlines()[0] == f"{path}, regel {place.line}: {place.path}: {message}"
+    return path, place.path, message, place.line
+
+
+def changes(data: dict) -> list[dict]:
+    return data["geschiedenis"][0]["wijzigingen"]
+
+
+def test_a_split_id_that_still_exists_is_refused(tmp_path):
+    # A1 exists in 1.1.0: saying the A1 of 1.0.0 was split would give the id a second meaning.
+    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[SPLIT].update(id="A1"))
+    assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].id"
+    assert message == "item 'A1' bestaat nog; een id krijgt nooit een andere betekenis"
+    assert line == line_in_history(path, "- id: A1")
+
+
+def test_a_removed_id_that_still_exists_is_refused(tmp_path):
+    def change(d):
+        changes(d).append({"id": "B4", "soort": "vervallen", "reden": "de stelling is eruit."})
+
+    path, where, message, line = the_only_problem(tmp_path, change)
+    assert where == f"geschiedenis[0].wijzigingen[{len(HISTORY)}].id"
+    assert message == "item 'B4' bestaat nog; een id krijgt nooit een andere betekenis"
+    assert line == line_in_history(path, "- id: B4")
+
+
+def test_a_part_that_does_not_exist_is_refused(tmp_path):
+    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[SPLIT].update(naar=["A2a", "A2c"]))
+    assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].naar[1]"
+    assert message == "item 'A2c' bestaat niet in deze versie"
+    assert line == line_in_history(path, "- A2c")
+
+
+def test_a_split_into_one_part_is_refused(tmp_path):
+    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[SPLIT].update(naar=["A2a"]))
+    assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].naar"
+    assert message == "een gesplitst item heeft minstens twee nieuwe items"
+    assert line == line_in_history(path, "naar:")
+
+
+def test_a_split_without_parts_is_refused(tmp_path):
+    def change(d):
+        del changes(d)[SPLIT]["naar"]
+
+    _, where, message, _ = the_only_problem(tmp_path, change)
+    assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].naar"
+    assert message == "een gesplitst item heeft minstens twee nieuwe items"
+
+
+def test_naar_on_a_narrowed_item_is_refused(tmp_path):
+    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[NARROWED].update(naar=["A7a", "A7b"]))
+    assert where == f"geschiedenis[0].wijzigingen[{NARROWED}].naar"
+    assert message == "alleen een gesplitst item heeft 'naar' (dit is gewijzigd)"
+    # The first "naar:" in the history is that of the split A2; the A8's is the fourth (A2, A7, A14 before it).
+    assert line == line_in_history(path, "naar:", nth=4)
+
+
+def test_a_narrowed_id_that_does_not_exist_is_refused(tmp_path):
+    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[NARROWED].update(id="A99"))
+    assert where == f"geschiedenis[0].wijzigingen[{NARROWED}].id"
+    assert message == "item 'A99' bestaat niet in deze versie"
+    assert line == line_in_history(path, "- id: A99")
+
+
+def test_a_new_id_that_does_not_exist_is_refused(tmp_path):
+    def change(d):
+        changes(d).append({"id": "C6", "soort": "nieuw", "reden": "een nieuwe stelling."})
+
+    path, where, message, line = the_only_problem(tmp_path, change)
+    assert where == f"geschiedenis[0].wijzigingen[{len(HISTORY)}].id"
+    assert message == "item 'C6' bestaat niet in deze versie"
+    assert line == line_in_history(path, "- id: C6")
+
+
+def test_an_id_twice_in_one_version_is_refused(tmp_path):
+    def change(d):
+        changes(d).append({"id": "A8", "soort": "gewijzigd", "reden": "nog een keer."})
+
+    path, where, message, line = the_only_problem(tmp_path, change)
+    assert where == f"geschiedenis[0].wijzigingen[{len(HISTORY)}].id"
+    assert message == f"item-id 'A8' komt vaker voor (ook bij geschiedenis[0].wijzigingen[{NARROWED}].id)"
+    assert line == line_in_history(path, "- id: A8", nth=2)
+
+
+def test_a_version_twice_is_refused(tmp_path):
+    def change(d):
+        d["geschiedenis"].append(copy.deepcopy(d["geschiedenis"][0]))
+
+    path, where, message, line = the_only_problem(tmp_path, change)
+    assert where == "geschiedenis[1].versie"
+    assert message == "versie '1.0.0' komt vaker voor (ook bij geschiedenis[0].versie)"
+    assert line == line_in_history(path, "- versie: 1.0.0", nth=2)
+
+
+def test_the_kaders_own_version_in_its_history_is_refused(tmp_path):
+    path, where, message, line = the_only_problem(tmp_path, lambda d: d["geschiedenis"][0].update(versie="1.1.0"))
+    assert where == "geschiedenis[0].versie"
+    assert message == "dit is de versie van dit kader zelf (1.1.0)"
+    assert line == line_in_history(path, "- versie: 1.1.0")
+
+
+def test_every_history_problem_is_reported_at_once(tmp_path):
+    def change(d):
+        changes(d)[SPLIT].update(naar=["A2a"])
+        changes(d)[NARROWED].update(id="A99")
+        d["geschiedenis"][0]["versie"] = "1.1.0"
+
+    data = copy.deepcopy(KADER)
+    change(data)
+    with pytest.raises(DataError) as info:
+        load_kader(write(tmp_path, data))
+    assert [(p.path, m) for p, m in info.value.problems] == [
+        ("geschiedenis[0].versie", "dit is de versie van dit kader zelf (1.1.0)"),
+        (f"geschiedenis[0].wijzigingen[{SPLIT}].naar", "een gesplitst item heeft minstens twee nieuwe items"),
+        (f"geschiedenis[0].wijzigingen[{NARROWED}].id", "item 'A99' bestaat niet in deze versie"),
+    ]
+
+
+def test_a_kader_without_history_loads(tmp_path):
+    data = copy.deepcopy(KADER)
+    del data["geschiedenis"]
+    assert load_kader(write(tmp_path, data)).geschiedenis == []
