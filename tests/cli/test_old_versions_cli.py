@@ -43,7 +43,10 @@ def test_validate_says_what_changed(run_cli):
     run = run_cli("validate", str(OLD / "resultaat.json"), str(OLD / "team"))
     assert run.code == 0, run
     first = run.out.splitlines()[0]
-    assert "geldig resultaat (compleet, 33 antwoorden, 6 open, kaderversie 1.0.0: A2 gesplitst, A7 gesplitst en A14 gesplitst" in first
+    assert first.endswith(
+        "geldig resultaat (compleet, kaderversie 1.0.0: 30 van de 33 antwoorden tellen mee in 1.1.0, 6 open; "
+        "gesplitst: A2, A7 en A14; nauwer geformuleerd: A8, A9, A12 en C1)"
+    )
     assert "onbekende items" not in run.out  # explained, not unknown
 
 
@@ -61,7 +64,8 @@ def test_the_profile_counts_what_still_means_the_same_and_says_what_changed(run_
     changes = data["result_framework"]["changes"]
     assert changes["gesplitst"] == {k: list(v) for k, v in SPLIT.items()}
     assert changes["gewijzigd"] == list(NARROWED)
-    note = next(n for n in data["notes"] if "kaderversie 1.0.0" in n)
+    note = next(n for n in data["notes"] if n.startswith("Dit resultaat is gemaakt met kaderversie"))
+    assert "Nieuw sinds kaderversie 1.0.0, dus nog niet gevraagd; telt niet mee (6): A2a, A2b, A7a, A7b, A14a, A14b." in data["notes"]
     assert note == (
         "Dit resultaat is gemaakt met kaderversie 1.0.0; het profiel gebruikt versie 1.1.0. "
         "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A14 in A14a en A14b. "
@@ -126,7 +130,7 @@ def test_report_over_a_mix_counts_each_item_over_those_whose_version_asked_it(ru
     assert team["A8"]["counted"] == 5 + answered("A8")  # narrowed: both versions count
     assert team["A1"]["counted"] == 5 + answered("A1")
     assert data["other_versions"] == [{"versie": "1.0.0", "results": len(complete_old)}]
-    assert any(n.startswith("Van versie 1.0.0 naar 1.1.0: Gesplitst omdat ze twee dingen vroegen") for n in data["notes"])
+    assert any(n.startswith("Veranderd tussen versie 1.0.0 en 1.1.0. Gesplitst omdat ze twee dingen vroegen") for n in data["notes"])
     assert data["unknown_items"] == 0
 
 
@@ -180,3 +184,24 @@ def test_a_round_against_last_rounds_1_0_0_results_says_where_no_change_can_be_s
         "zijn sindsdien nauwer geformuleerd: lees die veranderingen met die kanttekening."
     ) in data["notes"]
 
+
+
+def test_two_1_0_0_results_compared_are_told_what_changed_since(run_cli, tmp_path, old_result):
+    later = msgspec.structs.replace(old_result, updated_at=old_result.updated_at + timedelta(seconds=1))
+    path = write_result(tmp_path / "later.json", later)
+    data = json.loads(run_cli("compare", str(OLD / "resultaat.json"), str(path), "--format", "json").out)
+    assert (
+        "OUD en NIEUW zijn allebei gemaakt met kaderversie 1.0.0; deze vergelijking gebruikt versie 1.1.0. "
+        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A14 in A14a en A14b."
+    ) in " ".join(data["warnings"])
+    items = {i["id"]: i for s in data["sections"] for i in s["items"]}
+    assert items["A8"]["reworded"] == ""  # both answered the same (1.0.0) wording
+    assert items["A8"]["direction"] == "gelijk"
+
+
+def test_a_1_0_0_result_from_another_file_than_the_shipped_one_says_so(run_cli, tmp_path, old_result):
+    other = msgspec.structs.replace(old_result, kader=msgspec.structs.replace(old_result.kader, hash="sha256:" + "e" * 64))
+    path = write_result(tmp_path / "eigen.json", other)
+    data = json.loads(run_cli("profile", str(path), "--format", "json").out)
+    note = next(n for n in data["notes"] if n.startswith("Dit resultaat is gemaakt met kaderversie"))
+    assert "Het kaderbestand van versie 1.0.0 waarmee dit gemaakt is, is niet het ingebouwde van die versie" in note

@@ -246,7 +246,8 @@ def test_a_result_of_version_1_0_0_says_what_changed(kader):
     assert profile.unknown == ("A14", "A2", "A7")
     assert profile.priorities == ()
     assert profile.notes == (
-        "Niet beantwoord, telt niet mee (6): A2a, A2b, A7a, A7b, A14a, A14b.",
+        # Never asked in 1.0.0: not "niet beantwoord".
+        "Nieuw sinds kaderversie 1.0.0, dus nog niet gevraagd; telt niet mee (6): A2a, A2b, A7a, A7b, A14a, A14b.",
         (
             f"Dit resultaat is gemaakt met kaderversie 1.0.0; het profiel gebruikt versie {kader.meta.versie}. "
             "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A14 in A14a en A14b. "

@@ -103,7 +103,7 @@ def test_a_split_without_parts_is_refused(tmp_path):
 
 
 def test_naar_on_a_narrowed_item_is_refused(tmp_path):
-    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[NARROWED].update(naar=["A7a", "A7b"]))
+    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[NARROWED].update(naar=["C3", "C4"]))
     assert where == f"geschiedenis[0].wijzigingen[{NARROWED}].naar"
     assert message == "alleen een gesplitst item heeft 'naar' (dit is gewijzigd)"
     # The first "naar:" in the history is that of the split A2; the A8's is the fourth (A2, A7, A14 before it).
@@ -139,7 +139,7 @@ def test_an_id_twice_in_one_version_is_refused(tmp_path):
 
 def test_a_version_twice_is_refused(tmp_path):
     def change(d):
-        d["geschiedenis"].append(copy.deepcopy(d["geschiedenis"][0]))
+        d["geschiedenis"].append(copy.deepcopy(d["geschiedenis"][0]) | {"hash": "sha256:" + "2" * 64})
 
     path, where, message, line = the_only_problem(tmp_path, change)
     assert where == "geschiedenis[1].versie"
@@ -175,3 +175,47 @@ def test_a_kader_without_history_loads(tmp_path):
     data = copy.deepcopy(KADER)
     del data["geschiedenis"]
     assert load_kader(write(tmp_path, data)).geschiedenis == []
+
+
+def test_a_part_named_twice_in_one_split_is_refused(tmp_path):
+    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[SPLIT].update(naar=["A2a", "A2a", "A2b"]))
+    assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].naar[1]"
+    assert message == f"deel 'A2a' komt vaker voor (ook bij geschiedenis[0].wijzigingen[{SPLIT}].naar[0])"
+
+
+def test_a_part_of_two_splits_is_refused(tmp_path):
+    other = next(n for n, w in enumerate(HISTORY) if w["id"] == "A7")
+    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[other].update(naar=["A2a", "A7b"]))
+    assert message.startswith("deel 'A2a' komt vaker voor")
+    assert {where, message.split("ook bij ")[1].rstrip(")")} == {
+        f"geschiedenis[0].wijzigingen[{SPLIT}].naar[0]",
+        f"geschiedenis[0].wijzigingen[{other}].naar[0]",
+    }
+
+
+def test_a_part_that_kept_its_own_id_is_refused(tmp_path):
+    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[SPLIT].update(naar=["A8", "A2b"]))
+    assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].naar[0]"
+    assert message == "'A8' hield zijn id (gewijzigd) en kan geen nieuw deel zijn"
+
+
+def test_two_earlier_versions_with_one_hash_are_refused(tmp_path):
+    def change(d):
+        d["geschiedenis"].append({"versie": "0.9.0", "hash": d["geschiedenis"][0]["hash"], "wijzigingen": []})
+
+    path, where, message, line = the_only_problem(tmp_path, change)
+    assert where == "geschiedenis[1].hash"
+    assert message.startswith("hash 'sha256:") and message.endswith("komt vaker voor (ook bij geschiedenis[0].hash)")
+
+
+@pytest.mark.parametrize(("versie", "later"), [("2.0.0", True), ("1.1.1", True), ("1.0.9", False), ("1.1.0-school", False)])
+def test_a_history_version_later_than_the_kader_is_refused(tmp_path, versie, later):
+    data = copy.deepcopy(KADER)
+    data["geschiedenis"].append({"versie": versie, "hash": "sha256:" + "1" * 64, "wijzigingen": []})
+    path = write(tmp_path, data)
+    if not later:
+        assert load_kader(path).previous(versie) is not None
+        return
+    with pytest.raises(DataError) as info:
+        load_kader(path)
+    assert info.value.problems[0][1] == f"versie {versie} is nieuwer dan dit kader (1.1.0)"

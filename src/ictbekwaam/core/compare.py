@@ -159,7 +159,7 @@ class _Versions:
 
 
 def _versions(old: Result, new: Result, kader: Kader) -> _Versions:
-    gaps = {which: version_gap(kader, r.kader.id, r.kader.versie) for r, which in ((old, "OUD"), (new, "NIEUW"))}
+    gaps = {which: version_gap(kader, r.kader.id, r.kader.versie, r.kader.hash) for r, which in ((old, "OUD"), (new, "NIEUW"))}
     fresh: dict[str, dict[str, str]] = {}
     changed: dict[str, frozenset[str]] = {}
     for which, gap in gaps.items():
@@ -217,6 +217,11 @@ def _warnings(old: Result, new: Result, kader: Kader) -> list[str]:
             f"OUD en NIEUW zijn gemaakt met verschillende kaderbestanden (beide versie {new.kader.versie}). "
             "De items zijn op id gekoppeld."
         )
+    elif old.kader.hash == new.kader.hash and (gap := version_gap(kader, old.kader.id, old.kader.versie, old.kader.hash)):
+        warnings.append(
+            f"OUD en NIEUW zijn allebei gemaakt met kaderversie {gap.versie}; deze vergelijking gebruikt versie {gap.current}. "
+            + " ".join(gap.sentences("antwoorden"))
+        )
     elif old.kader.hash != new.kader.hash:
         warnings.append(
             f"OUD is gemaakt met kaderversie {old.kader.versie}, NIEUW met {new.kader.versie}. "
@@ -229,9 +234,9 @@ def _gap_sentences(old: Result, new: Result, kader: Kader) -> list[str]:
     """What changed since the versions of OUD and NIEUW, as far as the kader in use records it."""
     sentences = []
     for result, which in ((old, "OUD"), (new, "NIEUW")):
-        gap = version_gap(kader, result.kader.id, result.kader.versie)
+        gap = version_gap(kader, result.kader.id, result.kader.versie, result.kader.hash)
         if gap is not None and gap.known:
-            sentences.append(f"Van {gap.versie} ({which}) naar {gap.current}:")
+            sentences.append(f"Veranderd tussen versie {gap.versie} ({which}) en {gap.current}.")
             sentences += gap.sentences(f"antwoorden in {which}")
     return ["De items zijn op id gekoppeld.", *sentences] if sentences else []
 
@@ -243,8 +248,15 @@ def _naam(result: Result) -> str:
 
 
 def _unknown(old: Profile, new: Profile) -> tuple[tuple[str, str], ...]:
-    both = set(old.unknown) & set(new.unknown)
-    where = {i: "alleen in OUD" for i in old.unknown} | {i: "alleen in NIEUW" for i in new.unknown}
+    """Answered ids the kader in use does not have, except those its history explains (split, removed)."""
+
+    def unexplained(profile: Profile) -> list[str]:
+        retired = profile.version.retired if profile.version is not None else frozenset()
+        return [i for i in profile.unknown if i not in retired]
+
+    old_ids, new_ids = unexplained(old), unexplained(new)
+    both = set(old_ids) & set(new_ids)
+    where = {i: "alleen in OUD" for i in old_ids} | {i: "alleen in NIEUW" for i in new_ids}
     where |= {i: "in OUD en NIEUW" for i in both}
     return tuple(sorted(where.items()))
 

@@ -387,18 +387,27 @@ def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], gro
 
 
 def _notes(
-    result: Result, sections: list[SectionScore], unknown: tuple[str, ...], matches: bool, kader: Kader, targets: Targets
+    result: Result,
+    sections: list[SectionScore],
+    unknown: tuple[str, ...],
+    matches: bool,
+    kader: Kader,
+    targets: Targets,
+    gap: VersionGap | None,
 ) -> tuple[str, ...]:
     notes = []
     if not result.complete:
         notes.append("Dit is een concept: de zelfevaluatie is nog niet afgerond. Het profiel kan nog veranderen.")
-    open_ids = [i for s in sections for i in s.open]
+    later = set(gap.new) if gap is not None and gap.known else set()
+    not_asked = [i for s in sections for i in s.open if i in later]  # new since the result's version: never asked
+    open_ids = [i for s in sections for i in s.open if i not in later]
     nvt_ids = [i for s in sections for i in s.nvt]
     if open_ids:
         notes.append(f"Niet beantwoord, telt niet mee ({len(open_ids)}): {', '.join(open_ids)}.")
+    if not_asked and gap is not None:
+        notes.append(f"Nieuw sinds kaderversie {gap.versie}, dus nog niet gevraagd; telt niet mee ({len(not_asked)}): {', '.join(not_asked)}.")
     if nvt_ids:
         notes.append(f"Niet van toepassing, telt niet mee ({len(nvt_ids)}): {', '.join(nvt_ids)}.")
-    gap = version_gap(kader, result.kader.id, result.kader.versie)
     if not matches and (result.kader.id, result.kader.versie) == (kader.meta.id, kader.meta.versie):
         notes.append(
             f"Dit resultaat is gemaakt met een ander kaderbestand (zelfde versie {kader.meta.versie}, andere inhoud). "
@@ -448,6 +457,7 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
     known = {i.id for i in kader.all_items()}
     unknown = tuple(sorted(k for k in answers if k not in known))
     matches = result.kader.hash == fingerprint(kader)
+    gap = version_gap(kader, result.kader.id, result.kader.versie, result.kader.hash)
     priorities = _priorities(kader, sections)
     growth = () if priorities else _growth(kader, sections[1:])
     meta = kader.meta
@@ -469,6 +479,6 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
         growth=growth,
         unknown=unknown,
         verdict=_verdict(sections, priorities, growth, top_label, max_level),
-        notes=_notes(result, sections, unknown, matches, kader, targets),
-        version=version_gap(kader, result.kader.id, result.kader.versie),
+        notes=_notes(result, sections, unknown, matches, kader, targets, gap),
+        version=gap,
     )

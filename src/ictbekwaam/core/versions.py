@@ -31,6 +31,9 @@ class VersionGap:
         split: split items: an answer counts for none of the parts.
         removed: items that are gone.
         new: ids of the items that are new since that version (split parts included).
+        same_file: False when the file's hash is not the one the history records for
+            that version (a school's own file with that version number): the history
+            may then not fit it, and the sentences say so.
     """
 
     versie: str
@@ -40,6 +43,7 @@ class VersionGap:
     split: tuple[Wijziging, ...] = ()
     removed: tuple[Wijziging, ...] = ()
     new: tuple[str, ...] = ()
+    same_file: bool = True
 
     @property
     def retired(self) -> frozenset[str]:
@@ -56,11 +60,16 @@ class VersionGap:
         if not self.known:
             return [f"Kaderversie {self.versie} is onbekend in versie {self.current}: items zijn op id gekoppeld."]
         out = []
+        if not self.same_file:
+            out.append(
+                f"Het kaderbestand van versie {self.versie} waarmee dit gemaakt is, is niet het ingebouwde van die versie; "
+                "wat hieronder staat, geldt voor het ingebouwde."
+            )
         if self.split:
             parts = "; ".join(f"{w.id} in {dutch.join(w.naar)}" for w in self.split)
             out.append(f"Gesplitst omdat ze twee dingen vroegen: {parts}. De {answers} daarop tellen niet mee voor de delen.")
         if self.removed:
-            out.append(f"Vervallen: {', '.join(w.id for w in self.removed)}; de {answers} daarop tellen niet mee.")
+            out.append(f"Vervallen: {dutch.join([w.id for w in self.removed])}; de {answers} daarop tellen niet mee.")
         if self.changed:
             out.append(
                 f"Nauwer geformuleerd: {dutch.join([w.id for w in self.changed])}; de {answers} daarop tellen mee."
@@ -68,13 +77,16 @@ class VersionGap:
         only_new = [i for i in self.new if not any(i in w.naar for w in self.split)]
         if only_new:
             out.append(f"Nieuw: {dutch.join(only_new)}.")
+        if not (self.split or self.removed or self.changed or self.new):
+            out.append("De stellingen zijn dezelfde gebleven.")
         return out
 
 
-def version_gap(kader: Kader, id: str, versie: str) -> VersionGap | None:
+def version_gap(kader: Kader, id: str, versie: str, hash: str | None = None) -> VersionGap | None:
     """The gap from version ``versie`` of kader ``id`` to ``kader``; None when there is none to tell.
 
     None for the same version, and for another kader (its items are not this kader's).
+    ``hash``: the content hash the file carries, when known (``same_file``).
     """
     if id != kader.meta.id or versie == kader.meta.versie:
         return None
@@ -83,4 +95,5 @@ def version_gap(kader: Kader, id: str, versie: str) -> VersionGap | None:
         return VersionGap(versie, kader.meta.versie, known=False)
     kinds = {soort: tuple(w for w in vorige.wijzigingen if w.soort == soort) for soort in ("gewijzigd", "gesplitst", "vervallen", "nieuw")}
     new = tuple(i for w in kinds["gesplitst"] for i in w.naar) + tuple(w.id for w in kinds["nieuw"])
-    return VersionGap(versie, kader.meta.versie, True, kinds["gewijzigd"], kinds["gesplitst"], kinds["vervallen"], new)
+    same_file = hash is None or hash == vorige.hash
+    return VersionGap(versie, kader.meta.versie, True, kinds["gewijzigd"], kinds["gesplitst"], kinds["vervallen"], new, same_file)

@@ -95,10 +95,23 @@ def check_kader(kader: Kader, file: Path | str | None = None, lines: LineMap | N
 def _check_history(kader: Kader, known_items: set[str], p: Problems) -> None:
     """``geschiedenis``: every id resolves, and an id never comes back with another meaning."""
     p.unique([(f"geschiedenis[{g}].versie", v.versie) for g, v in enumerate(kader.geschiedenis)], "versie")
+    p.unique([(f"geschiedenis[{g}].hash", v.hash) for g, v in enumerate(kader.geschiedenis)], "hash")
     for g, vorige in enumerate(kader.geschiedenis):
         if vorige.versie == kader.meta.versie:
             p.add(f"geschiedenis[{g}].versie", f"dit is de versie van dit kader zelf ({vorige.versie})")
+        elif _later(vorige.versie, kader.meta.versie):
+            p.add(f"geschiedenis[{g}].versie", f"versie {vorige.versie} is nieuwer dan dit kader ({kader.meta.versie})")
         p.unique([(f"geschiedenis[{g}].wijzigingen[{w}].id", x.id) for w, x in enumerate(vorige.wijzigingen)], "item-id")
+        # Each new part belongs to one split only, once, and is new: not an item that kept its id.
+        p.unique(
+            [(f"geschiedenis[{g}].wijzigingen[{w}].naar[{n}]", i) for w, x in enumerate(vorige.wijzigingen) for n, i in enumerate(x.naar)],
+            "deel",
+        )
+        kept = {x.id for x in vorige.wijzigingen if x.soort == "gewijzigd"}
+        for w, x in enumerate(vorige.wijzigingen):
+            for n, item_id in enumerate(x.naar):
+                if item_id in kept:
+                    p.add(f"geschiedenis[{g}].wijzigingen[{w}].naar[{n}]", f"'{item_id}' hield zijn id (gewijzigd) en kan geen nieuw deel zijn")
         for w, wijziging in enumerate(vorige.wijzigingen):
             path = f"geschiedenis[{g}].wijzigingen[{w}]"
             if wijziging.soort in ("gewijzigd", "nieuw") and wijziging.id not in known_items:
@@ -112,6 +125,14 @@ def _check_history(kader: Kader, known_items: set[str], p: Problems) -> None:
             for n, item_id in enumerate(wijziging.naar):
                 if item_id not in known_items:
                     p.add(f"{path}.naar[{n}]", f"item '{item_id}' bestaat niet in deze versie")
+
+
+def _later(versie: str, than: str) -> bool:
+    """Whether version ``versie`` is later than ``than`` (dotted numbers; other forms are never later)."""
+    try:
+        return tuple(int(x) for x in versie.split(".")) > tuple(int(x) for x in than.split("."))
+    except ValueError:
+        return False
 
 
 def check_handreiking(

@@ -48,16 +48,23 @@ def result_verdict(data: bytes, label: str, kader: Kader) -> Verdict:
         raise DataError(Place(label, "framework.id"), other)
     check = checked_answers(result, kader, label)
     state = "compleet" if result.complete else "concept (nog niet af)"
-    gap = version_gap(kader, result.kader.id, result.kader.versie)
+    answers = dutch.count(len(result.answers), "antwoord", "antwoorden")
+    gap = version_gap(kader, result.kader.id, result.kader.versie, result.kader.hash)
     retired = gap.retired if gap is not None else frozenset()
     unknown = [i for i in check.unknown if i not in retired]
-    extra = ""
-    if gap is not None and gap.known and (gap.split or gap.removed):
-        gone = [f"{w.id} {'gesplitst' if w.soort == 'gesplitst' else 'vervallen'}" for w in gap.split + gap.removed if w.id in result.answers]
-        extra += f", kaderversie {gap.versie}" + (f": {dutch.join(gone)} (die antwoorden tellen niet mee)" if gone else "")
-    if unknown:
-        extra += f", {len(unknown)} onbekende items (andere kaderversie?)"
-    return Verdict("resultaat", f"{state}, {len(result.answers)} antwoorden, {len(check.missing)} open{extra}")
+    extra = f", {len(unknown)} onbekende items (andere kaderversie?)" if unknown else ""
+    if gap is None or not gap.known:
+        return Verdict("resultaat", f"{state}, {answers}, {len(check.missing)} open{extra}")
+    # An earlier version of this kader: say what counts now and what changed for this file's answers.
+    counting = len(result.answers) - len(check.unknown)
+    said = [f"{state}, kaderversie {gap.versie}: {counting} van de {answers} tellen mee in {gap.current}, {len(check.missing)} open"]
+    split = [w.id for w in gap.split if w.id in result.answers]
+    removed = [w.id for w in gap.removed if w.id in result.answers]
+    narrowed = [w.id for w in gap.changed if w.id in result.answers]
+    said += [f"gesplitst: {dutch.join(split)}"] if split else []
+    said += [f"vervallen: {dutch.join(removed)}"] if removed else []
+    said += [f"nauwer geformuleerd: {dutch.join(narrowed)}"] if narrowed else []
+    return Verdict("resultaat", "; ".join(said) + extra)
 
 
 def validate_path(path: Path | str, kader: Kader) -> Iterator[tuple[str, Verdict | DataError]]:

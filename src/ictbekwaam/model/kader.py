@@ -47,8 +47,8 @@ from ictbekwaam.model.versions import VorigeVersie
 TOEGEVOEGD = "toegevoegd door ictbekwaam"
 # The footer sentence of every profile, report and POP that names the additions.
 ADDED_LINE = (
-    "De schaal, de stellingen, de toelichtingen (buiten de aanhalingstekens) en de standaarddoelen zijn "
-    f"{TOEGEVOEGD}."
+    "De schaal, de checklist, de stellingen, de toelichtingen (buiten de aanhalingstekens) en de standaarddoelen "
+    f"zijn {TOEGEVOEGD}."
 )
 
 Id = Annotated[str, msgspec.Meta(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]

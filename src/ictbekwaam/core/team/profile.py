@@ -80,7 +80,7 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
         for versie in sorted(earlier):
             gap = version_gap(kader, kader.meta.id, versie)
             if gap is not None and gap.known:
-                notes.append(f"Van versie {versie} naar {gap.current}: " + " ".join(gap.sentences(f"antwoorden uit versie {versie}")))
+                notes.append(f"Veranderd tussen versie {versie} en {gap.current}. " + " ".join(gap.sentences(f"antwoorden uit versie {versie}")))
     if unknown_items:
         notes.append(f"{dutch.count(unknown_items, 'resultaat bevat', 'resultaten bevatten')} antwoorden op items die dit kader niet kent; die tellen niet mee.")
     if not total.shown:
