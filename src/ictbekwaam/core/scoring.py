@@ -426,7 +426,7 @@ def _notes(
     unexplained = [i for i in unknown if gap is None or i not in gap.retired]
     if unexplained:
         notes.append(f"Antwoorden op items die dit kader niet kent, tellen niet mee ({len(unexplained)}): {', '.join(unexplained)}.")
-    notes.extend(f"Doelen: {note}." for note in targets.notes)
+    notes.extend(f"{note[0].upper()}{note[1:]}." for note in targets.notes)
     return tuple(notes)
 
 

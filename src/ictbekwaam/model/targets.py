@@ -187,7 +187,7 @@ def parse_doelen(data: object, kader: Kader, file: Path | None = None, lines: Li
             for part in parts:
                 items.setdefault(part, value)
             del items[item_id]
-            notes.append(f"{item_id} is gesplitst in {dutch.join(parts)}: het doel {value} voor {item_id} geldt voor {'allebei' if len(parts) == 2 else 'elk'}")
+            notes.append(f"het doel {value} voor {item_id} in het doelenbestand geldt voor {dutch.join(parts)}, want {item_id} is gesplitst")
             section = kader.section_of(parts[0])
         if section is None:
             problems.append((path, retired_item(kader, item_id) or f"'{item_id}' is geen item van het kader"))

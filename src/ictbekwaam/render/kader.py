@@ -20,19 +20,33 @@ from ictbekwaam.render.markdown_text import md, md_lines
 
 # What is the Kader's, verbatim, and what ictbekwaam added: said in every view of the kader.
 VERBATIM_NOTE = (
-    "Letterlijk uit het Kader: de kerntaken, de basisvaardigheden, de onderdelen, de voorbeelden, de "
-    "verwijzingen, de referenties en alle tekst tussen “ en ”."
+    "Letterlijk uit het Kader: de kerntaken, de basisvaardigheden, de passages van de voorbeelden, de "
+    "verwijzingen, de referenties, de onderbouwing en alle tekst tussen “ en ”."
 )
 ADDED_NOTE = (
     f"{TOEGEVOEGD[0].upper()}{TOEGEVOEGD[1:]}: de schaal, de checklist, de stellingen, de rest van de toelichtingen, "
-    "de standaarddoelen, bij welke stellingen een voorbeeld past, en de wijzigingen tussen versies."
+    "de standaarddoelen, de indeling in onderdelen en in voorbeelden met hun titels (woorden uit het Kader of de "
+    "titel van een leraar24-video), bij welke stellingen een voorbeeld past, en de wijzigingen tussen versies."
 )
+
+
+ITEM_ORIGIN = f"stelling, toelichting en doel: {TOEGEVOEGD}; tussen “ en ” het Kader, letterlijk"
+EXAMPLE_ORIGIN = f"omschrijving, verwijzingen en referenties letterlijk uit het Kader; titel en items: {TOEGEVOEGD}"
 
 
 def kader_json(kader: Kader) -> str:
     """The whole kader as indented JSON (the same fields as kader.yaml, plus ``herkomst``: what is whose)."""
     data = msgspec.to_builtins(kader)
     data["herkomst"] = {"letterlijk_uit_het_kader": VERBATIM_NOTE, "toegevoegd_door_ictbekwaam": ADDED_NOTE}
+    # ... and beside each addition, so a reader of one part sees it too.
+    data["schaal"]["herkomst"] = data["checklist"]["herkomst"] = TOEGEVOEGD
+    for section in [data["basisvaardigheden"], *data["kerntaken"]]:
+        for item in section["items"]:
+            item["herkomst"] = ITEM_ORIGIN
+    for voorbeeld in data["voorbeelden"]:
+        voorbeeld["herkomst"] = EXAMPLE_ORIGIN
+    for vorige in data["geschiedenis"]:
+        vorige["herkomst"] = TOEGEVOEGD
     return safe.json_document(msgspec.json.format(msgspec.json.encode(data), indent=2).decode("utf-8")) + "\n"
 
 
@@ -112,10 +126,11 @@ def kader_markdown(kader: Kader) -> str:
         for item in kerntaak.items:
             if item.onderdeel and item.onderdeel != current:
                 current = item.onderdeel
-                out += ["", f"### {md(current)}", ""]
+                out += ([""] if out[-1] else []) + [f"### {md(current)}", ""]
             out += _item_md(kader, item)
         out.append("")
-    out += ["## Voorbeelden van effectief ict-gebruik", "", f"*Letterlijk uit het Kader; bij welke stellingen ze passen, is {TOEGEVOEGD}.*", ""]
+    out += ["## Voorbeelden van effectief ict-gebruik", ""]
+    out += [f"*De passages letterlijk uit het Kader; de indeling, de titels en bij welke stellingen ze passen: {TOEGEVOEGD}.*", ""]
     for voorbeeld in kader.voorbeelden:
         out += [f"### {md(voorbeeld.titel)} (kerntaak {md(voorbeeld.kerntaak)})", "", *md_lines(voorbeeld.omschrijving), ""]
         for ref in voorbeeld.verwijzingen:
@@ -127,7 +142,7 @@ def kader_markdown(kader: Kader) -> str:
         out += ["## Onderbouwing in het Kader", "", "*Letterlijk uit het Kader, met de referenties die het erbij geeft.*", ""]
         for citaat in kader.onderbouwing:
             refs = f" Referenties: {md(_references(citaat))}." if citaat.referenties else ""
-            out += [f"- “{md(' '.join(citaat.tekst.split()))}” ({md(citaat.bron)}).{refs}"]
+            out += [f"- {md(' '.join(citaat.tekst.split()))} ({md(citaat.bron)}).{refs}"]
         out.append("")
     if kader.geschiedenis:
         out += [f"## Wijzigingen sinds eerdere versies ({TOEGEVOEGD})", ""]
@@ -172,10 +187,15 @@ def kader_tree(kader: Kader):  # -> rich.tree.Tree
                 node.add(literal(f"Referenties: {_references(item)}", "dim"))
             for voorbeeld in kader.examples_for(item.id):
                 refs = ", ".join(r.url for r in voorbeeld.verwijzingen)
-                node.add(literal(f"Voorbeeld: {voorbeeld.titel}" + (f" ({refs})" if refs else "")))
+                cited = f"; {_references(voorbeeld)}" if voorbeeld.referenties else ""
+                node.add(literal(f"Voorbeeld: {voorbeeld.titel}" + (f" ({refs})" if refs else "") + cited))
 
     bv = kader.basisvaardigheden
-    add_items(root.add(line((bv.naam, "bold"), (f" ({len(bv.items)} items)", ""))), bv.items)
+    bv_branch = root.add(line((bv.naam, "bold"), (f" ({len(bv.items)} items)", "")))
+    bv_branch.add(literal(" ".join(bv.omschrijving.split()), "italic"))
+    if bv.referenties:
+        bv_branch.add(literal(f"Referenties: {_references(bv)}", "dim"))
+    add_items(bv_branch, bv.items)
     for kerntaak in kader.kerntaken:
         branch = root.add(line((f"Kerntaak {kerntaak.id}: {kerntaak.naam}", "bold"), (f" ({len(kerntaak.items)} items)", "")))
         branch.add(literal(" ".join(kerntaak.omschrijving.split()), "italic"))
@@ -184,7 +204,7 @@ def kader_tree(kader: Kader):  # -> rich.tree.Tree
         basis = root.add(line(("Onderbouwing in het Kader", "bold"), (" — letterlijk", "")))
         for citaat in kader.onderbouwing:
             refs = f" Referenties: {_references(citaat)}." if citaat.referenties else ""
-            basis.add(literal(f"“{' '.join(citaat.tekst.split())}” ({citaat.bron}).{refs}"))
+            basis.add(literal(f"{' '.join(citaat.tekst.split())} ({citaat.bron}).{refs}"))
     if kader.geschiedenis:
         history = root.add(line(("Wijzigingen sinds eerdere versies", "bold"), (f" — {TOEGEVOEGD}", "")))
         for text in _history_lines(kader):
