@@ -126,6 +126,14 @@ def test_every_research_reference_of_the_source_is_encoded(kader, source):
             assert squash(reference) in squash(voorbeeld.omschrijving), (voorbeeld.id, reference)
 
 
+def test_a_reference_of_a_statement_stands_in_the_quote_of_its_toelichting(kader):
+    """A reference beside a statement supports what its toelichting quotes, not the statement in general."""
+    for item in kader.all_items():
+        quoted = squash(" ".join(quotes(item.toelichting)))
+        for reference in item.referenties:
+            assert squash(reference) in quoted, (item.id, reference)
+
+
 def test_every_year_in_brackets_of_chapters_1_to_4_is_a_known_reference():
     raw = " ".join((SOURCES / "kader-ict-bekwaamheid-leraren.txt").read_text(encoding="utf-8").split())
     body = raw.split("5 Verantwoording")[0]
