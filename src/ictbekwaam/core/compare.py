@@ -22,7 +22,7 @@ from ictbekwaam import safe
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result, name_key
 from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore, score
-from ictbekwaam.core.versions import version_gap
+from ictbekwaam.core.versions import VersionGap
 from ictbekwaam.model.targets import Targets
 
 Direction = Literal["beter", "gelijk", "lager", "niet vergelijkbaar"]
@@ -158,8 +158,8 @@ class _Versions:
     reworded: frozenset[str]
 
 
-def _versions(old: Result, new: Result, kader: Kader) -> _Versions:
-    gaps = {which: version_gap(kader, r.kader.id, r.kader.versie, r.kader.hash) for r, which in ((old, "OUD"), (new, "NIEUW"))}
+def _versions(old: VersionGap | None, new: VersionGap | None) -> _Versions:
+    gaps = {"OUD": old, "NIEUW": new}
     fresh: dict[str, dict[str, str]] = {}
     changed: dict[str, frozenset[str]] = {}
     for which, gap in gaps.items():
@@ -191,7 +191,7 @@ def _section_change(old: SectionScore, new: SectionScore, old_other_version: boo
     return SectionChange(old, new, items, count["beter"], count["gelijk"], count["lager"], count["niet vergelijkbaar"])
 
 
-def _warnings(old: Result, new: Result, kader: Kader) -> list[str]:
+def _warnings(old: Result, new: Result, gaps: tuple[VersionGap | None, VersionGap | None]) -> list[str]:
     warnings = []
     if old.respondent.id != new.respondent.id:
         warnings.append(
@@ -217,7 +217,7 @@ def _warnings(old: Result, new: Result, kader: Kader) -> list[str]:
             f"OUD en NIEUW zijn gemaakt met verschillende kaderbestanden (beide versie {new.kader.versie}). "
             "De items zijn op id gekoppeld."
         )
-    elif old.kader.hash == new.kader.hash and (gap := version_gap(kader, old.kader.id, old.kader.versie, old.kader.hash)):
+    elif old.kader.hash == new.kader.hash and (gap := gaps[0]) is not None:
         warnings.append(
             f"OUD en NIEUW zijn allebei gemaakt met kaderversie {gap.versie}; deze vergelijking gebruikt versie {gap.current}. "
             + " ".join(gap.sentences("antwoorden"))
@@ -225,16 +225,15 @@ def _warnings(old: Result, new: Result, kader: Kader) -> list[str]:
     elif old.kader.hash != new.kader.hash:
         warnings.append(
             f"OUD is gemaakt met kaderversie {old.kader.versie}, NIEUW met {new.kader.versie}. "
-            + (" ".join(_gap_sentences(old, new, kader)) or "De items zijn op id gekoppeld.")
+            + (" ".join(_gap_sentences(gaps)) or "De items zijn op id gekoppeld.")
         )
     return warnings
 
 
-def _gap_sentences(old: Result, new: Result, kader: Kader) -> list[str]:
+def _gap_sentences(gaps: tuple[VersionGap | None, VersionGap | None]) -> list[str]:
     """What changed since the versions of OUD and NIEUW, as far as the kader in use records it."""
     sentences = []
-    for result, which in ((old, "OUD"), (new, "NIEUW")):
-        gap = version_gap(kader, result.kader.id, result.kader.versie, result.kader.hash)
+    for gap, which in zip(gaps, ("OUD", "NIEUW")):
         if gap is not None and gap.known:
             sentences.append(f"Veranderd tussen versie {gap.versie} ({which}) en {gap.current}.")
             sentences += gap.sentences(f"antwoorden in {which}")
@@ -283,7 +282,7 @@ def compare(old: Result, new: Result, kader: Kader, targets: Targets) -> Compari
     old_profile = score(old, kader, targets)
     new_profile = score(new, kader, targets)
     old_other_version = old.kader.hash != new.kader.hash or not old_profile.kader_matches
-    versions = _versions(old, new, kader)
+    versions = _versions(old_profile.version, new_profile.version)
     sections = tuple(
         _section_change(o, n, old_other_version, versions) for o, n in zip(old_profile.sections, new_profile.sections)
     )
@@ -293,6 +292,6 @@ def compare(old: Result, new: Result, kader: Kader, targets: Targets) -> Compari
         same_respondent=old.respondent.id == new.respondent.id and name_key(old.respondent.naam) == name_key(new.respondent.naam),
         sections=sections,
         unknown=_unknown(old_profile, new_profile),
-        warnings=tuple(_warnings(old, new, kader)),
+        warnings=tuple(_warnings(old, new, (old_profile.version, new_profile.version))),
         summary=_summary(sections, old_profile, new_profile),
     )
