@@ -1,7 +1,8 @@
 """Files made with kaderversie 1.0.0 (``tests/fixtures/kader-1.0.0``, made with the tool before 1.1.0) keep working.
 
-What 1.1.0 changed (``geschiedenis`` in kader.yaml): A2, A7 and A14 were split (their answers count for
-none of the parts), A8, A9, A12 and C1 were narrowed (their answers count, marked).
+What 1.1.0 changed (``geschiedenis`` in kader.yaml): A2, A4, A7 and A14 were split (their answers count for
+none of the parts), A8, A9, A12, C1 and C2 were narrowed (their answers count, marked). The sentences name
+them in the order of the history (A4 after A7, C2 before C1).
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from ictbekwaam.model import result as results
 from ictbekwaam.model.kader import fingerprint
 
 OLD = ROOT / "tests" / "fixtures" / "kader-1.0.0"
-SPLIT = {"A2": ("A2a", "A2b"), "A7": ("A7a", "A7b"), "A14": ("A14a", "A14b")}
-NARROWED = ("A8", "A9", "A12", "C1")
+SPLIT = {"A2": ("A2a", "A2b"), "A7": ("A7a", "A7b"), "A4": ("A4a", "A4b"), "A14": ("A14a", "A14b")}
+NARROWED = ("A8", "A9", "A12", "C2", "C1")
+# The parts in the order of the kader (as the profile names them).
+PARTS_IN_KADER_ORDER = ("A2a", "A2b", "A4a", "A4b", "A7a", "A7b", "A14a", "A14b")
 
 
 @pytest.fixture
@@ -32,6 +35,7 @@ def old_result() -> results.Result:
 def test_the_fixtures_are_what_version_1_0_0_wrote(kader, old_result):
     assert old_result.kader.versie == "1.0.0"
     assert set(SPLIT) <= set(old_result.answers)
+    assert set(NARROWED) <= set(old_result.answers)
     # The history records the hash those results carry, and the 1.0.0 file still hashes to it:
     # a school that kept a kader file of that shape keeps its results matched exactly.
     assert kader.previous("1.0.0").hash == old_result.kader.hash
@@ -43,9 +47,11 @@ def test_validate_says_what_changed(run_cli):
     run = run_cli("validate", str(OLD / "resultaat.json"), str(OLD / "team"))
     assert run.code == 0, run
     first = run.out.splitlines()[0]
+    # 33 answers (every 1.0.0 item); the 4 to A2, A4, A7 and A14 (split) no longer count: 33 - 4 = 29.
+    # Open in 1.1.0: the 8 parts of those 4, never asked (37 items - 29 answered ids = 8).
     assert first.endswith(
-        "geldig resultaat (compleet, kaderversie 1.0.0: 30 van de 33 antwoorden tellen mee in 1.1.0, 6 open; "
-        "gesplitst: A2, A7 en A14; nauwer geformuleerd: A8, A9, A12 en C1)"
+        "geldig resultaat (compleet, kaderversie 1.0.0: 29 van de 33 antwoorden tellen mee in 1.1.0, 8 open; "
+        "gesplitst: A2, A7, A4 en A14; nauwer geformuleerd: A8, A9, A12, C2 en C1)"
     )
     assert "onbekende items" not in run.out  # explained, not unknown
 
@@ -65,12 +71,15 @@ def test_the_profile_counts_what_still_means_the_same_and_says_what_changed(run_
     assert changes["gesplitst"] == {k: list(v) for k, v in SPLIT.items()}
     assert changes["gewijzigd"] == list(NARROWED)
     note = next(n for n in data["notes"] if n.startswith("Dit resultaat is gemaakt met kaderversie"))
-    assert "Nieuw sinds kaderversie 1.0.0, dus nog niet gevraagd; telt niet mee (6): A2a, A2b, A7a, A7b, A14a, A14b." in data["notes"]
+    assert sorted(PARTS_IN_KADER_ORDER) == sorted(p for parts in SPLIT.values() for p in parts)
+    assert (
+        f"Nieuw sinds kaderversie 1.0.0, dus nog niet gevraagd; telt niet mee (8): {', '.join(PARTS_IN_KADER_ORDER)}."
+    ) in data["notes"]
     assert note == (
         "Dit resultaat is gemaakt met kaderversie 1.0.0; het profiel gebruikt versie 1.1.0. "
-        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A14 in A14a en A14b. "
-        "De antwoorden daarop tellen niet mee voor de delen. "
-        "Nauwer geformuleerd: A8, A9, A12 en C1; de antwoorden daarop tellen mee."
+        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A4 in A4a en A4b; "
+        "A14 in A14a en A14b. De antwoorden daarop tellen niet mee voor de delen. "
+        "Nauwer geformuleerd: A8, A9, A12, C2 en C1; de antwoorden daarop tellen mee."
     )
     assert not any("niet kent" in n for n in data["notes"])
 
@@ -82,9 +91,10 @@ def test_a_schools_doelen_for_a_split_item_hold_for_its_parts(run_cli):
     targets = {i["id"]: i["target"] for s in [data["basisvaardigheden"], *data["kerntaken"]] for i in s["items"]}
     assert (targets["A2a"], targets["A2b"], targets["A7a"], targets["A7b"], targets["A14a"], targets["A14b"]) == (4, 4, 4, 4, 2, 2)
     assert targets["C1"] == 4 and targets["BV5"] == "deels" and targets["B1"] == 2  # the rest of the file as before
-    assert "Doelen: A2 is gesplitst in A2a en A2b: het doel 4 voor A2 geldt voor allebei." in data["notes"]
+    assert "Het doel 4 voor A2 in het doelenbestand geldt voor A2a en A2b, want A2 is gesplitst." in data["notes"]
     check = run_cli("validate", str(OLD / "doelen.yaml"))
-    assert check.code == 0 and "A14 is gesplitst in A14a en A14b: het doel 2 voor A14 geldt voor allebei" in check.out
+    assert check.code == 0
+    assert "het doel 2 voor A14 in het doelenbestand geldt voor A14a en A14b, want A14 is gesplitst" in check.out
 
 
 def test_an_item_split_in_a_doelen_file_never_overrides_a_part_named_itself(kader, tmp_path):
@@ -109,7 +119,10 @@ def test_compare_old_with_new_matches_by_id_and_names_the_split_and_the_narrowed
     assert items["A2a"]["direction"] == "niet vergelijkbaar"
     assert items["A2a"]["why_not"] == "in OUD nog deel van A2, uit kaderversie 1.0.0"
     warning = next(w for w in data["warnings"] if "kaderversie 1.0.0" in w)
-    assert "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A14 in A14a en A14b." in warning
+    assert items["A4b"]["why_not"] == "in OUD nog deel van A4, uit kaderversie 1.0.0"
+    assert (
+        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A4 in A4a en A4b; A14 in A14a en A14b."
+    ) in warning
     screen = run_cli("compare", str(OLD / "resultaat.json"), str(new_path))
     assert "Vergeleken met een kanttekening: A8 (de stelling is tussen OUD en NIEUW nauwer geformuleerd)" in " ".join(screen.out.split())
 
@@ -176,12 +189,12 @@ def test_a_round_against_last_rounds_1_0_0_results_says_where_no_change_can_be_s
     assert items["A8"]["shown"] and items["A8"]["delta"] is not None  # narrowed: compared
     a1 = [r.answers["A1"] for r in before if isinstance(r.answers.get("A1"), int)]
     assert items["A1"]["before"] == round(sum(a1) / len(a1), 3) and items["A1"]["after"] == 4.0
-    for part in ("A2a", "A2b", "A7a", "A7b", "A14a", "A14b"):  # nobody was asked these last round
+    for part in PARTS_IN_KADER_ORDER:  # nobody was asked these last round
         assert items[part]["delta"] is None and not items[part]["shown"], part
     assert (
-        f"De vorige ronde telt {len(before)} resultaten van kaderversie 1.0.0. Bij A2a, A2b, A7a, A7b, A14a en A14b "
-        "ontbreekt daar een antwoord (nieuw of gesplitst sinds die versie): daar geen verandering. A8, A9, A12 en C1 "
-        "zijn sindsdien nauwer geformuleerd: lees die veranderingen met die kanttekening."
+        f"De vorige ronde telt {len(before)} resultaten van kaderversie 1.0.0. Bij A2a, A2b, A7a, A7b, A4a, A4b, A14a en "
+        "A14b ontbreekt daar een antwoord (nieuw of gesplitst sinds die versie): daar geen verandering. A8, A9, A12, C2 "
+        "en C1 zijn sindsdien nauwer geformuleerd: lees die veranderingen met die kanttekening."
     ) in data["notes"]
 
 
@@ -192,7 +205,7 @@ def test_two_1_0_0_results_compared_are_told_what_changed_since(run_cli, tmp_pat
     data = json.loads(run_cli("compare", str(OLD / "resultaat.json"), str(path), "--format", "json").out)
     assert (
         "OUD en NIEUW zijn allebei gemaakt met kaderversie 1.0.0; deze vergelijking gebruikt versie 1.1.0. "
-        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A14 in A14a en A14b."
+        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A4 in A4a en A4b; A14 in A14a en A14b."
     ) in " ".join(data["warnings"])
     items = {i["id"]: i for s in data["sections"] for i in s["items"]}
     assert items["A8"]["reworded"] == ""  # both answered the same (1.0.0) wording

@@ -26,11 +26,11 @@ def old_answers(kader) -> dict:
 
 
 def march_answers(kader) -> dict:
-    """Sanne in March: two basisvaardigheden short, A4 and C4 below their doel 2, B2 below doel 3, A3 nvt, B4 open.
+    """Sanne in March: two basisvaardigheden short, A4a and C4 below their doel 2, B2 below doel 3, A3 nvt, B4 open.
 
     Written out here (not ``builders.sanne_answers``) so the figures below, worked out by hand, stay put.
     """
-    answers = everything(kader) | {"BV5": "deels", "BV7": "nee", "A2a": 2, "A4": 1, "A8": 4, "A3": "nvt", "B2": 2, "C4": 1}
+    answers = everything(kader) | {"BV5": "deels", "BV7": "nee", "A2a": 2, "A4a": 1, "A8": 4, "A3": "nvt", "B2": 2, "C4": 1}
     del answers["B4"]
     return answers
 
@@ -61,24 +61,27 @@ def test_progress_per_section_by_hand(kader):
     c = compare(old_result(kader), new_result(kader), kader, default_targets(kader))
     assert c.same_respondent and c.warnings == ()
     # (better, same, worse, not comparable): basisvaardigheden 8 deels -> ja, BV5 stays, BV7 -> nee;
-    # A (17): A2a stays, A4 down, A3 nvt in NIEUW, the other 14 up; B: B2 stays, B4 open in NIEUW;
-    # C: C1 nvt in OUD, C4 down.
+    # A (18): A2a stays, A4a down, A3 nvt in NIEUW, the other 18 - 3 = 15 up (A4b among them);
+    # B: B2 stays, B4 open in NIEUW; C: C1 nvt in OUD, C4 down.
+    assert len(kader.kerntaken[0].items) == 18
     assert [(s.id, s.better, s.same, s.worse, s.not_comparable) for s in c.sections] == [
         ("basisvaardigheden", 8, 1, 1, 0),
-        ("A", 14, 1, 1, 1),
+        ("A", 15, 1, 1, 1),
         ("B", 2, 1, 0, 1),
         ("C", 3, 0, 1, 1),
     ]
     a = c.sections[1]
-    # OUD: 16 at 2 and A3 at 3 = 35 / 17. NIEUW (A3 nvt): A4 1, A2a 2, A8 4, the other 13 at 3 = 46 / 16.
-    assert a.mean_change == pytest.approx(46 / 16 - 35 / 17)
-    # Doel 3 for A1, A5, A6 only: OUD is 1 short on each of them (3), on target on the other 14;
-    # NIEUW is short only on A4 (1 for its doel 2).
-    assert (a.old.on_target, a.new.on_target, a.old.total_gap, a.new.total_gap) == (14, 15, 3, 1)
+    # OUD: 17 at 2 and A3 at 3 = 34 + 3 = 37 / 18. NIEUW (A3 nvt): A4a 1, A2a 2, A8 4, the other
+    # 17 - 3 = 14 at 3 = 1 + 2 + 4 + 42 = 49 / 17.
+    assert a.mean_change == pytest.approx(49 / 17 - 37 / 18)
+    # Doel 3 for A1, A5, A6 only: OUD is 1 short on each of them (3), on target on the other 15;
+    # NIEUW (17 counted) is short only on A4a (1 for its doel 2), on target on 16.
+    assert (a.old.on_target, a.new.on_target, a.old.total_gap, a.new.total_gap) == (15, 16, 3, 1)
     assert c.sections[0].mean_change == pytest.approx(0.85 - 0.5)
     changes = {i.id: (i.change, i.direction) for i in c.items}
     assert changes["A8"] == (2, "beter")
-    assert changes["A4"] == (-1, "lager")
+    assert changes["A4a"] == (-1, "lager")
+    assert changes["A4b"] == (1, "beter")
     assert changes["BV7"] == (-0.5, "lager")
     assert changes["A3"] == (None, "niet vergelijkbaar")
     assert {i.id: i.why_not for i in c.not_comparable} == {
@@ -86,11 +89,12 @@ def test_progress_per_section_by_hand(kader):
         "B4": "niet beantwoord in NIEUW",
         "C1": "niet van toepassing in OUD",
     }
-    # On target in OUD (C1 nvt): A 14, C4 and C5 (doel 2); in NIEUW (A3 nvt, B4 open): BV 8, A 15, B1, B3,
-    # C1, C2, C3, C5.
+    # Compared: 10 + 17 + 3 + 4 = 34; better 8 + 15 + 2 + 3 = 28, same 1 + 1 + 1 + 0 = 3, lower 1 + 1 + 0 + 1 = 3.
+    # On target in OUD (C1 nvt; 10 + 18 + 4 + 4 = 36 counted): A 15, C4 and C5 (doel 2) = 17; in NIEUW
+    # (A3 nvt, B4 open; 10 + 17 + 3 + 5 = 35 counted): BV 8, A 16, B1, B3, C1, C2, C3, C5 = 30.
     assert c.summary == (
-        "33 onderdelen vergeleken: 27 beter, 3 gelijk, 3 lager; 3 niet te vergelijken. "
-        "Op doel: 16 van 35 in OUD, 29 van 34 in NIEUW."
+        "34 onderdelen vergeleken: 28 beter, 3 gelijk, 3 lager; 3 niet te vergelijken. "
+        "Op doel: 17 van 36 in OUD, 30 van 35 in NIEUW."
     )
 
 
@@ -98,10 +102,10 @@ def test_the_screen(kader):
     shown = plain(compare_renderable(compare(old_result(kader), new_result(kader), kader, default_targets(kader))))
     assert shown[:2] == ["Voortgang ict-bekwaamheid: Sanne", "OUD: 15-09-2025, compleet · NIEUW: 12-03-2026, compleet"]
     at = shown.index("Kerntaak A: Pedagogisch-didactisch handelen")
-    # 35/17 = 2,06 -> 2,1 and 46/16 = 2,875 -> 2,9; the change 0,82 -> +0,8 (worked out above).
+    # 37/18 = 2,056 -> 2,1 and 49/17 = 2,882 -> 2,9; the change 0,827 -> +0,8 (worked out above).
     assert shown[at + 1 : at + 7] == [
-        "gem. 2,1 → 2,9 (+0,8) · op doel 14 van 17 → 15 van 16 · tekort 3 → 1",
-        "beter 14 · gelijk 1 · lager 1 · niet te vergelijken 1",
+        "gem. 2,1 → 2,9 (+0,8) · op doel 15 van 18 → 16 van 17 · tekort 3 → 1",
+        "beter 15 · gelijk 1 · lager 1 · niet te vergelijken 1",
         "A1   ██░░ 2      → ███░ 3      +1 beter   Ik houd in mijn onderwijs rekening me…",
         "A2a  ██░░ 2      → ██░░ 2      0 gelijk   Ik zorg in een met ict verrijkte were…",
         "A2b  ██░░ 2      → ███░ 3      +1 beter   Ik besteed in mijn onderwijs aandacht…",
@@ -116,7 +120,7 @@ def test_compare_on_files(run_cli, files):
     run = run_cli("compare", *map(str, files))
     assert run.code == 0, run
     assert run.err == ""
-    assert "33 onderdelen vergeleken: 27 beter, 3 gelijk, 3 lager; 3 niet te vergelijken." in run.out
+    assert "34 onderdelen vergeleken: 28 beter, 3 gelijk, 3 lager; 3 niet te vergelijken." in run.out
     assert "Let op" not in run.out
 
 
@@ -267,29 +271,33 @@ def test_two_kader_files_of_the_same_version(kader):
 
 
 def test_an_old_result_of_version_1_0_0_is_compared_with_what_changed(kader):
-    # OUD as assess wrote it with kaderversie 1.0.0: A2, A7 and A14 (split since) answered, their parts not yet there.
-    parts = {"A2a", "A2b", "A7a", "A7b", "A14a", "A14b"}
+    # OUD as assess wrote it with kaderversie 1.0.0: A2, A4, A7 and A14 (split since) answered, their parts not yet there.
+    split = {w.id: tuple(w.naar) for w in kader.previous("1.0.0").wijzigingen if w.soort == "gesplitst"}
+    assert split == {"A2": ("A2a", "A2b"), "A7": ("A7a", "A7b"), "A4": ("A4a", "A4b"), "A14": ("A14a", "A14b")}
+    parts = {part for naar in split.values() for part in naar}
     older = old_result(kader)
-    answers = {k: v for k, v in older.answers.items() if k not in parts} | {"A2": 2, "A7": 2, "A14": 2}
+    answers = {k: v for k, v in older.answers.items() if k not in parts} | dict.fromkeys(split, 2)
     ref = msgspec.structs.replace(older.kader, versie="1.0.0", hash=kader.previous("1.0.0").hash)
     c = compare(msgspec.structs.replace(older, answers=answers, kader=ref), new_result(kader), kader, default_targets(kader))
     assert c.warnings == (
         (
             f"OUD is gemaakt met kaderversie 1.0.0, NIEUW met {kader.meta.versie}. De items zijn op id gekoppeld. "
             f"Veranderd tussen versie 1.0.0 (OUD) en {kader.meta.versie}. Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; "
-            "A7 in A7a en A7b; A14 in A14a en A14b. De antwoorden in OUD daarop tellen niet mee voor de delen. "
-            "Nauwer geformuleerd: A8, A9, A12 en C1; de antwoorden in OUD daarop tellen mee."
+            "A7 in A7a en A7b; A4 in A4a en A4b; A14 in A14a en A14b. De antwoorden in OUD daarop tellen niet mee "
+            "voor de delen. Nauwer geformuleerd: A8, A9, A12, C2 en C1; de antwoorden in OUD daarop tellen mee."
         ),
     )
-    # A: the six parts are not comparable (besides A3, nvt in NIEUW); A4 down; A1, A5, A6, A8..A13 up.
+    # A (18): the eight parts are not comparable, and A3 (nvt in NIEUW): 9; the other 18 - 9 = 9 (A1, A5, A6,
+    # A8..A13) go up from 2 (A4a, down in NIEUW, is a part now: not compared).
     a = c.sections[1]
-    assert (a.better, a.same, a.worse, a.not_comparable) == (9, 0, 1, 7)
+    assert (a.better, a.same, a.worse, a.not_comparable) == (9, 0, 0, 9)
     why = {i.id: i.why_not for i in c.not_comparable}
     assert why["A2a"] == why["A2b"] == "in OUD nog deel van A2, uit kaderversie 1.0.0"
+    assert why["A4a"] == why["A4b"] == "in OUD nog deel van A4, uit kaderversie 1.0.0"
     assert why["A14b"] == "in OUD nog deel van A14, uit kaderversie 1.0.0"
     # Narrowed statements are compared, with a note; C1 (also narrowed) is nvt in OUD, so not compared.
     notes = {i.id: i.reworded for i in c.items if i.reworded}
-    assert notes == dict.fromkeys(["A8", "A9", "A12"], "de stelling is tussen OUD en NIEUW nauwer geformuleerd")
+    assert notes == dict.fromkeys(["A8", "A9", "A12", "C2"], "de stelling is tussen OUD en NIEUW nauwer geformuleerd")
     a8 = next(i for i in c.items if i.id == "A8")
     assert (a8.change, a8.direction) == (2, "beter")
-    assert c.unknown == ()  # A2, A7 and A14 are explained by the warning above, not unknown
+    assert c.unknown == ()  # A2, A4, A7 and A14 are explained by the warning above, not unknown

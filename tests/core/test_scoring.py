@@ -208,9 +208,15 @@ def test_the_profile_carries_who_when_and_the_evidence(kader):
     assert profile.respondent_id == RESPONDENT
     assert profile.naam == "Sanne"
     assert profile.updated_at == WHEN
-    # Doel 2 for the 16 statements that come only from chapter 4, doel 3 for the other 10.
+    # Doel 2 for the 17 statements that come only from chapter 4 (A2a, A2b, A3, A4a, A4b, A7a, A7b, A8..A13,
+    # A14a, A14b: 15 in A; C4, C5), doel 3 for the other 10 (A1, A5, A6, B1..B4, C1..C3).
+    chapter_4 = [i.id for k in kader.kerntaken for i in k.items if i.doel == 2]
+    assert chapter_4 == [
+        "A2a", "A2b", "A3", "A4a", "A4b", "A7a", "A7b", "A8", "A9", "A10", "A11", "A12", "A13", "A14a", "A14b", "C4", "C5",
+    ]
+    assert len(chapter_4) == 17 and sum(len(k.items) for k in kader.kerntaken) - 17 == 10
     assert profile.targets_source == (
-        "standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2 (Beginnend) voor 16 stellingen, "
+        "standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2 (Beginnend) voor 17 stellingen, "
         "Ja voor de basisvaardigheden"
     )
     assert profile.kerntaken[1].evidence_voorbeeld == "Ouderportaal"
@@ -234,24 +240,25 @@ def test_the_same_version_with_other_content_is_named_too(kader):
 
 
 def test_a_result_of_version_1_0_0_says_what_changed(kader):
-    # As assess wrote it with kaderversie 1.0.0: A2, A7 and A14 (split since) answered, their parts not yet there.
-    parts = {"A2a", "A2b", "A7a", "A7b", "A14a", "A14b"}
-    answers = {k: v for k, v in everything(kader).items() if k not in parts} | {"A2": 1, "A7": 1, "A14": 1}
+    # As assess wrote it with kaderversie 1.0.0: A2, A4, A7 and A14 (split since) answered, their parts not yet there.
+    parts = {"A2a", "A2b", "A4a", "A4b", "A7a", "A7b", "A14a", "A14b"}
+    answers = {k: v for k, v in everything(kader).items() if k not in parts} | {"A2": 1, "A4": 1, "A7": 1, "A14": 1}
     result = make_result(kader, answers)
     old = msgspec.structs.replace(result.kader, versie="1.0.0", hash=kader.previous("1.0.0").hash)
     profile = score(msgspec.structs.replace(result, kader=old), kader, default_targets(kader))
     assert not profile.kader_matches
     assert profile.version is not None and profile.version.versie == "1.0.0"
     # The answers to the split statements count for none of the parts: no gap, no priority.
-    assert profile.unknown == ("A14", "A2", "A7")
+    assert profile.unknown == ("A14", "A2", "A4", "A7")
     assert profile.priorities == ()
     assert profile.notes == (
         # Never asked in 1.0.0: not "niet beantwoord".
-        "Nieuw sinds kaderversie 1.0.0, dus nog niet gevraagd; telt niet mee (6): A2a, A2b, A7a, A7b, A14a, A14b.",
+        # In the order of the kader (A4a, A4b before A7a).
+        "Nieuw sinds kaderversie 1.0.0, dus nog niet gevraagd; telt niet mee (8): A2a, A2b, A4a, A4b, A7a, A7b, A14a, A14b.",
         (
             f"Dit resultaat is gemaakt met kaderversie 1.0.0; het profiel gebruikt versie {kader.meta.versie}. "
-            "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A14 in A14a en A14b. "
-            "De antwoorden daarop tellen niet mee voor de delen. "
-            "Nauwer geformuleerd: A8, A9, A12 en C1; de antwoorden daarop tellen mee."
+            "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A4 in A4a en A4b; "
+            "A14 in A14a en A14b. De antwoorden daarop tellen niet mee voor de delen. "
+            "Nauwer geformuleerd: A8, A9, A12, C2 en C1; de antwoorden daarop tellen mee."
         ),
     )

@@ -25,13 +25,14 @@ def test_without_a_file_the_kader_defaults_apply(kader):
     assert targets == default_targets(kader)
     assert targets.file is None
     assert set(targets.per_item.values()) == {3, 2, "ja"}
-    # Kader 1.1.0: the statements that come only from chapter 4 have doel 2, the others keep 3.
-    assert sorted(i for i, t in targets.per_item.items() if t == 2) == sorted(
-        ["A2a", "A2b", "A3", "A4", "A7a", "A7b", "A8", "A9", "A10", "A11", "A12", "A13", "A14a", "A14b", "C4", "C5"]
-    )
+    # Kader 1.1.0: the statements that come only from chapter 4 have doel 2 (15 in A, C4 and C5: 17),
+    # the others keep 3 (A1, A5, A6, B1..B4, C1..C3: 10); 17 + 10 = 27 statements.
+    doel_2 = ["A2a", "A2b", "A3", "A4a", "A4b", "A7a", "A7b", "A8", "A9", "A10", "A11", "A12", "A13", "A14a", "A14b", "C4", "C5"]
+    assert sorted(i for i, t in targets.per_item.items() if t == 2) == sorted(doel_2)
     assert sorted(i for i, t in targets.per_item.items() if t == 3) == ["A1", "A5", "A6", "B1", "B2", "B3", "B4", "C1", "C2", "C3"]
+    assert len(doel_2) + 10 == sum(len(k.items) for k in kader.kerntaken) == 27
     assert targets.source == (
-        "standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2 (Beginnend) voor 16 stellingen, "
+        "standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2 (Beginnend) voor 17 stellingen, "
         "Ja voor de basisvaardigheden"
     )
     assert targets.notes == ()
@@ -44,7 +45,7 @@ def test_default_kerntaak_item_and_checklist_targets_are_resolved(kader, tmp_pat
     assert targets.target_for("A7a") == 4  # item wins over standaard
     assert targets.target_for("A7b") == 4
     assert targets.target_for("A7") is None
-    assert targets.notes == ("A7 is gesplitst in A7a en A7b: het doel 4 voor A7 geldt voor allebei",)
+    assert targets.notes == ("het doel 4 voor A7 in het doelenbestand geldt voor A7a en A7b, want A7 is gesplitst",)
     assert targets.target_for("C3") == 4  # kerntaak wins over standaard
     assert targets.target_for("BV1") == "ja"
     assert targets.target_for("BV5") == "deels"
@@ -66,13 +67,14 @@ def test_a_schools_targets_change_the_profile_as_expected(kader, tmp_path):
     assert [s.total_gap for s in standard.sections] == [0.5, 1, 0, 0]
 
     # De Brug: deels is enough for BV5, A1 meets 2, A7 (split: A7a and A7b) must be 4, kerntaak C all 4.
-    # Worked out by hand for kader 1.1.0: A has 17 statements, A7a and A7b one level short each
-    # (gap 2, 15 on target); B's 4 meet 2; C's 5 are one level short each (gap 5). Six items are
-    # one level short, so the priorities are the first five in kader order.
+    # Worked out by hand for kader 1.1.0: A has 18 statements, A7a and A7b one level short each
+    # (gap 2, 18 - 2 = 16 on target); B's 4 meet 2; C's 5 are one level short each (gap 5). Six items
+    # are one level short, so the priorities are the first five in kader order.
+    assert len(kader.kerntaak("A").items) == 18
     assert own.targets_source == "doelen van de school: Doelen OBS De Brug 2026 (doelen.yaml)"
     assert own.targets_file == str(tmp_path / "doelen.yaml")
     assert [s.total_gap for s in own.sections] == [0, 2, 0, 5]
-    assert [s.on_target for s in own.sections] == [10, 15, 4, 0]
+    assert [s.on_target for s in own.sections] == [10, 16, 4, 0]
     assert [p.item.id for p in own.priorities] == ["A7a", "A7b", "C1", "C2", "C3"]
     assert own.item("A7a").target_label == "Voorbeeld voor anderen"
     assert own.item("A7b").target_label == "Voorbeeld voor anderen"
@@ -124,8 +126,8 @@ def test_validate_accepts_a_doelen_file(run_cli, kader, tmp_path):
     path = write(tmp_path, DE_BRUG)
     run = run_cli("validate", str(path))
     assert run.code == 0
-    items = len(kader.all_items())  # 36 in kader 1.1.0
+    items = len(kader.all_items())  # 37 in kader 1.1.0: 10 basisvaardigheden and 27 statements
     assert run.out == (
         f"✓ {path}: geldig doelenbestand (doelen voor {items} items; "
-        "A7 is gesplitst in A7a en A7b: het doel 4 voor A7 geldt voor allebei)\n"
+        "het doel 4 voor A7 in het doelenbestand geldt voor A7a en A7b, want A7 is gesplitst)\n"
     )
