@@ -21,8 +21,8 @@ from ictbekwaam.model import result as results
 from ictbekwaam.model.kader import fingerprint
 
 OLD = ROOT / "tests" / "fixtures" / "kader-1.0.0"
-SPLIT = {"A2": ("A2a", "A2b"), "A7": ("A7a", "A7b"), "A4": ("A4a", "A4b"), "A14": ("A14a", "A14b")}
-NARROWED = ("A8", "A9", "A12", "C2", "C1")
+SPLIT = {"A2": ("A2a", "A2b"), "A4": ("A4a", "A4b"), "A7": ("A7a", "A7b"), "A14": ("A14a", "A14b")}
+NARROWED = ("A8", "A9", "A12", "C1", "C2")
 # The parts in the order of the kader (as the profile names them).
 PARTS_IN_KADER_ORDER = ("A2a", "A2b", "A4a", "A4b", "A7a", "A7b", "A14a", "A14b")
 
@@ -50,8 +50,9 @@ def test_validate_says_what_changed(run_cli):
     # 33 answers (every 1.0.0 item); the 4 to A2, A4, A7 and A14 (split) no longer count: 33 - 4 = 29.
     # Open in 1.1.0: the 8 parts of those 4, never asked (37 items - 29 answered ids = 8).
     assert first.endswith(
-        "geldig resultaat (compleet, kaderversie 1.0.0: 29 van de 33 antwoorden tellen mee in 1.1.0, 8 open; "
-        "gesplitst: A2, A7, A4 en A14; nauwer geformuleerd: A8, A9, A12, C2 en C1)"
+        "geldig resultaat (compleet, kaderversie 1.0.0: 29 van de 33 antwoorden tellen mee in 1.1.0, 0 open; "
+        "8 nieuw sinds 1.0.0 (nog niet gevraagd); "
+        "gesplitst: A2, A4, A7 en A14; nauwer geformuleerd: A8, A9, A12, C1 en C2)"
     )
     assert "onbekende items" not in run.out  # explained, not unknown
 
@@ -77,9 +78,9 @@ def test_the_profile_counts_what_still_means_the_same_and_says_what_changed(run_
     ) in data["notes"]
     assert note == (
         "Dit resultaat is gemaakt met kaderversie 1.0.0; het profiel gebruikt versie 1.1.0. "
-        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A4 in A4a en A4b; "
+        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A4 in A4a en A4b; A7 in A7a en A7b; "
         "A14 in A14a en A14b. De antwoorden daarop tellen niet mee voor de delen. "
-        "Nauwer geformuleerd: A8, A9, A12, C2 en C1; de antwoorden daarop tellen mee."
+        "Nauwer geformuleerd: A8, A9, A12, C1 en C2; de antwoorden daarop tellen mee."
     )
     assert not any("niet kent" in n for n in data["notes"])
 
@@ -121,7 +122,7 @@ def test_compare_old_with_new_matches_by_id_and_names_the_split_and_the_narrowed
     warning = next(w for w in data["warnings"] if "kaderversie 1.0.0" in w)
     assert items["A4b"]["why_not"] == "in OUD nog deel van A4, uit kaderversie 1.0.0"
     assert (
-        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A4 in A4a en A4b; A14 in A14a en A14b."
+        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A4 in A4a en A4b; A7 in A7a en A7b; A14 in A14a en A14b."
     ) in warning
     screen = run_cli("compare", str(OLD / "resultaat.json"), str(new_path))
     assert "Vergeleken met een kanttekening: A8 (de stelling is tussen OUD en NIEUW nauwer geformuleerd)" in " ".join(screen.out.split())
@@ -192,9 +193,9 @@ def test_a_round_against_last_rounds_1_0_0_results_says_where_no_change_can_be_s
     for part in PARTS_IN_KADER_ORDER:  # nobody was asked these last round
         assert items[part]["delta"] is None and not items[part]["shown"], part
     assert (
-        f"De vorige ronde telt {len(before)} resultaten van kaderversie 1.0.0. Bij A2a, A2b, A7a, A7b, A4a, A4b, A14a en "
-        "A14b ontbreekt daar een antwoord (nieuw of gesplitst sinds die versie): daar geen verandering. A8, A9, A12, C2 "
-        "en C1 zijn sindsdien nauwer geformuleerd: lees die veranderingen met die kanttekening."
+        f"De vorige ronde telt {len(before)} resultaten van kaderversie 1.0.0. Bij A2a, A2b, A4a, A4b, A7a, A7b, A14a en "
+        "A14b ontbreekt daar een antwoord (nieuw of gesplitst sinds die versie): daar geen verandering. A8, A9, A12, C1 "
+        "en C2 zijn sindsdien nauwer geformuleerd: lees die veranderingen met die kanttekening."
     ) in data["notes"]
 
 
@@ -205,7 +206,7 @@ def test_two_1_0_0_results_compared_are_told_what_changed_since(run_cli, tmp_pat
     data = json.loads(run_cli("compare", str(OLD / "resultaat.json"), str(path), "--format", "json").out)
     assert (
         "OUD en NIEUW zijn allebei gemaakt met kaderversie 1.0.0; deze vergelijking gebruikt versie 1.1.0. "
-        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A4 in A4a en A4b; A14 in A14a en A14b."
+        "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A4 in A4a en A4b; A7 in A7a en A7b; A14 in A14a en A14b."
     ) in " ".join(data["warnings"])
     items = {i["id"]: i for s in data["sections"] for i in s["items"]}
     assert items["A8"]["reworded"] == ""  # both answered the same (1.0.0) wording

@@ -257,8 +257,8 @@ def test_a_result_of_version_1_0_0_says_what_changed(kader):
         "Nieuw sinds kaderversie 1.0.0, dus nog niet gevraagd; telt niet mee (8): A2a, A2b, A4a, A4b, A7a, A7b, A14a, A14b.",
         (
             f"Dit resultaat is gemaakt met kaderversie 1.0.0; het profiel gebruikt versie {kader.meta.versie}. "
-            "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A7 in A7a en A7b; A4 in A4a en A4b; "
+            "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A4 in A4a en A4b; A7 in A7a en A7b; "
             "A14 in A14a en A14b. De antwoorden daarop tellen niet mee voor de delen. "
-            "Nauwer geformuleerd: A8, A9, A12, C2 en C1; de antwoorden daarop tellen mee."
+            "Nauwer geformuleerd: A8, A9, A12, C1 en C2; de antwoorden daarop tellen mee."
         ),
     )

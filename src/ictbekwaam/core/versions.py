@@ -93,7 +93,16 @@ def version_gap(kader: Kader, id: str, versie: str, hash: str | None = None) -> 
     vorige = kader.previous(versie)
     if vorige is None:
         return VersionGap(versie, kader.meta.versie, known=False)
-    kinds = {soort: tuple(w for w in vorige.wijzigingen if w.soort == soort) for soort in ("gewijzigd", "gesplitst", "vervallen", "nieuw")}
+    # In the kader's own order (a split by its first part), whatever the order of the history.
+    position = {item.id: n for n, item in enumerate(kader.all_items())}
+
+    def place(w: Wijziging) -> int:
+        return position.get(w.naar[0] if w.naar else w.id, len(position))
+
+    kinds = {
+        soort: tuple(sorted((w for w in vorige.wijzigingen if w.soort == soort), key=place))
+        for soort in ("gewijzigd", "gesplitst", "vervallen", "nieuw")
+    }
     new = tuple(i for w in kinds["gesplitst"] for i in w.naar) + tuple(w.id for w in kinds["nieuw"])
     same_file = hash is None or hash == vorige.hash
     return VersionGap(versie, kader.meta.versie, True, kinds["gewijzigd"], kinds["gesplitst"], kinds["vervallen"], new, same_file)

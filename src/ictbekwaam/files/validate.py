@@ -57,7 +57,10 @@ def result_verdict(data: bytes, label: str, kader: Kader) -> Verdict:
         return Verdict("resultaat", f"{state}, {answers}, {len(check.missing)} open{extra}")
     # An earlier version of this kader: say what counts now and what changed for this file's answers.
     counting = len(result.answers) - len(check.unknown)
-    said = [f"{state}, kaderversie {gap.versie}: {counting} van de {answers} tellen mee in {gap.current}, {len(check.missing)} open"]
+    not_asked = [i for i in check.missing if i in gap.new]
+    still_open = len(check.missing) - len(not_asked)
+    said = [f"{state}, kaderversie {gap.versie}: {counting} van de {answers} tellen mee in {gap.current}, {still_open} open"]
+    said += [f"{len(not_asked)} nieuw sinds {gap.versie} (nog niet gevraagd)"] if not_asked else []
     split = [w.id for w in gap.split if w.id in result.answers]
     removed = [w.id for w in gap.removed if w.id in result.answers]
     narrowed = [w.id for w in gap.changed if w.id in result.answers]
