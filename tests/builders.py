@@ -74,7 +74,9 @@ def sanne_answers(kader) -> dict:
     """Two basisvaardigheden short, four statements below target, one nvt, one open.
 
     Below target: A5 and C3 by 2 levels (their default target is 3), A2a by 1 (target 2: it comes
-    from chapter 4 only) and B2 by 1 (target 3); A8 is above its target.
+    from chapter 4 only) and B2 by 1 (target 3); A8 is above its target. Every other item as
+    ``everything``: ja, or 3 for the rest of the 27 statements (kerntaak A has 18 in kader 1.1.0:
+    A4a and A4b, both target 2, at 3 are on target), so A counts 17 of 18 and B 3 of 4.
     """
     answers = everything(kader) | {"BV5": "deels", "BV7": "nee", "A2a": 1, "A5": 1, "A8": 4, "A3": "nvt", "B2": 2, "C3": 1}
     del answers["B4"]
@@ -107,20 +109,22 @@ doelen:
 """
 
 
-# Worked out by hand for kader 1.1.0 (targets: 3 for A1, A5, A6, B1..B4, C1..C3; 2 for the 16
-# statements from chapter 4 only): basisvaardigheden 8 of 10 on target, mean score 8.5/10 -> 10 of
-# 12 cells; A: 16 counted (17, A3 nvt), levels 13 x 3 + A2a 1 + A5 1 + A8 4 = 45 -> 2,8 (45/16 =
-# 2.81 -> 8 of 12 cells), on target 14 (88%), gap 1 + 2; B: 8/3 -> 2,7, B4 open; C: 13/5 -> 2,6.
-# In all 8 + 14 + 2 + 4 = 28 of 10 + 16 + 3 + 5 = 34 on target. Priorities: BV7 (nee) and BV5
-# (deels) first, then A5 (2 levels) and C3 (as heavy as the third); A2a and B2 (1 level) are left out.
+# Worked out by hand for kader 1.1.0 (targets: 3 for A1, A5, A6, B1..B4, C1..C3 = 3 + 4 + 3 = 10; 2
+# for the 15 + 2 = 17 statements from chapter 4 only: A2a..A14b but A1, A5, A6, and C4, C5):
+# basisvaardigheden 8 of 10 on target, mean score 8.5/10 -> 10 of 12 cells; A: 18 statements
+# (A4a and A4b since A4 was split), 17 counted (A3 nvt), levels 14 x 3 + A2a 1 + A5 1 + A8 4 = 48
+# -> 2,8 (48/17 = 2.82 -> 8 of 12 cells), on target 17 - 2 = 15 (15/17 = 88%), gap 1 + 2 = 3;
+# B: 8/3 -> 2,7, B4 open; C: 13/5 -> 2,6. In all 8 + 15 + 2 + 4 = 29 of 10 + 17 + 3 + 5 = 35 on
+# target. Priorities: BV7 (nee) and BV5 (deels) first, then A5 (2 levels) and C3 (as heavy as the
+# third); A2a and B2 (1 level) are left out.
 SANNE_SCREEN = """\
 Profiel ict-bekwaamheid: Sanne
 Resultaat van 12-03-2026, compleet
 Doelen: standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2
-(Beginnend) voor 16 stellingen, Ja voor de basisvaardigheden
+(Beginnend) voor 17 stellingen, Ja voor de basisvaardigheden
 Schaal: 1 Nog niet · 2 Beginnend · 3 Bekwaam · 4 Voorbeeld voor anderen
 
-Je zit bij 28 van de 34 beantwoorde onderdelen op doel. Begin bij de
+Je zit bij 29 van de 35 beantwoorde onderdelen op doel. Begin bij de
 basisvaardigheden: die zijn voorwaardelijk.
 Let op: Niet beantwoord, telt niet mee (1): B4.
 Let op: Niet van toepassing, telt niet mee (1): A3.
@@ -139,12 +143,13 @@ BV9  ████ Ja doel Ja ✓    Ik kan met een zoekmachine informatie vinden
 BV10 ████ Ja doel Ja ✓    Ik kan informatie die ik op internet vind beoordelen …
 
 Kerntaak A: Pedagogisch-didactisch handelen
-████████░░░░ gem. 2,8 van 4 · op doel 14 van 16 (88%) · tekort 3
+████████░░░░ gem. 2,8 van 4 · op doel 15 van 17 (88%) · tekort 3
 A1   ███░ 3/4 doel 3 ✓       Ik houd in mijn onderwijs rekening met de impact d…
 A2a  █░░░ 1/4 doel 2 ✗ nog 1 Ik zorg in een met ict verrijkte wereld voor een v…
 A2b  ███░ 3/4 doel 2 ✓       Ik besteed in mijn onderwijs aandacht aan digitaal…
 A3   ···· n.v.t.             Ik maak leerlingen bewust van welke gegevens onlin…
-A4   ███░ 3/4 doel 2 ✓       Ik leer leerlingen hoe zij informatie op internet …
+A4a  ███░ 3/4 doel 2 ✓       Ik leer leerlingen hoe zij informatie op internet …
+A4b  ███░ 3/4 doel 2 ✓       Ik leer leerlingen hoe zij informatie van internet…
 A5   █░░░ 1/4 doel 3 ✗ nog 2 Ik leg de verbinding tussen leerdoel, werkvorm en …
 A6   ███░ 3/4 doel 3 ✓       Ik kan uitleggen welke meerwaarde ict heeft in het…
 A7a  ███░ 3/4 doel 2 ✓       Ik ondersteun mijn instructie met multimediaal lee…
@@ -205,9 +210,9 @@ Wat nu? Je belangrijkste ontwikkelpunten
      leraar24.nl/video/1356)
 
 Bron: Kennisnet, Kader voor ict-bekwaamheid van leraren (2012),
-https://ictbekwaamheid.kennisnet.nl. De schaal, de stellingen, de toelichtingen
-(buiten de aanhalingstekens) en de standaarddoelen zijn toegevoegd door
-ictbekwaam.
+https://ictbekwaamheid.kennisnet.nl. De schaal, de checklist, de stellingen, de
+toelichtingen (buiten de aanhalingstekens) en de standaarddoelen zijn toegevoegd
+door ictbekwaam.
 """
 
 

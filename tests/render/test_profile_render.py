@@ -111,10 +111,12 @@ def test_json_follows_the_documented_structure(kader):
     bv = data["basisvaardigheden"]
     assert (bv["kind"], bv["counted"], bv["on_target"], bv["total_gap"], bv["mean_score"]) == ("checklist", 10, 8, 1.5, 0.85)
     a = data["kerntaken"][0]
-    # By hand (see SANNE_SCREEN): 16 counted, 14 on target, levels 45 -> 45/16 = 2.8125, gap 1 + 2.
+    # By hand (see SANNE_SCREEN): 18 statements, 17 counted (A3 nvt), 15 on target (all but A2a and A5),
+    # 15/17 = 0.882; levels 14 x 3 + 1 + 1 + 4 = 48 -> 48/17 = 2.8235; gap 1 + 2.
     assert (a["id"], a["counted"], a["on_target"], a["share_on_target"], a["mean_level"], a["total_gap"]) == (
-        "A", 16, 14, 0.875, 2.812, 3,
+        "A", 17, 15, 0.882, 2.824, 3,
     )
+    assert len(a["items"]) == len(kader.kerntaken[0].items) == 18
     assert a["nvt"] == ["A3"] and data["kerntaken"][1]["open"] == ["B4"]
     # A2a: a statement from chapter 4 only, so its default target is 2 (Beginnend).
     assert a["items"][1] == {
@@ -145,7 +147,7 @@ def test_markdown_has_the_full_statements_and_the_next_steps(kader):
     text = profile_markdown(sanne(kader))
     assert text.startswith("# Profiel ict-bekwaamheid: Sanne\n")
     assert "## Kerntaak A: Pedagogisch-didactisch handelen" in text
-    assert "`████████░░░░` gem. 2,8 van 4 · op doel 14 van 16 (88%) · tekort 3" in text
+    assert "`████████░░░░` gem. 2,8 van 4 · op doel 15 van 17 (88%) · tekort 3" in text
     assert f"| A2a | {kader.item('A2a').stelling} | `█░░░` 1 (Nog niet) | 2 (Beginnend) | ✗ nog 1 |" in text
     assert f"| A5 | {kader.item('A5').stelling} | `█░░░` 1 (Nog niet) | 3 (Bekwaam) | ✗ nog 2 |" in text
     assert "| A3 | " in text and "| `····` Niet van toepassing | 2 (Beginnend) | telt niet mee |" in text
@@ -154,7 +156,8 @@ def test_markdown_has_the_full_statements_and_the_next_steps(kader):
     assert "### 3. A5: " in text
     assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in text
     assert text.rstrip().endswith(
-        "De schaal, de stellingen, de toelichtingen (buiten de aanhalingstekens) en de standaarddoelen zijn toegevoegd door ictbekwaam."
+        "De schaal, de checklist, de stellingen, de toelichtingen (buiten de aanhalingstekens) en de standaarddoelen zijn "
+        "toegevoegd door ictbekwaam."
     )
     assert "Kennisnet, Kader voor ict-bekwaamheid van leraren (2012)" in text
 
