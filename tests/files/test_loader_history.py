@@ -106,10 +106,10 @@ def test_naar_on_a_narrowed_item_is_refused(tmp_path):
     path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[NARROWED].update(naar=["C3", "C4"]))
     assert where == f"geschiedenis[0].wijzigingen[{NARROWED}].naar"
     assert message == "alleen een gesplitst item heeft 'naar' (dit is gewijzigd)"
-    # The first "naar:" in the history is that of the split A2; the A8's is the fifth (the splits A2, A7, A4
+    # The first "naar:" in the history is that of the split A2; the A8's is the fifth (the splits A2, A4, A7
     # and A14 come before it in the file).
     before = [w["id"] for w in HISTORY[:NARROWED] if "naar" in w]
-    assert before == ["A2", "A7", "A4", "A14"]
+    assert before == ["A2", "A4", "A7", "A14"]
     assert line == line_in_history(path, "naar:", nth=len(before) + 1)
 
 

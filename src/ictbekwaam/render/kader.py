@@ -142,7 +142,7 @@ def kader_markdown(kader: Kader) -> str:
         out += ["## Onderbouwing in het Kader", "", "*Letterlijk uit het Kader, met de referenties die het erbij geeft.*", ""]
         for citaat in kader.onderbouwing:
             refs = f" Referenties: {md(_references(citaat))}." if citaat.referenties else ""
-            out += [f"- {md(' '.join(citaat.tekst.split()))} ({md(citaat.bron)}).{refs}"]
+            out += [f"- {md(citaat.bron)}: {md(' '.join(citaat.tekst.split()))}{refs}"]
         out.append("")
     if kader.geschiedenis:
         out += [f"## Wijzigingen sinds eerdere versies ({TOEGEVOEGD})", ""]
@@ -204,7 +204,7 @@ def kader_tree(kader: Kader):  # -> rich.tree.Tree
         basis = root.add(line(("Onderbouwing in het Kader", "bold"), (" — letterlijk", "")))
         for citaat in kader.onderbouwing:
             refs = f" Referenties: {_references(citaat)}." if citaat.referenties else ""
-            basis.add(literal(f"{' '.join(citaat.tekst.split())} ({citaat.bron}).{refs}"))
+            basis.add(literal(f"{citaat.bron}: {' '.join(citaat.tekst.split())}{refs}"))
     if kader.geschiedenis:
         history = root.add(line(("Wijzigingen sinds eerdere versies", "bold"), (f" — {TOEGEVOEGD}", "")))
         for text in _history_lines(kader):
