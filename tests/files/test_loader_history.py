@@ -61,36 +61,34 @@ def changes(data: dict) -> list[dict]:
     return data["geschiedenis"][0]["wijzigingen"]
 
 
-def test_a_split_id_that_still_exists_is_refused(tmp_path):
+def appended(entry: dict):
+    """A change that adds ``entry`` to the history of 1.0.0."""
+    return lambda d: changes(d).append(entry)
+
+
+# (what, change, path of the problem, message, the line it is on): one problem each.
+ONE_PROBLEM = [
     # A1 exists in 1.1.0: saying the A1 of 1.0.0 was split would give the id a second meaning.
-    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[SPLIT].update(id="A1"))
-    assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].id"
-    assert message == "item 'A1' bestaat nog; een id krijgt nooit een andere betekenis"
-    assert line == line_in_history(path, "- id: A1")
+    ("split-id-bestaat", lambda d: changes(d)[SPLIT].update(id="A1"), f"wijzigingen[{SPLIT}].id",
+     "item 'A1' bestaat nog; een id krijgt nooit een andere betekenis", "- id: A1"),
+    ("vervallen-id-bestaat", appended({"id": "B4", "soort": "vervallen", "reden": "de stelling is eruit."}),
+     f"wijzigingen[{len(HISTORY)}].id", "item 'B4' bestaat nog; een id krijgt nooit een andere betekenis", "- id: B4"),
+    ("deel-bestaat-niet", lambda d: changes(d)[SPLIT].update(naar=["A2a", "A2c"]), f"wijzigingen[{SPLIT}].naar[1]",
+     "item 'A2c' bestaat niet in deze versie", "- A2c"),
+    ("een-deel", lambda d: changes(d)[SPLIT].update(naar=["A2a"]), f"wijzigingen[{SPLIT}].naar",
+     "een gesplitst item heeft minstens twee nieuwe items", "naar:"),
+    ("gewijzigd-bestaat-niet", lambda d: changes(d)[NARROWED].update(id="A99"), f"wijzigingen[{NARROWED}].id",
+     "item 'A99' bestaat niet in deze versie", "- id: A99"),
+    ("nieuw-bestaat-niet", appended({"id": "C6", "soort": "nieuw", "reden": "een nieuwe stelling."}),
+     f"wijzigingen[{len(HISTORY)}].id", "item 'C6' bestaat niet in deze versie", "- id: C6"),
+]
 
 
-def test_a_removed_id_that_still_exists_is_refused(tmp_path):
-    def change(d):
-        changes(d).append({"id": "B4", "soort": "vervallen", "reden": "de stelling is eruit."})
-
-    path, where, message, line = the_only_problem(tmp_path, change)
-    assert where == f"geschiedenis[0].wijzigingen[{len(HISTORY)}].id"
-    assert message == "item 'B4' bestaat nog; een id krijgt nooit een andere betekenis"
-    assert line == line_in_history(path, "- id: B4")
-
-
-def test_a_part_that_does_not_exist_is_refused(tmp_path):
-    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[SPLIT].update(naar=["A2a", "A2c"]))
-    assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].naar[1]"
-    assert message == "item 'A2c' bestaat niet in deze versie"
-    assert line == line_in_history(path, "- A2c")
-
-
-def test_a_split_into_one_part_is_refused(tmp_path):
-    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[SPLIT].update(naar=["A2a"]))
-    assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].naar"
-    assert message == "een gesplitst item heeft minstens twee nieuwe items"
-    assert line == line_in_history(path, "naar:")
+@pytest.mark.parametrize(("what", "change", "where", "message", "needle"), ONE_PROBLEM, ids=[c[0] for c in ONE_PROBLEM])
+def test_a_history_that_breaks_a_rule_is_refused_at_its_place(tmp_path, what, change, where, message, needle):
+    path, found_where, found_message, line = the_only_problem(tmp_path, change)
+    assert (found_where, found_message) == (f"geschiedenis[0].{where}", message)
+    assert line == line_in_history(path, needle)
 
 
 def test_a_split_without_parts_is_refused(tmp_path):
@@ -111,23 +109,6 @@ def test_naar_on_a_narrowed_item_is_refused(tmp_path):
     before = [w["id"] for w in HISTORY[:NARROWED] if "naar" in w]
     assert before == ["A2", "A4", "A7", "A14"]
     assert line == line_in_history(path, "naar:", nth=len(before) + 1)
-
-
-def test_a_narrowed_id_that_does_not_exist_is_refused(tmp_path):
-    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[NARROWED].update(id="A99"))
-    assert where == f"geschiedenis[0].wijzigingen[{NARROWED}].id"
-    assert message == "item 'A99' bestaat niet in deze versie"
-    assert line == line_in_history(path, "- id: A99")
-
-
-def test_a_new_id_that_does_not_exist_is_refused(tmp_path):
-    def change(d):
-        changes(d).append({"id": "C6", "soort": "nieuw", "reden": "een nieuwe stelling."})
-
-    path, where, message, line = the_only_problem(tmp_path, change)
-    assert where == f"geschiedenis[0].wijzigingen[{len(HISTORY)}].id"
-    assert message == "item 'C6' bestaat niet in deze versie"
-    assert line == line_in_history(path, "- id: C6")
 
 
 def test_an_id_twice_in_one_version_is_refused(tmp_path):
