@@ -27,7 +27,7 @@ from ictbekwaam.core.team.priorities import gesprek, priorities
 from ictbekwaam.core.team.records import MIN_GROEP, TOO_FEW, By, Column, Round, SharedExample, TeamProfile
 from ictbekwaam.core.team.rounds import compare
 from ictbekwaam.core.team.tally import Tally
-from ictbekwaam.core.versions import version_gap
+from ictbekwaam.core.versions import VersionGap, version_gap
 from ictbekwaam.model.kader import Handreiking, Kader
 from ictbekwaam.model.result import Result
 from ictbekwaam.model.targets import Targets
@@ -77,10 +77,8 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
             f"{dutch.count(n, 'resultaat is', 'resultaten zijn')} gemaakt met een andere versie van het kader ({versions}); "
             f"dit rapport gebruikt versie {kader.meta.versie}. De antwoorden zijn op item-id gekoppeld."
         )
-        for versie in sorted(earlier):
-            gap = version_gap(kader, kader.meta.id, versie)
-            if gap is not None and gap.known:
-                notes.append(f"Veranderd tussen versie {versie} en {gap.current}. " + " ".join(gap.sentences(f"antwoorden uit versie {versie}")))
+        for versie, _, gap in _known_gaps(earlier, kader):
+            notes.append(f"Veranderd tussen versie {versie} en {gap.current}. " + " ".join(gap.sentences(f"antwoorden uit versie {versie}")))
     if unknown_items:
         notes.append(f"{dutch.count(unknown_items, 'resultaat bevat', 'resultaten bevatten')} antwoorden op items die dit kader niet kent; die tellen niet mee.")
     if not total.shown:
@@ -112,14 +110,17 @@ def banner(minimum: int) -> str | None:
     )
 
 
+def _known_gaps(versions: dict[str, int], kader: Kader) -> list[tuple[str, int, VersionGap]]:
+    """(version, results, gap) for each earlier version the kader's history knows, in version order."""
+    gaps = [(v, n, version_gap(kader, kader.meta.id, v)) for v, n in sorted(versions.items()) if v != kader.meta.versie]
+    return [(v, n, gap) for v, n, gap in gaps if gap is not None and gap.known]
+
+
 def _previous_version_notes(other_versions: Counter[str], kader: Kader) -> list[str]:
     """What an earlier kaderversie in last round's results means for the changes shown."""
     notes = []
-    for versie in sorted(v for v in other_versions if v != kader.meta.versie):
-        gap = version_gap(kader, kader.meta.id, versie)
-        if gap is None or not gap.known:
-            continue
-        n = dutch.count(other_versions[versie], "resultaat", "resultaten")
+    for versie, count, gap in _known_gaps(other_versions, kader):
+        n = dutch.count(count, "resultaat", "resultaten")
         note = f"De vorige ronde telt {n} van kaderversie {versie}."
         if gap.new:
             note += f" Bij {dutch.join(list(gap.new))} ontbreekt daar een antwoord (nieuw of gesplitst sinds die versie): daar geen verandering."
