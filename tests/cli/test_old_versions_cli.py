@@ -50,7 +50,7 @@ def test_validate_says_what_changed(run_cli):
     # 33 answers (every 1.0.0 item); the 4 to A2, A4, A7 and A14 (split) no longer count: 33 - 4 = 29.
     # Open in 1.1.0: the 8 parts of those 4, never asked (37 items - 29 answered ids = 8).
     assert first.endswith(
-        "geldig resultaat (compleet, kaderversie 1.0.0: 29 van de 33 antwoorden tellen mee in 1.1.0, 0 open; "
+        "geldig resultaat (compleet, kaderversie 1.0.0: 29 van de 33 antwoorden horen bij stellingen van 1.1.0, 0 open; "
         "8 nieuw sinds 1.0.0 (nog niet gevraagd); "
         "gesplitst: A2, A4, A7 en A14; nauwer geformuleerd: A8, A9, A12, C1 en C2)"
     )
@@ -218,4 +218,75 @@ def test_a_1_0_0_result_from_another_file_than_the_shipped_one_says_so(run_cli, 
     path = write_result(tmp_path / "eigen.json", other)
     data = json.loads(run_cli("profile", str(path), "--format", "json").out)
     note = next(n for n in data["notes"] if n.startswith("Dit resultaat is gemaakt met kaderversie"))
-    assert "Het kaderbestand van versie 1.0.0 waarmee dit gemaakt is, is niet het ingebouwde van die versie" in note
+    assert "Het kaderbestand van versie 1.0.0 waarmee dit gemaakt is, heeft een andere inhoud dan de versie 1.0.0 die de geschiedenis van dit kader noemt" in note
+
+
+def test_a_1_0_0_result_that_answers_a_part_counts_it_nowhere(run_cli, tmp_path, kader, old_result):
+    # An edited file (or one from a tool that knew 1.1.0): the parts were not asked in 1.0.0.
+    edited = msgspec.structs.replace(old_result, answers={**old_result.answers, "A2a": 4, "A2b": 4})
+    path = write_result(tmp_path / "bewerkt.json", edited)
+    data = json.loads(run_cli("profile", str(path), "--format", "json").out)
+    items = {i["id"]: i for s in data["kerntaken"] for i in s["items"]}
+    assert items["A2a"]["status"] == items["A2b"]["status"] == "open"
+    assert "Antwoorden op A2a en A2b tellen niet mee: die stellingen waren er in kaderversie 1.0.0 nog niet." in data["notes"]
+    folder = tmp_path / "inlever"
+    folder.mkdir()
+    for n in range(5):
+        write_result(folder / f"{n}.json", msgspec.structs.replace(edited, respondent=results.Respondent(id=f"r-{n + 1:032x}")))
+    team = json.loads(run_cli("report", str(folder), "--format", "json").out)["columns"][0]["items"]
+    assert team["A8"]["counted"] == 5
+    assert team["A2a"] == {"shown": False, "reason": "te weinig respondenten"}  # no answer of the five counts
+
+
+def test_last_rounds_1_0_0_results_give_no_change_for_parts_nobody_answered_twice(run_cli, tmp_path, kader):
+    # Ten people: five answered with 1.1.0 both times (A2a: 4 and 4), five with 1.0.0 last time and 1.1.0 now (A2a: 1).
+    before, now = tmp_path / "ronde1", tmp_path / "ronde2"
+    before.mkdir(), now.mkdir()
+    old_ref = msgspec.structs.replace(results.kader_ref(kader), versie="1.0.0", hash=kader.previous("1.0.0").hash)
+    for n in range(10):
+        who = f"r-{n + 1:032x}"
+        first = make_result(kader, everything(kader, 4), respondent=who)
+        if n >= 5:
+            first = msgspec.structs.replace(first, kader=old_ref, answers={k: v for k, v in first.answers.items() if k not in kader_parts(kader)})
+        write_result(before / f"{n}.json", first)
+        second = everything(kader, 4) | ({"A2a": 1} if n >= 5 else {})
+        write_result(now / f"{n}.json", make_result(kader, second, respondent=who, when=first.updated_at + timedelta(seconds=1)))
+    data = json.loads(run_cli("report", str(now), "--vorige", str(before), "--format", "json").out)
+    items = {i["id"]: i for i in data["changes"][0]["items"]}
+    assert items["A2a"]["delta"] is None  # not 4,0 -> 2,5: the five who answered it twice did not change
+    assert items["A1"]["delta"] == 0.0
+
+
+def kader_parts(kader) -> set[str]:
+    """The ids 1.1.0 has that 1.0.0 did not."""
+    return set(kader.previous("1.0.0").new_ids())
+
+
+@pytest.fixture
+def without_c5(tmp_path):
+    """A school's kader.yaml like the built-in one, with C5 removed since 1.0.0."""
+    import yaml
+
+    from ictbekwaam.files.loader import builtin_kader_path
+
+    data = yaml.safe_load(builtin_kader_path().read_text(encoding="utf-8"))
+    c = next(k for k in data["kerntaken"] if k["id"] == "C")
+    c["items"] = [i for i in c["items"] if i["id"] != "C5"]
+    data["voorbeelden"] = [v for v in data["voorbeelden"] if v["items"] != ["C5"]]
+    data["geschiedenis"][0]["wijzigingen"].append({"id": "C5", "soort": "vervallen", "reden": "de school gebruikt het niet."})
+    path = tmp_path / "kader.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_a_removed_item_in_doelen_lapses_and_in_an_answers_file_is_to_be_taken_out(run_cli, tmp_path, without_c5):
+    doelen = tmp_path / "doelen.yaml"
+    doelen.write_text("doelen:\n  items: {C5: 4, A1: 4}\n", encoding="utf-8")
+    check = run_cli("--kader", str(without_c5), "validate", str(doelen))
+    assert check.code == 0, check
+    assert "het doel voor C5 in het doelenbestand vervalt, want C5 is vervallen" in check.out
+    answers = tmp_path / "antwoorden.yaml"
+    answers.write_text("antwoorden:\n  C5: 3\n", encoding="utf-8")
+    run = run_cli("--kader", str(without_c5), "assess", "--answers", str(answers), "--out", str(tmp_path / "uit"))
+    assert run.code == 1
+    assert "antwoorden.C5: C5 (kaderversie 1.0.0) is vervallen, want de school gebruikt het niet; haal C5 weg" in run.err

@@ -284,9 +284,14 @@ def test_an_old_result_of_version_1_0_0_is_compared_with_what_changed(kader):
             f"OUD is gemaakt met kaderversie 1.0.0, NIEUW met {kader.meta.versie}. De items zijn op id gekoppeld. "
             f"Veranderd tussen versie 1.0.0 (OUD) en {kader.meta.versie}. Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; "
             "A4 in A4a en A4b; A7 in A7a en A7b; A14 in A14a en A14b. De antwoorden in OUD daarop tellen niet mee "
-            "voor de delen. Nauwer geformuleerd: A8, A9, A12, C1 en C2; de antwoorden in OUD daarop tellen mee."
+            "voor de delen. Nauwer geformuleerd: A8, A9, A12, C1 en C2; de antwoorden in OUD daarop tellen mee. "
+            "Waar stellingen gesplitst of nieuw zijn, gaan de cijfers per kerntaak over andere stellingen: vergelijk daar "
+            "per stelling."
         ),
     )
+    # Kerntaak A was asked other statements in 1.0.0: no change of its mean; B and C were not.
+    assert [s.same_statements for s in c.sections] == [True, False, True, True]
+    assert c.sections[1].mean_change is None and c.sections[2].mean_change is not None
     # A (18): the eight parts are not comparable, and A3 (nvt in NIEUW): 9; the other 18 - 9 = 9 (A1, A5, A6,
     # A8..A13) go up from 2 (A4a, down in NIEUW, is a part now: not compared).
     a = c.sections[1]

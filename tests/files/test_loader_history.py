@@ -164,13 +164,13 @@ def test_a_kader_without_history_loads(tmp_path):
 def test_a_part_named_twice_in_one_split_is_refused(tmp_path):
     path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[SPLIT].update(naar=["A2a", "A2a", "A2b"]))
     assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].naar[1]"
-    assert message == f"deel 'A2a' komt vaker voor (ook bij geschiedenis[0].wijzigingen[{SPLIT}].naar[0])"
+    assert message == f"nieuw item 'A2a' komt vaker voor (ook bij geschiedenis[0].wijzigingen[{SPLIT}].naar[0])"
 
 
 def test_a_part_of_two_splits_is_refused(tmp_path):
     other = next(n for n, w in enumerate(HISTORY) if w["id"] == "A7")
     path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[other].update(naar=["A2a", "A7b"]))
-    assert message.startswith("deel 'A2a' komt vaker voor")
+    assert message.startswith("nieuw item 'A2a' komt vaker voor")
     assert {where, message.split("ook bij ")[1].rstrip(")")} == {
         f"geschiedenis[0].wijzigingen[{SPLIT}].naar[0]",
         f"geschiedenis[0].wijzigingen[{other}].naar[0]",
@@ -203,3 +203,28 @@ def test_a_history_version_later_than_the_kader_is_refused(tmp_path, versie, lat
     with pytest.raises(DataError) as info:
         load_kader(path)
     assert info.value.problems[0][1] == f"versie {versie} is nieuwer dan dit kader (1.1.0)"
+
+
+def test_parts_of_one_split_in_two_sections_are_refused(tmp_path):
+    # A doel or an answer of A2 cannot hold for a checklist item and a scale item at once.
+    path, where, message, line = the_only_problem(tmp_path, lambda d: changes(d)[SPLIT].update(naar=["A2a", "BV3"]))
+    assert where == f"geschiedenis[0].wijzigingen[{SPLIT}].naar"
+    assert message == "de delen van een gesplitst item horen in hetzelfde onderdeel van het kader"
+
+
+def test_a_new_item_that_is_also_a_part_is_refused(tmp_path):
+    path, where, message, line = the_only_problem(tmp_path, appended({"id": "A2a", "soort": "nieuw", "reden": "nieuw."}))
+    assert where == f"geschiedenis[0].wijzigingen[{len(HISTORY)}].id"
+    assert message == f"nieuw item 'A2a' komt vaker voor (ook bij geschiedenis[0].wijzigingen[{SPLIT}].naar[0])"
+
+
+def test_an_id_split_differently_in_two_earlier_versions_is_refused(tmp_path):
+    def change(d):
+        d["geschiedenis"].append(
+            {"versie": "0.9.0", "hash": "sha256:" + "3" * 64,
+             "wijzigingen": [{"id": "A2", "soort": "gesplitst", "naar": ["A2b", "A3"], "reden": "anders."}]}
+        )
+
+    path, where, message, line = the_only_problem(tmp_path, change)
+    assert where == "geschiedenis[1].wijzigingen[0]"
+    assert message == f"'A2' gaat hier anders dan bij geschiedenis[0].wijzigingen[{SPLIT}]; een id heeft één betekenis"

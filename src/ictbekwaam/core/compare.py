@@ -70,6 +70,9 @@ class SectionChange:
         items: the item changes, in kader order.
         better, same, worse: counts over the compared items.
         not_comparable: items that do not count in one or both.
+        same_statements: False when the kaderversies of OUD and NIEUW asked different
+            statements in this section (split or new ones): then its means are over
+            different statements and ``mean_change`` is None.
     """
 
     old: SectionScore
@@ -79,6 +82,7 @@ class SectionChange:
     same: int
     worse: int
     not_comparable: int
+    same_statements: bool = True
 
     @property
     def id(self) -> str:
@@ -92,7 +96,12 @@ class SectionChange:
 
     @property
     def mean_change(self) -> float | None:
-        """The change of the mean level (kerntaak) or score (basisvaardigheden); None if one has no mean."""
+        """The change of the mean level (kerntaak) or score (basisvaardigheden); None if one has no mean.
+
+        None too when OUD and NIEUW were asked different statements here (``same_statements``).
+        """
+        if not self.same_statements:
+            return None
         old = self.old.mean_score if self.old.is_checklist else self.old.mean_level
         new = self.new.mean_score if self.new.is_checklist else self.new.mean_level
         return None if old is None or new is None else new - old
@@ -188,7 +197,10 @@ def _item_change(old: ItemScore, new: ItemScore, old_other_version: bool, versio
 def _section_change(old: SectionScore, new: SectionScore, old_other_version: bool, versions: _Versions) -> SectionChange:
     items = tuple(_item_change(o, n, old_other_version, versions) for o, n in zip(old.items, new.items))
     count = {d: sum(1 for i in items if i.direction == d) for d in ("beter", "gelijk", "lager", "niet vergelijkbaar")}
-    return SectionChange(old, new, items, count["beter"], count["gelijk"], count["lager"], count["niet vergelijkbaar"])
+    # Statements one of the two versions asked and the other did not.
+    asked_apart = set(versions.new.get("OUD", {})) ^ set(versions.new.get("NIEUW", {}))
+    same = not any(i.id in asked_apart for i in items)
+    return SectionChange(old, new, items, count["beter"], count["gelijk"], count["lager"], count["niet vergelijkbaar"], same)
 
 
 def _warnings(old: Result, new: Result, gaps: tuple[VersionGap | None, VersionGap | None]) -> list[str]:
@@ -237,6 +249,8 @@ def _gap_sentences(gaps: tuple[VersionGap | None, VersionGap | None]) -> list[st
         if gap is not None and gap.known:
             sentences.append(f"Veranderd tussen versie {gap.versie} ({which}) en {gap.current}.")
             sentences += gap.sentences(f"antwoorden in {which}")
+    if any(gap is not None and gap.known and gap.new for gap in gaps):
+        sentences.append("Waar stellingen gesplitst of nieuw zijn, gaan de cijfers per kerntaak over andere stellingen: vergelijk daar per stelling.")
     return ["De items zijn op id gekoppeld.", *sentences] if sentences else []
 
 

@@ -423,6 +423,11 @@ def _notes(
             f"Dit resultaat is gemaakt met kaderversie {result.kader.versie} ({result.kader.id}); "
             f"het profiel gebruikt versie {kader.meta.versie}. Items zijn op id gekoppeld."
         )
+    not_then = sorted(set(gap.new) & result.answers.keys(), key=gap.new.index) if gap is not None and gap.known else []
+    if not_then and gap is not None:
+        notes.append(
+            f"Antwoorden op {dutch.join(not_then)} tellen niet mee: die stellingen waren er in kaderversie {gap.versie} nog niet."
+        )
     unexplained = [i for i in unknown if gap is None or i not in gap.retired]
     if unexplained:
         notes.append(f"Antwoorden op items die dit kader niet kent, tellen niet mee ({len(unexplained)}): {', '.join(unexplained)}.")
@@ -440,7 +445,10 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
     answers to known items must fit the scale. Answers to items the kader does
     not have are listed in ``Profile.unknown`` and otherwise ignored.
     """
-    answers = result.answers
+    gap = version_gap(kader, result.kader.id, result.kader.versie, result.kader.hash)
+    # Items new since the result's version were not asked in it: an answer to one (an edited file) does not count.
+    not_then = set(gap.new) if gap is not None and gap.known else set()
+    answers = {k: v for k, v in result.answers.items() if k not in not_then} if not_then & result.answers.keys() else result.answers
 
     def scored(item: Item, section: str) -> ItemScore:
         return _score_item(item, section, answers.get(item.id), targets.for_item(kader, item.id), kader)
@@ -457,7 +465,6 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
     known = {i.id for i in kader.all_items()}
     unknown = tuple(sorted(k for k in answers if k not in known))
     matches = result.kader.hash == fingerprint(kader)
-    gap = version_gap(kader, result.kader.id, result.kader.versie, result.kader.hash)
     priorities = _priorities(kader, sections)
     growth = () if priorities else _growth(kader, sections[1:])
     meta = kader.meta

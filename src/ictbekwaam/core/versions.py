@@ -62,8 +62,8 @@ class VersionGap:
         out = []
         if not self.same_file:
             out.append(
-                f"Het kaderbestand van versie {self.versie} waarmee dit gemaakt is, is niet het ingebouwde van die versie; "
-                "wat hieronder staat, geldt voor het ingebouwde."
+                f"Het kaderbestand van versie {self.versie} waarmee dit gemaakt is, heeft een andere inhoud dan de versie "
+                f"{self.versie} die de geschiedenis van dit kader noemt; wat hieronder staat, geldt voor die."
             )
         if self.split:
             parts = "; ".join(f"{w.id} in {dutch.join(w.naar)}" for w in self.split)
@@ -103,6 +103,6 @@ def version_gap(kader: Kader, id: str, versie: str, hash: str | None = None) -> 
         soort: tuple(sorted((w for w in vorige.wijzigingen if w.soort == soort), key=place))
         for soort in ("gewijzigd", "gesplitst", "vervallen", "nieuw")
     }
-    new = tuple(i for w in kinds["gesplitst"] for i in w.naar) + tuple(w.id for w in kinds["nieuw"])
+    new = tuple(sorted(vorige.new_ids(), key=lambda i: position.get(i, len(position))))
     same_file = hash is None or hash == vorige.hash
     return VersionGap(versie, kader.meta.versie, True, kinds["gewijzigd"], kinds["gesplitst"], kinds["vervallen"], new, same_file)

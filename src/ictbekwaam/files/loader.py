@@ -89,6 +89,7 @@ def check_kader(kader: Kader, file: Path | str | None = None, lines: LineMap | N
             if item_id not in known_items:
                 p.add(f"voorbeelden[{v}].items[{i}]", f"item '{item_id}' bestaat niet")
     _check_history(kader, known_items, p)
+    _one_meaning(kader, p)
     p.raise_if_any()
 
 
@@ -103,10 +104,12 @@ def _check_history(kader: Kader, known_items: set[str], p: Problems) -> None:
             p.add(f"geschiedenis[{g}].versie", f"versie {vorige.versie} is nieuwer dan dit kader ({kader.meta.versie})")
         p.unique([(f"geschiedenis[{g}].wijzigingen[{w}].id", x.id) for w, x in enumerate(vorige.wijzigingen)], "item-id")
         # Each new part belongs to one split only, once, and is new: not an item that kept its id.
-        p.unique(
-            [(f"geschiedenis[{g}].wijzigingen[{w}].naar[{n}]", i) for w, x in enumerate(vorige.wijzigingen) for n, i in enumerate(x.naar)],
-            "deel",
-        )
+        parts = [(f"geschiedenis[{g}].wijzigingen[{w}].naar[{n}]", i) for w, x in enumerate(vorige.wijzigingen) for n, i in enumerate(x.naar)]
+        fresh = [(f"geschiedenis[{g}].wijzigingen[{w}].id", x.id) for w, x in enumerate(vorige.wijzigingen) if x.soort == "nieuw"]
+        p.unique(parts + fresh, "nieuw item")
+        for w, x in enumerate(vorige.wijzigingen):
+            if len({kader.section_of(i) for i in x.naar if i in known_items}) > 1:  # one doel, one scale for all parts
+                p.add(f"geschiedenis[{g}].wijzigingen[{w}].naar", "de delen van een gesplitst item horen in hetzelfde onderdeel van het kader")
         kept = {x.id for x in vorige.wijzigingen if x.soort == "gewijzigd"}
         for w, x in enumerate(vorige.wijzigingen):
             for n, item_id in enumerate(x.naar):
@@ -125,6 +128,19 @@ def _check_history(kader: Kader, known_items: set[str], p: Problems) -> None:
             for n, item_id in enumerate(wijziging.naar):
                 if item_id not in known_items:
                     p.add(f"{path}.naar[{n}]", f"item '{item_id}' bestaat niet in deze versie")
+
+
+def _one_meaning(kader: Kader, p: Problems) -> None:
+    """An id split or removed in several earlier versions went the same way in each (an id has one meaning)."""
+    seen: dict[str, tuple[str, tuple[str, ...], str]] = {}
+    for g, vorige in enumerate(kader.geschiedenis):
+        for w, x in enumerate(vorige.wijzigingen):
+            if x.soort not in ("gesplitst", "vervallen"):
+                continue
+            fate, path = (x.soort, tuple(x.naar)), f"geschiedenis[{g}].wijzigingen[{w}]"
+            if x.id in seen and seen[x.id][:2] != fate:
+                p.add(path, f"'{x.id}' gaat hier anders dan bij {seen[x.id][2]}; een id heeft één betekenis")
+            seen.setdefault(x.id, (*fate, path))
 
 
 def _later(versie: str, than: str) -> bool:

@@ -52,14 +52,14 @@ def result_verdict(data: bytes, label: str, kader: Kader) -> Verdict:
     gap = version_gap(kader, result.kader.id, result.kader.versie, result.kader.hash)
     retired = gap.retired if gap is not None else frozenset()
     unknown = [i for i in check.unknown if i not in retired]
-    extra = f", {len(unknown)} onbekende items (andere kaderversie?)" if unknown else ""
+    extra = f"{dutch.count(len(unknown), 'onbekend item', 'onbekende items')} (andere kaderversie?)" if unknown else ""
     if gap is None or not gap.known:
-        return Verdict("resultaat", f"{state}, {answers}, {len(check.missing)} open{extra}")
+        return Verdict("resultaat", f"{state}, {answers}, {len(check.missing)} open" + (f", {extra}" if extra else ""))
     # An earlier version of this kader: say what counts now and what changed for this file's answers.
     counting = len(result.answers) - len(check.unknown)
     not_asked = [i for i in check.missing if i in gap.new]
     still_open = len(check.missing) - len(not_asked)
-    said = [f"{state}, kaderversie {gap.versie}: {counting} van de {answers} tellen mee in {gap.current}, {still_open} open"]
+    said = [f"{state}, kaderversie {gap.versie}: {counting} van de {answers} horen bij stellingen van {gap.current}, {still_open} open"]
     said += [f"{len(not_asked)} nieuw sinds {gap.versie} (nog niet gevraagd)"] if not_asked else []
     split = [w.id for w in gap.split if w.id in result.answers]
     removed = [w.id for w in gap.removed if w.id in result.answers]
@@ -67,7 +67,9 @@ def result_verdict(data: bytes, label: str, kader: Kader) -> Verdict:
     said += [f"gesplitst: {dutch.join(split)}"] if split else []
     said += [f"vervallen: {dutch.join(removed)}"] if removed else []
     said += [f"nauwer geformuleerd: {dutch.join(narrowed)}"] if narrowed else []
-    return Verdict("resultaat", "; ".join(said) + extra)
+    said += [extra] if extra else []
+    said += [] if gap.same_file else [f"ander kaderbestand dan de versie {gap.versie} uit de geschiedenis"]
+    return Verdict("resultaat", "; ".join(said))
 
 
 def validate_path(path: Path | str, kader: Kader) -> Iterator[tuple[str, Verdict | DataError]]:

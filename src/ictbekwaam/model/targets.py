@@ -181,13 +181,18 @@ def parse_doelen(data: object, kader: Kader, file: Path | None = None, lines: Li
     for item_id, value in spec.items.items():
         path = f"doelen.items.{item_id}"
         section = kader.section_of(item_id)
-        parts = split_into(kader, item_id)
-        if section is None and parts:
-            # A school's doelen of an earlier kaderversie keep working: the doel holds for each part.
-            for part in parts:
-                items.setdefault(part, value)
+        if section is None and retired_item(kader, item_id):
+            # A school's doelen of an earlier kaderversie keep working: a split item's doel holds for each part
+            # the file does not name itself; a removed item's doel lapses.
             del items[item_id]
-            notes.append(f"het doel {value} voor {item_id} in het doelenbestand geldt voor {dutch.join(parts)}, want {item_id} is gesplitst")
+            parts = split_into(kader, item_id)
+            if not parts:
+                notes.append(f"het doel voor {item_id} in het doelenbestand vervalt, want {item_id} is vervallen")
+                continue
+            taken = [part for part in parts if part not in spec.items]
+            items.update(dict.fromkeys(taken, value))
+            holds = f"geldt voor {dutch.join(taken)}" if taken else f"geldt voor geen van de delen ({dutch.join(parts)} hebben een eigen doel)"
+            notes.append(f"het doel {value} voor {item_id} in het doelenbestand {holds}, want {item_id} is gesplitst")
             section = kader.section_of(parts[0])
         if section is None:
             problems.append((path, retired_item(kader, item_id) or f"'{item_id}' is geen item van het kader"))

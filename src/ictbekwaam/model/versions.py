@@ -56,6 +56,16 @@ class VorigeVersie(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_o
     hash: Annotated[str, msgspec.Meta(pattern=r"^sha256:[0-9a-f]{64}$")]
     wijzigingen: list[Wijziging] = []
 
+    def new_ids(self) -> list[str]:
+        """Ids of this kader that the earlier version did not have: the parts of splits, then the new items."""
+        return [i for w in self.wijzigingen if w.soort == "gesplitst" for i in w.naar] + [
+            w.id for w in self.wijzigingen if w.soort == "nieuw"
+        ]
+
+    def retired_ids(self) -> set[str]:
+        """Ids of the earlier version that this kader no longer has, on purpose (split or removed)."""
+        return {w.id for w in self.wijzigingen if w.soort in ("gesplitst", "vervallen")}
+
 
 def retired_item(kader: Kader, item_id: str) -> str | None:
     """Why ``item_id`` is not in ``kader`` when an earlier version had it (a Dutch clause), or None."""

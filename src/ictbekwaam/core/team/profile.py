@@ -169,8 +169,9 @@ def build_profile(
     if previous is not None:
         if previous.by != tally.by or previous.items != tally.items:
             raise ValueError("the previous round must be tallied with the same kader and grouping")
+        unpaired = frozenset(i for _, _, gap in _known_gaps(previous.other_versions(), kader) for i in gap.new)
         in_both, changes, comparison, round_warnings = compare(
-            tally, previous, layout, min_groep, (total, groups), columns(previous, layout, min_groep)
+            tally, previous, layout, min_groep, (total, groups), columns(previous, layout, min_groep), unpaired
         )
         previous_files = previous_files if previous_files is not None else previous.valid_files + previous_rejected
         previous_round = _round(previous, previous_files, previous_rejected)
