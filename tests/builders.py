@@ -71,8 +71,14 @@ def varied(kader: Kader, seed: int) -> dict:
 
 
 def sanne_answers(kader) -> dict:
-    """Two basisvaardigheden short, four statements below target, one nvt, one open."""
-    answers = everything(kader) | {"BV5": "deels", "BV7": "nee", "A2": 2, "A4": 1, "A8": 4, "A3": "nvt", "B2": 2, "C4": 1}
+    """Two basisvaardigheden short, four statements below target, one nvt, one open.
+
+    Below target: A5 and C3 by 2 levels (their default target is 3), A2a by 1 (target 2: it comes
+    from chapter 4 only) and B2 by 1 (target 3); A8 is above its target. Every other item as
+    ``everything``: ja, or 3 for the rest of the 27 statements (kerntaak A has 18 in kader 1.1.0:
+    A4a and A4b, both target 2, at 3 are on target), so A counts 17 of 18 and B 3 of 4.
+    """
+    answers = everything(kader) | {"BV5": "deels", "BV7": "nee", "A2a": 1, "A5": 1, "A8": 4, "A3": "nvt", "B2": 2, "C3": 1}
     del answers["B4"]
     return answers
 
@@ -103,18 +109,22 @@ doelen:
 """
 
 
-# Worked out by hand: basisvaardigheden 8 of 10 on target, mean score 8.5/10 -> 10 of 12
-# cells; A: 13 counted (A3 nvt), levels sum 37 -> 2,8, on target 11 (85%), gap 1 + 2;
-# B: 8/3 -> 2,7, B4 open; C: 13/5 -> 2,6. Priorities: BV7 (nee) and BV5 (deels) first,
-# then A4 (2 levels) and C4 (as heavy as the third); A2 and B2 (1 level) are left out.
+# Worked out by hand for kader 1.1.0 (targets: 3 for A1, A5, A6, B1..B4, C1..C3 = 3 + 4 + 3 = 10; 2
+# for the 15 + 2 = 17 statements from chapter 4 only: A2a..A14b but A1, A5, A6, and C4, C5):
+# basisvaardigheden 8 of 10 on target, mean score 8.5/10 -> 10 of 12 cells; A: 18 statements
+# (A4a and A4b since A4 was split), 17 counted (A3 nvt), levels 14 x 3 + A2a 1 + A5 1 + A8 4 = 48
+# -> 2,8 (48/17 = 2.82 -> 8 of 12 cells), on target 17 - 2 = 15 (15/17 = 88%), gap 1 + 2 = 3;
+# B: 8/3 -> 2,7, B4 open; C: 13/5 -> 2,6. In all 8 + 15 + 2 + 4 = 29 of 10 + 17 + 3 + 5 = 35 on
+# target. Priorities: BV7 (nee) and BV5 (deels) first, then A5 (2 levels) and C3 (as heavy as the
+# third); A2a and B2 (1 level) are left out.
 SANNE_SCREEN = """\
 Profiel ict-bekwaamheid: Sanne
 Resultaat van 12-03-2026, compleet
-Doelen: standaarddoelen: niveau 3 (Bekwaam) voor de stellingen, Ja voor de
-basisvaardigheden
+Doelen: standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2
+(Beginnend) voor 17 stellingen, Ja voor de basisvaardigheden
 Schaal: 1 Nog niet · 2 Beginnend · 3 Bekwaam · 4 Voorbeeld voor anderen
 
-Je zit bij 25 van de 31 beantwoorde onderdelen op doel. Begin bij de
+Je zit bij 29 van de 35 beantwoorde onderdelen op doel. Begin bij de
 basisvaardigheden: die zijn voorwaardelijk.
 Let op: Niet beantwoord, telt niet mee (1): B4.
 Let op: Niet van toepassing, telt niet mee (1): A3.
@@ -133,21 +143,25 @@ BV9  ████ Ja doel Ja ✓    Ik kan met een zoekmachine informatie vinden
 BV10 ████ Ja doel Ja ✓    Ik kan informatie die ik op internet vind beoordelen …
 
 Kerntaak A: Pedagogisch-didactisch handelen
-█████████░░░ gem. 2,8 van 4 · op doel 11 van 13 (85%) · tekort 3
+████████░░░░ gem. 2,8 van 4 · op doel 15 van 17 (88%) · tekort 3
 A1   ███░ 3/4 doel 3 ✓       Ik houd in mijn onderwijs rekening met de impact d…
-A2   ██░░ 2/4 doel 3 ✗ nog 1 Ik zorg in een met ict verrijkte wereld voor een v…
+A2a  █░░░ 1/4 doel 2 ✗ nog 1 Ik zorg in een met ict verrijkte wereld voor een v…
+A2b  ███░ 3/4 doel 2 ✓       Ik besteed in mijn onderwijs aandacht aan digitaal…
 A3   ···· n.v.t.             Ik maak leerlingen bewust van welke gegevens onlin…
-A4   █░░░ 1/4 doel 3 ✗ nog 2 Ik leer leerlingen hoe zij informatie op internet …
-A5   ███░ 3/4 doel 3 ✓       Ik leg de verbinding tussen leerdoel, werkvorm en …
+A4a  ███░ 3/4 doel 2 ✓       Ik leer leerlingen hoe zij informatie op internet …
+A4b  ███░ 3/4 doel 2 ✓       Ik leer leerlingen hoe zij informatie van internet…
+A5   █░░░ 1/4 doel 3 ✗ nog 2 Ik leg de verbinding tussen leerdoel, werkvorm en …
 A6   ███░ 3/4 doel 3 ✓       Ik kan uitleggen welke meerwaarde ict heeft in het…
-A7   ███░ 3/4 doel 3 ✓       Ik ondersteun mijn instructie met multimediaal lee…
-A8   ████ 4/4 doel 3 ✓       Ik gebruik video bij mijn instructie, bijvoorbeeld…
-A9   ███░ 3/4 doel 3 ✓       Ik laat leerlingen gestructureerd oefenen met digi…
-A10  ███░ 3/4 doel 3 ✓       Ik houd (digitaal) overzicht op de vorderingen van…
-A11  ███░ 3/4 doel 3 ✓       Ik zet digitale oefenprogramma’s in voor leerlinge…
-A12  ███░ 3/4 doel 3 ✓       Ik zet ict in voor onderzoekend leren, zoals compu…
-A13  ███░ 3/4 doel 3 ✓       Ik gebruik ict om leerlingen te laten reflecteren …
-A14  ███░ 3/4 doel 3 ✓       Ik zet digitale toetsen in, bijvoorbeeld met autom…
+A7a  ███░ 3/4 doel 2 ✓       Ik ondersteun mijn instructie met multimediaal lee…
+A7b  ███░ 3/4 doel 2 ✓       Ik ondersteun mijn klassikale uitleg op het digita…
+A8   ████ 4/4 doel 2 ✓       Ik gebruik video bij mijn instructie, bijvoorbeeld…
+A9   ███░ 3/4 doel 2 ✓       Ik laat leerlingen gestructureerd oefenen met digi…
+A10  ███░ 3/4 doel 2 ✓       Ik houd (digitaal) overzicht op de vorderingen van…
+A11  ███░ 3/4 doel 2 ✓       Ik zet digitale oefenprogramma’s in voor leerlinge…
+A12  ███░ 3/4 doel 2 ✓       Ik zet ict in voor onderzoekend leren, zoals compu…
+A13  ███░ 3/4 doel 2 ✓       Ik gebruik ict om leerlingen te laten reflecteren …
+A14a ███░ 3/4 doel 2 ✓       Ik zet digitale toetsen in, bijvoorbeeld met autom…
+A14b ███░ 3/4 doel 2 ✓       Ik ben alert op het afschermen van informatie wann…
 
 Kerntaak B: Werken in de schoolcontext
 ████████░░░░ gem. 2,7 van 4 · op doel 2 van 3 (67%) · tekort 1
@@ -160,9 +174,9 @@ Kerntaak C: Professionele ontwikkeling
 ████████░░░░ gem. 2,6 van 4 · op doel 4 van 5 (80%) · tekort 2
 C1   ███░ 3/4 doel 3 ✓       Ik vind en raadpleeg voor mijn vakgebied relevante…
 C2   ███░ 3/4 doel 3 ✓       Ik volg de laatste ontwikkelingen in mijn vakgebie…
-C3   ███░ 3/4 doel 3 ✓       Ik wissel via digitale platforms kennis en ervarin…
-C4   █░░░ 1/4 doel 3 ✗ nog 2 Ik deel zelf ontwikkeld of gevonden leermateriaal …
-C5   ███░ 3/4 doel 3 ✓       Ik gebruik lokale ict-middelen voor mijn professio…
+C3   █░░░ 1/4 doel 3 ✗ nog 2 Ik wissel via digitale platforms kennis en ervarin…
+C4   ███░ 3/4 doel 2 ✓       Ik deel zelf ontwikkeld of gevonden leermateriaal …
+C5   ███░ 3/4 doel 2 ✓       Ik gebruik lokale ict-middelen voor mijn professio…
 
 Wat nu? Je belangrijkste ontwikkelpunten
 1. BV7 Ik kan participeren in sociale netwerken.
@@ -179,16 +193,16 @@ Wat nu? Je belangrijkste ontwikkelpunten
    Vraag een collega of de i-coach het je voor te doen en oefen het daarna zelf,
    het liefst met je eigen lesmateriaal.
 
-3. A4 Ik leer leerlingen hoe zij informatie op internet vinden en hoe zij die
-   beoordelen op betrouwbaarheid en bruikbaarheid.
+3. A5 Ik leg de verbinding tussen leerdoel, werkvorm en de inzet van
+   ict-hulpmiddelen.
    Waarom: Pedagogisch-didactisch handelen: nu 1 (Nog niet), doel 3 (Bekwaam);
    nog 2 niveaus te gaan.
    Volgende stappen:
-   • Informatie vinden en beoordelen
-   • (Mobiele) webquests (leraar24.nl/video/3232)
+   • Computersimulaties
+   • Webquests (leraar24.nl/video/3232)
 
-4. C4 Ik deel zelf ontwikkeld of gevonden leermateriaal online met collega’s en
-   vraag en geef daar feedback op.
+4. C3 Ik wissel via digitale platforms kennis en ervaringen uit: ik haal niet
+   alleen informatie online, maar breng en deel ook zelf kennis.
    Waarom: Professionele ontwikkeling: nu 1 (Nog niet), doel 3 (Bekwaam); nog 2
    niveaus te gaan.
    Volgende stappen:
@@ -196,8 +210,9 @@ Wat nu? Je belangrijkste ontwikkelpunten
      leraar24.nl/video/1356)
 
 Bron: Kennisnet, Kader voor ict-bekwaamheid van leraren (2012),
-https://ictbekwaamheid.kennisnet.nl. De schaal, de stellingen en de
-standaarddoelen zijn van ictbekwaam.
+https://ictbekwaamheid.kennisnet.nl. De schaal, de checklist, de stellingen, de
+toelichtingen (buiten de aanhalingstekens) en de standaarddoelen zijn toegevoegd
+door ictbekwaam.
 """
 
 

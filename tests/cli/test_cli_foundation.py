@@ -95,10 +95,12 @@ def test_gesprek_markdown_sheet(run_cli, tmp_path):
     assert text.count("*Aantekeningen:*") == 4
 
 
-def test_validate_accepts_the_shipped_files(run_cli):
+def test_validate_accepts_the_shipped_files(run_cli, kader):
     run = run_cli("validate", str(builtin_kader_path()), str(builtin_handreiking_path()))
     assert run.code == 0, run
-    assert "geldig kader (10 basisvaardigheden, 3 kerntaken met 23 stellingen" in " ".join(run.out.split())
+    # Kader 1.1.0: A 14 + 4 = 18 (A2, A4, A7 and A14 split in two), B 4, C 5: 18 + 4 + 5 = 27 statements.
+    assert [len(k.items) for k in kader.kerntaken] == [18, 4, 5]
+    assert "geldig kader (10 basisvaardigheden, 3 kerntaken met 27 stellingen" in " ".join(run.out.split())
     assert "geldig handreiking (5 thema's, 13 onderwerpen, 31 vragen)" in " ".join(run.out.split())
 
 

@@ -51,7 +51,7 @@ def test_profile_json(run_cli, sanne_file):
     assert run.code == 0
     data = json.loads(run.out)
     assert data["schema"] == "ictbekwaam/profile"
-    assert [p["item"] for p in data["priorities"]] == ["BV7", "BV5", "A4", "C4"]
+    assert [p["item"] for p in data["priorities"]] == ["BV7", "BV5", "A5", "C3"]
 
 
 def test_profile_markdown_to_a_file(run_cli, sanne_file, tmp_path):
@@ -62,14 +62,18 @@ def test_profile_markdown_to_a_file(run_cli, sanne_file, tmp_path):
 
 
 def test_profile_with_the_schools_doelen(run_cli, kader, tmp_path):
-    result = write_result(tmp_path / "r.json", make_result(kader, everything(kader) | {"BV5": "deels", "A2": 2}))
+    # A5 (default target 3) at 2: on target with the school's standaard 2.
+    result = write_result(tmp_path / "r.json", make_result(kader, everything(kader) | {"BV5": "deels", "A5": 2}))
     doelen = tmp_path / "doelen.yaml"
     doelen.write_text(DE_BRUG, encoding="utf-8")
     plain = run_cli("profile", str(result)).out
     own = run_cli("profile", str(result), "--doelen", str(doelen)).out
     flat = " ".join(own.split())
     assert "Doelen: doelen van de school: Doelen OBS De Brug 2026 (doelen.yaml)" in flat
-    assert "1. A7 Ik ondersteun" in flat
+    # The school's doelen name A7 of kaderversie 1.0.0: its doel 4 holds for both parts it was split into.
+    assert "Let op: Het doel 4 voor A7 in het doelenbestand geldt voor A7a en A7b, want A7 is gesplitst." in flat
+    assert "1. A7a Ik ondersteun mijn instructie" in flat and "2. A7b Ik ondersteun mijn klassikale uitleg" in flat
+    assert "A5 ██░░ 2/4 doel 2 ✓" in flat and "A5 ██░░ 2/4 doel 3 ✗ nog 1" in " ".join(plain.split())
     assert "C1 ███░ 3/4 doel 4 ✗ nog 1" in flat
     assert "BV5 ██░░ Deels doel Deels ✓" in flat
     assert "BV5 ██░░ Deels doel Ja ✗" in " ".join(plain.split())
@@ -82,7 +86,8 @@ def test_a_draft_is_shown_as_a_concept(run_cli, kader, tmp_path):
     run = run_cli("profile", str(draft))
     assert run.code == 0
     assert run.out.splitlines()[1] == "CONCEPT: deze zelfevaluatie is nog niet afgerond."
-    assert "Let op: Niet beantwoord, telt niet mee (31):" in run.out
+    unanswered = len(kader.all_items()) - 2  # 35 in kader 1.1.0: 10 basisvaardigheden + 27 statements, 2 answered
+    assert f"Let op: Niet beantwoord, telt niet mee ({unanswered}):" in run.out
 
 
 def test_bad_doelen_exit_1_with_file_place_and_line(run_cli, sanne_file, tmp_path):

@@ -22,6 +22,12 @@ def good(kader) -> bytes:
     return encode(make_result(kader, everything(kader, 3)))
 
 
+@pytest.fixture
+def complete(kader) -> str:
+    """What validate says of a complete result that answers every item of the kader (36 in 1.1.0)."""
+    return f"geldig resultaat (compleet, {len(kader.all_items())} antwoorden, 0 open)"
+
+
 def report_counts(run_cli, path) -> tuple[int, int]:
     """(valid, rejected) as ``report`` sees ``path``."""
     run = run_cli("report", str(path), "--format", "json")
@@ -53,7 +59,7 @@ def test_validate_and_report_agree(run_cli, tmp_path, good, name, mutate, valid)
     assert report_counts(run_cli, folder) == ((1, 0) if valid else (0, 1))
 
 
-def test_a_zip_is_checked_member_by_member(run_cli, tmp_path, good):
+def test_a_zip_is_checked_member_by_member(run_cli, tmp_path, good, complete):
     inner = tmp_path / "binnen.zip"
     with zipfile.ZipFile(inner, "w") as archive:
         archive.writestr("x.json", good)
@@ -67,10 +73,10 @@ def test_a_zip_is_checked_member_by_member(run_cli, tmp_path, good):
     run = run_cli("validate", str(outer))
     assert run.code == 1
     assert run.out.splitlines() == [
-        f"✓ {outer}:../buiten.json: geldig resultaat (compleet, 33 antwoorden, 0 open)",
+        f"✓ {outer}:../buiten.json: {complete}",
         f"✗ {outer}:binnen.zip: ongeldig",
         f"  {outer}:binnen.zip: een zip-archief in een zip-archief wordt niet geopend; pak het buitenste eerst uit",
-        f"✓ {outer}:klas/goed.json: geldig resultaat (compleet, 33 antwoorden, 0 open)",
+        f"✓ {outer}:klas/goed.json: {complete}",
         f"✗ {outer}:klas/leeg.json: ongeldig",
         f"  {outer}:klas/leeg.json: het bestand is leeg",
     ]
@@ -161,7 +167,7 @@ def test_an_unreadable_file_is_named_and_the_rest_still_checked(run_cli, tmp_pat
     assert f"  ✗ {secret}: geen toestemming om dit bestand te lezen" in err
 
 
-def test_a_folder_or_pattern_is_checked_as_report_reads_it(run_cli, tmp_path, good):
+def test_a_folder_or_pattern_is_checked_as_report_reads_it(run_cli, tmp_path, good, complete):
     folder = tmp_path / "ingeleverd"
     (folder / "klas").mkdir(parents=True)
     (folder / "klas" / "a.json").write_bytes(good)
@@ -173,8 +179,8 @@ def test_a_folder_or_pattern_is_checked_as_report_reads_it(run_cli, tmp_path, go
     assert run.out.splitlines() == [
         f"✗ {folder / 'b.json'}: ongeldig",
         f"  {folder / 'b.json'}: het bestand is afgebroken (onvolledige JSON)",
-        f"✓ {folder / 'klas' / 'a.json'}: geldig resultaat (compleet, 33 antwoorden, 0 open)",
-        f"✓ {folder / 'klas' / 'a.json'}: geldig resultaat (compleet, 33 antwoorden, 0 open)",
+        f"✓ {folder / 'klas' / 'a.json'}: {complete}",
+        f"✓ {folder / 'klas' / 'a.json'}: {complete}",
         f"✗ {tmp_path / 'nergens' / '*.json'}: ongeldig",
         f"  {tmp_path / 'nergens' / '*.json'}: geen bestanden of mappen gevonden die hierop passen",
     ]
@@ -195,7 +201,7 @@ def test_a_result_under_any_name_is_told_by_its_content(run_cli, tmp_path, good)
     assert json.loads(run.out)["files"]["valid"] == 3
 
 
-def test_a_zip_with_a_name_twice_names_it_and_drops_no_one_silently(run_cli, tmp_path, kader, good):
+def test_a_zip_with_a_name_twice_names_it_and_drops_no_one_silently(run_cli, tmp_path, kader, good, complete):
     import warnings
 
     other = encode(make_result(kader, everything(kader, 2), respondent="r-" + "cd" * 16))
@@ -212,7 +218,7 @@ def test_a_zip_with_a_name_twice_names_it_and_drops_no_one_silently(run_cli, tmp
     assert run.out.splitlines() == [
         f"✗ {archive_path}:a.json: ongeldig",
         f"  {archive_path}:a.json: {reason}",
-        f"✓ {archive_path}:c.json: geldig resultaat (compleet, 33 antwoorden, 0 open)",
+        f"✓ {archive_path}:c.json: {complete}",
     ]
     run = run_cli("report", str(archive_path), "--format", "json")
     assert json.loads(run.out)["files"]["valid"] == 1

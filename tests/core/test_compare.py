@@ -13,7 +13,6 @@ from rich.console import Console
 from ictbekwaam.core.compare import compare
 from ictbekwaam.render.profile.compare import compare_markdown, compare_renderable
 from ictbekwaam.model.targets import default_targets
-from builders import sanne_answers
 from builders import everything, make_result, write_result
 from builders import DE_BRUG
 
@@ -26,12 +25,22 @@ def old_answers(kader) -> dict:
     return everything(kader, level=2, code="deels") | {"A3": 3, "C1": "nvt"}
 
 
+def march_answers(kader) -> dict:
+    """Sanne in March: two basisvaardigheden short, A4a and C4 below their doel 2, B2 below doel 3, A3 nvt, B4 open.
+
+    Written out here (not ``builders.sanne_answers``) so the figures below, worked out by hand, stay put.
+    """
+    answers = everything(kader) | {"BV5": "deels", "BV7": "nee", "A2a": 2, "A4a": 1, "A8": 4, "A3": "nvt", "B2": 2, "C4": 1}
+    del answers["B4"]
+    return answers
+
+
 def old_result(kader, **kwargs):
     return make_result(kader, old_answers(kader), naam="Sanne", when=SEPTEMBER, **kwargs)
 
 
 def new_result(kader, **kwargs):
-    return make_result(kader, sanne_answers(kader), naam="Sanne", **kwargs)
+    return make_result(kader, march_answers(kader), naam="Sanne", **kwargs)
 
 
 @pytest.fixture
@@ -52,20 +61,27 @@ def test_progress_per_section_by_hand(kader):
     c = compare(old_result(kader), new_result(kader), kader, default_targets(kader))
     assert c.same_respondent and c.warnings == ()
     # (better, same, worse, not comparable): basisvaardigheden 8 deels -> ja, BV5 stays, BV7 -> nee;
-    # A: A2 stays, A4 down, A3 nvt in NIEUW; B: B2 stays, B4 open in NIEUW; C: C1 nvt in OUD, C4 down.
+    # A (18): A2a stays, A4a down, A3 nvt in NIEUW, the other 18 - 3 = 15 up (A4b among them);
+    # B: B2 stays, B4 open in NIEUW; C: C1 nvt in OUD, C4 down.
+    assert len(kader.kerntaken[0].items) == 18
     assert [(s.id, s.better, s.same, s.worse, s.not_comparable) for s in c.sections] == [
         ("basisvaardigheden", 8, 1, 1, 0),
-        ("A", 11, 1, 1, 1),
+        ("A", 15, 1, 1, 1),
         ("B", 2, 1, 0, 1),
         ("C", 3, 0, 1, 1),
     ]
     a = c.sections[1]
-    assert a.mean_change == pytest.approx(37 / 13 - 29 / 14)
-    assert (a.old.on_target, a.new.on_target, a.old.total_gap, a.new.total_gap) == (1, 11, 13, 3)
+    # OUD: 17 at 2 and A3 at 3 = 34 + 3 = 37 / 18. NIEUW (A3 nvt): A4a 1, A2a 2, A8 4, the other
+    # 17 - 3 = 14 at 3 = 1 + 2 + 4 + 42 = 49 / 17.
+    assert a.mean_change == pytest.approx(49 / 17 - 37 / 18)
+    # Doel 3 for A1, A5, A6 only: OUD is 1 short on each of them (3), on target on the other 15;
+    # NIEUW (17 counted) is short only on A4a (1 for its doel 2), on target on 16.
+    assert (a.old.on_target, a.new.on_target, a.old.total_gap, a.new.total_gap) == (15, 16, 3, 1)
     assert c.sections[0].mean_change == pytest.approx(0.85 - 0.5)
     changes = {i.id: (i.change, i.direction) for i in c.items}
     assert changes["A8"] == (2, "beter")
-    assert changes["A4"] == (-1, "lager")
+    assert changes["A4a"] == (-1, "lager")
+    assert changes["A4b"] == (1, "beter")
     assert changes["BV7"] == (-0.5, "lager")
     assert changes["A3"] == (None, "niet vergelijkbaar")
     assert {i.id: i.why_not for i in c.not_comparable} == {
@@ -73,9 +89,12 @@ def test_progress_per_section_by_hand(kader):
         "B4": "niet beantwoord in NIEUW",
         "C1": "niet van toepassing in OUD",
     }
+    # Compared: 10 + 17 + 3 + 4 = 34; better 8 + 15 + 2 + 3 = 28, same 1 + 1 + 1 + 0 = 3, lower 1 + 1 + 0 + 1 = 3.
+    # On target in OUD (C1 nvt; 10 + 18 + 4 + 4 = 36 counted): A 15, C4 and C5 (doel 2) = 17; in NIEUW
+    # (A3 nvt, B4 open; 10 + 17 + 3 + 5 = 35 counted): BV 8, A 16, B1, B3, C1, C2, C3, C5 = 30.
     assert c.summary == (
-        "30 onderdelen vergeleken: 24 beter, 3 gelijk, 3 lager; 3 niet te vergelijken. "
-        "Op doel: 1 van 32 in OUD, 25 van 31 in NIEUW."
+        "34 onderdelen vergeleken: 28 beter, 3 gelijk, 3 lager; 3 niet te vergelijken. "
+        "Op doel: 17 van 36 in OUD, 30 van 35 in NIEUW."
     )
 
 
@@ -83,11 +102,13 @@ def test_the_screen(kader):
     shown = plain(compare_renderable(compare(old_result(kader), new_result(kader), kader, default_targets(kader))))
     assert shown[:2] == ["Voortgang ict-bekwaamheid: Sanne", "OUD: 15-09-2025, compleet · NIEUW: 12-03-2026, compleet"]
     at = shown.index("Kerntaak A: Pedagogisch-didactisch handelen")
-    assert shown[at + 1 : at + 6] == [
-        "gem. 2,1 → 2,8 (+0,8) · op doel 1 van 14 → 11 van 13 · tekort 13 → 3",
-        "beter 11 · gelijk 1 · lager 1 · niet te vergelijken 1",
+    # 37/18 = 2,056 -> 2,1 and 49/17 = 2,882 -> 2,9; the change 0,827 -> +0,8 (worked out above).
+    assert shown[at + 1 : at + 7] == [
+        "gem. 2,1 → 2,9 (+0,8) · op doel 15 van 18 → 16 van 17 · tekort 3 → 1",
+        "beter 15 · gelijk 1 · lager 1 · niet te vergelijken 1",
         "A1   ██░░ 2      → ███░ 3      +1 beter   Ik houd in mijn onderwijs rekening me…",
-        "A2   ██░░ 2      → ██░░ 2      0 gelijk   Ik zorg in een met ict verrijkte were…",
+        "A2a  ██░░ 2      → ██░░ 2      0 gelijk   Ik zorg in een met ict verrijkte were…",
+        "A2b  ██░░ 2      → ███░ 3      +1 beter   Ik besteed in mijn onderwijs aandacht…",
         "A3   ███░ 3      → ···· n.v.t. –          Ik maak leerlingen bewust van welke g…",
     ]
     assert "BV7  ██░░ Deels  → ░░░░ Nee    −0,5 lager Ik kan participeren in sociale netwer…" in shown
@@ -99,7 +120,7 @@ def test_compare_on_files(run_cli, files):
     run = run_cli("compare", *map(str, files))
     assert run.code == 0, run
     assert run.err == ""
-    assert "30 onderdelen vergeleken: 24 beter, 3 gelijk, 3 lager; 3 niet te vergelijken." in run.out
+    assert "34 onderdelen vergeleken: 28 beter, 3 gelijk, 3 lager; 3 niet te vergelijken." in run.out
     assert "Let op" not in run.out
 
 
@@ -120,7 +141,7 @@ def test_another_respondent_is_warned_about(run_cli, kader, tmp_path, files):
 
 def test_one_id_with_another_name_is_warned_about(run_cli, kader, tmp_path, files):
     # The same id (one computer, before ids followed the person), another teacher.
-    other = write_result(tmp_path / "kim.json", make_result(kader, sanne_answers(kader), naam="Kim"))
+    other = write_result(tmp_path / "kim.json", make_result(kader, march_answers(kader), naam="Kim"))
     warning = (
         "OUD en NIEUW hebben dezelfde respondent-id, maar een andere naam ('Sanne' en 'Kim'). Zijn ze wel van "
         "dezelfde leraar? Op één computer kregen vroeger alle zelfevaluaties dezelfde id."
@@ -130,14 +151,14 @@ def test_one_id_with_another_name_is_warned_about(run_cli, kader, tmp_path, file
     assert json.loads(run.out)["warnings"] == [warning]
     assert json.loads(run.out)["same_respondent"] is False
     assert " ".join(run.err.split()) == f"Let op: {warning}"
-    unnamed = make_result(kader, sanne_answers(kader))
+    unnamed = make_result(kader, march_answers(kader))
     assert compare(old_result(kader), unnamed, kader, default_targets(kader)).warnings == (
         warning.replace("'Kim'", "geen naam"),
     )
 
 
 def test_the_same_name_typed_differently_is_no_warning(kader):
-    respelled = make_result(kader, sanne_answers(kader), naam="  SANNE ")
+    respelled = make_result(kader, march_answers(kader), naam="  SANNE ")
     c = compare(old_result(kader), respelled, kader, default_targets(kader))
     assert c.same_respondent and c.warnings == ()
 
@@ -160,7 +181,9 @@ def test_another_kader_version_is_matched_by_id(run_cli, kader, tmp_path):
     run = run_cli("compare", str(old_file), str(new_file), "-f", "json")
     assert run.code == 0, run
     data = json.loads(run.out)
-    assert data["warnings"] == ["OUD is gemaakt met kaderversie 0.9.0, NIEUW met 1.0.0. De items zijn op id gekoppeld."]
+    assert data["warnings"] == [
+        f"OUD is gemaakt met kaderversie 0.9.0, NIEUW met {kader.meta.versie}. De items zijn op id gekoppeld."
+    ]
     assert data["old"]["framework_versie"] == "0.9.0"
     assert data["unknown"] == [{"id": "C6", "where": "alleen in OUD"}]
     items = {i["id"]: i for s in data["sections"] for i in s["items"]}
@@ -190,6 +213,7 @@ def test_json_structure(run_cli, files):
         "change": None,
         "direction": "niet vergelijkbaar",
         "why_not": "niet beantwoord in NIEUW",
+        "reworded": "",
     }
 
 
@@ -229,7 +253,7 @@ def test_a_bad_file_names_itself(run_cli, kader, files, tmp_path):
 
 def test_compare_markdown_names_what_is_not_in_the_kader(kader):
     older = msgspec.structs.replace(old_result(kader), answers=old_answers(kader) | {"Z1": 1})
-    newer = msgspec.structs.replace(new_result(kader), answers=sanne_answers(kader) | {"Z1": 2, "Z2": 3})
+    newer = msgspec.structs.replace(new_result(kader), answers=march_answers(kader) | {"Z1": 2, "Z2": 3})
     text = compare_markdown(compare(older, newer, kader, default_targets(kader)))
     assert "## Niet in het gebruikte kader\n\n- Z1: in OUD en NIEUW\n- Z2: alleen in NIEUW\n" in text
 
@@ -239,5 +263,46 @@ def test_two_kader_files_of_the_same_version(kader):
     edited = msgspec.structs.replace(older.kader, hash="sha256:" + "3" * 64)
     c = compare(msgspec.structs.replace(older, kader=edited), new_result(kader), kader, default_targets(kader))
     assert c.warnings == (
-        "OUD en NIEUW zijn gemaakt met verschillende kaderbestanden (beide versie 1.0.0). De items zijn op id gekoppeld.",
+        (
+            f"OUD en NIEUW zijn gemaakt met verschillende kaderbestanden (beide versie {kader.meta.versie}). "
+            "De items zijn op id gekoppeld."
+        ),
     )
+
+
+def test_an_old_result_of_version_1_0_0_is_compared_with_what_changed(kader):
+    # OUD as assess wrote it with kaderversie 1.0.0: A2, A4, A7 and A14 (split since) answered, their parts not yet there.
+    split = {w.id: tuple(w.naar) for w in kader.previous("1.0.0").wijzigingen if w.soort == "gesplitst"}
+    assert split == {"A2": ("A2a", "A2b"), "A7": ("A7a", "A7b"), "A4": ("A4a", "A4b"), "A14": ("A14a", "A14b")}
+    parts = {part for naar in split.values() for part in naar}
+    older = old_result(kader)
+    answers = {k: v for k, v in older.answers.items() if k not in parts} | dict.fromkeys(split, 2)
+    ref = msgspec.structs.replace(older.kader, versie="1.0.0", hash=kader.previous("1.0.0").hash)
+    c = compare(msgspec.structs.replace(older, answers=answers, kader=ref), new_result(kader), kader, default_targets(kader))
+    assert c.warnings == (
+        (
+            f"OUD is gemaakt met kaderversie 1.0.0, NIEUW met {kader.meta.versie}. De items zijn op id gekoppeld. "
+            f"Veranderd tussen versie 1.0.0 (OUD) en {kader.meta.versie}. Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; "
+            "A4 in A4a en A4b; A7 in A7a en A7b; A14 in A14a en A14b. De antwoorden in OUD daarop tellen niet mee "
+            "voor de delen. Nauwer geformuleerd: A8, A9, A12, C1 en C2; de antwoorden in OUD daarop tellen mee. "
+            "Waar stellingen gesplitst of nieuw zijn, gaan de cijfers per kerntaak over andere stellingen: vergelijk daar "
+            "per stelling."
+        ),
+    )
+    # Kerntaak A was asked other statements in 1.0.0: no change of its mean; B and C were not.
+    assert [s.same_statements for s in c.sections] == [True, False, True, True]
+    assert c.sections[1].mean_change is None and c.sections[2].mean_change is not None
+    # A (18): the eight parts are not comparable, and A3 (nvt in NIEUW): 9; the other 18 - 9 = 9 (A1, A5, A6,
+    # A8..A13) go up from 2 (A4a, down in NIEUW, is a part now: not compared).
+    a = c.sections[1]
+    assert (a.better, a.same, a.worse, a.not_comparable) == (9, 0, 0, 9)
+    why = {i.id: i.why_not for i in c.not_comparable}
+    assert why["A2a"] == why["A2b"] == "in OUD nog deel van A2, uit kaderversie 1.0.0"
+    assert why["A4a"] == why["A4b"] == "in OUD nog deel van A4, uit kaderversie 1.0.0"
+    assert why["A14b"] == "in OUD nog deel van A14, uit kaderversie 1.0.0"
+    # Narrowed statements are compared, with a note; C1 (also narrowed) is nvt in OUD, so not compared.
+    notes = {i.id: i.reworded for i in c.items if i.reworded}
+    assert notes == dict.fromkeys(["A8", "A9", "A12", "C2"], "de stelling is tussen OUD en NIEUW nauwer geformuleerd")
+    a8 = next(i for i in c.items if i.id == "A8")
+    assert (a8.change, a8.direction) == (2, "beter")
+    assert c.unknown == ()  # A2, A4, A7 and A14 are explained by the warning above, not unknown

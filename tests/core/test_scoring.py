@@ -48,7 +48,7 @@ def test_a_kerntaak_by_hand(kader):
 def test_above_target_is_no_negative_gap(kader):
     a = profile_of(kader, everything(kader, level=4)).kerntaken[0]
     assert {i.gap for i in a.items} == {0}
-    assert a.on_target == a.counted == 14
+    assert a.on_target == a.counted == len(kader.kerntaken[0].items)
     assert a.share_on_target == 1
     assert a.mean_level == 4
 
@@ -86,44 +86,50 @@ def test_basisvaardigheden_come_first_then_the_largest_gap_then_kader_order(kade
 
 
 def test_points_as_heavy_as_the_third_are_kept_up_to_five(kader):
-    answers = everything(kader) | {"C2": 1, "A12": 1, "B3": 1, "B1": 1, "A9": 1, "A5": 1, "A1": 2}
+    # Six statements with doel 3 at level 1 (A9 and A12 have doel 2 now: at 1 they are 1 level short).
+    answers = everything(kader) | {"C2": 1, "C1": 1, "B3": 1, "B1": 1, "A6": 1, "A5": 1, "A1": 2}
     profile = profile_of(kader, answers)
-    # Six points of 2 levels: kader order decides, and five is the limit.
-    assert [p.item.id for p in profile.priorities] == ["A5", "A9", "A12", "B1", "B3"]
+    # Six points of 2 levels: kader order decides, and five is the limit (A1, 1 level, is lighter).
+    assert [p.item.id for p in profile.priorities] == ["A5", "A6", "B1", "B3", "C1"]
 
 
 def test_fewer_than_three_gaps_give_fewer_priorities(kader):
-    profile = profile_of(kader, everything(kader) | {"C4": 2})
+    # C4 comes only from chapter 4: doel 2 (Beginnend), so 1 is one level short.
+    profile = profile_of(kader, everything(kader) | {"C4": 1})
     assert [p.item.id for p in profile.priorities] == ["C4"]
-    assert profile.verdict == "Je zit bij 32 van de 33 beantwoorde onderdelen op doel."
+    assert profile.priorities[0].reason == "Professionele ontwikkeling: nu 1 (Nog niet), doel 2 (Beginnend); nog 1 niveau te gaan."
+    n = len(kader.all_items())
+    assert profile.verdict == f"Je zit bij {n - 1} van de {n} beantwoorde onderdelen op doel."
 
 
 def test_reasons_are_one_dutch_line(kader):
-    profile = profile_of(kader, everything(kader) | {"BV7": "nee", "BV5": "deels", "A7": 2, "C4": 1})
+    # A7b (doel 2) at 1 is one level short: lighter than C3 (doel 3) at 1, so left out.
+    profile = profile_of(kader, everything(kader) | {"BV7": "nee", "BV5": "deels", "A7b": 1, "C3": 1})
     reasons = {p.item.id: p.reason for p in profile.priorities}
     assert reasons == {
         "BV7": "Basisvaardigheid ontbreekt nog (nu: Nee, doel: Ja); het Kader noemt de basisvaardigheden voorwaardelijk.",
         "BV5": "Basisvaardigheid is nog maar deels aanwezig (nu: Deels, doel: Ja); het Kader noemt de basisvaardigheden voorwaardelijk.",
-        "C4": "Professionele ontwikkeling: nu 1 (Nog niet), doel 3 (Bekwaam); nog 2 niveaus te gaan.",
+        "C3": "Professionele ontwikkeling: nu 1 (Nog niet), doel 3 (Bekwaam); nog 2 niveaus te gaan.",
     }
     assert "\n" not in "".join(reasons.values())
+    n = len(kader.all_items())  # four of them below target: BV7, BV5, A7b, C3
     assert profile.verdict == (
-        "Je zit bij 29 van de 33 beantwoorde onderdelen op doel. Begin bij de basisvaardigheden: die zijn voorwaardelijk."
+        f"Je zit bij {n - 4} van de {n} beantwoorde onderdelen op doel. Begin bij de basisvaardigheden: die zijn voorwaardelijk."
     )
 
 
 def test_next_steps_are_the_linked_voorbeelden_with_leraar24_references(kader):
-    profile = profile_of(kader, everything(kader) | {"A7": 1, "A6": 1, "BV3": "nee"})
+    profile = profile_of(kader, everything(kader) | {"A8": 1, "A6": 1, "BV3": "nee"})
     steps = {p.item.id: [v.id for v in p.steps] for p in profile.priorities}
-    # A7 is named first by both of its voorbeelden; A6 by none of its four: kader order, at most three.
+    # A8 is named first by both of its voorbeelden; A6 by none of its four: kader order, at most three.
     assert steps == {
         "BV3": [],
         "A6": ["digitaal-schoolbord", "leren-op-afstand", "adaptieve-oefenprogrammas"],
-        "A7": ["videoprentenboeken", "digitaal-schoolbord"],
+        "A8": ["leren-op-afstand", "instructievideos"],
     }
-    a7 = next(p for p in profile.priorities if p.item.id == "A7")
-    assert [r.url for r in a7.steps[0].verwijzingen] == ["leraar24.nl/video/2401"]
-    assert a7.advice == ""
+    a8 = next(p for p in profile.priorities if p.item.id == "A8")
+    assert [r.url for r in a8.steps[0].verwijzingen] == ["leraar24.nl/video/2274", "leraar24.nl/video/2077"]
+    assert a8.advice == ""
     assert profile.priorities[0].advice == BASIS_ADVICE
 
 
@@ -133,10 +139,11 @@ def test_next_steps_are_the_linked_voorbeelden_with_leraar24_references(kader):
 def test_nothing_to_develop_says_so_and_suggests_helping_colleagues(kader):
     profile = profile_of(kader, everything(kader) | {"B3": 4, "C1": 4})
     assert profile.priorities == ()
-    assert [g.item.id for g in profile.growth] == ["A1", "A2", "A3"]
+    # All at level 3: the first three statements in kader order.
+    assert [g.item.id for g in profile.growth] == ["A1", "A2a", "A2b"]
     assert profile.verdict == (
         "Je zit bij alles wat je beantwoordde op of boven het doel. Wil je verder groeien? "
-        "Help collega's op weg: niveau 4 (Voorbeeld voor anderen), bijvoorbeeld bij A1, A2 en A3."
+        "Help collega's op weg: niveau 4 (Voorbeeld voor anderen), bijvoorbeeld bij A1, A2a en A2b."
     )
     assert profile.growth[0].reason == (
         "Pedagogisch-didactisch handelen: nu 3 (Bekwaam), op doel; de volgende stap is 4 "
@@ -162,7 +169,7 @@ def test_no_answers_at_all(kader):
     assert profile.priorities == profile.growth == ()
     assert all(s.counted == 0 and s.share_on_target is None and s.total_gap == 0 for s in profile.sections)
     assert profile.notes[0] == "Dit is een concept: de zelfevaluatie is nog niet afgerond. Het profiel kan nog veranderen."
-    assert profile.notes[1].startswith("Niet beantwoord, telt niet mee (33): BV1, BV2,")
+    assert profile.notes[1].startswith(f"Niet beantwoord, telt niet mee ({len(kader.all_items())}): BV1, BV2,")
 
 
 def test_only_basisvaardigheden_answered(kader):
@@ -192,7 +199,7 @@ def test_a_result_of_another_kader_version_is_matched_by_id(kader):
     assert profile.result_kader_versie == "0.9.0"
     assert profile.notes == (
         "Dit resultaat is gemaakt met kaderversie 0.9.0 (kennisnet-kader-ict-bekwaamheid-2012); "
-        "het profiel gebruikt versie 1.0.0. Items zijn op id gekoppeld.",
+        f"het profiel gebruikt versie {kader.meta.versie}. Items zijn op id gekoppeld.",
     )
 
 
@@ -201,12 +208,22 @@ def test_the_profile_carries_who_when_and_the_evidence(kader):
     assert profile.respondent_id == RESPONDENT
     assert profile.naam == "Sanne"
     assert profile.updated_at == WHEN
-    assert profile.targets_source == "standaarddoelen: niveau 3 (Bekwaam) voor de stellingen, Ja voor de basisvaardigheden"
+    # Doel 2 for the 17 statements that come only from chapter 4 (A2a, A2b, A3, A4a, A4b, A7a, A7b, A8..A13,
+    # A14a, A14b: 15 in A; C4, C5), doel 3 for the other 10 (A1, A5, A6, B1..B4, C1..C3).
+    chapter_4 = [i.id for k in kader.kerntaken for i in k.items if i.doel == 2]
+    assert chapter_4 == [
+        "A2a", "A2b", "A3", "A4a", "A4b", "A7a", "A7b", "A8", "A9", "A10", "A11", "A12", "A13", "A14a", "A14b", "C4", "C5",
+    ]
+    assert len(chapter_4) == 17 and sum(len(k.items) for k in kader.kerntaken) - 17 == 10
+    assert profile.targets_source == (
+        "standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2 (Beginnend) voor 17 stellingen, "
+        "Ja voor de basisvaardigheden"
+    )
     assert profile.kerntaken[1].evidence_voorbeeld == "Ouderportaal"
     assert profile.kerntaken[1].evidence_meerwaarde == "Sneller contact"
     assert profile.kerntaken[0].evidence_voorbeeld == ""
     assert profile.kader.uitgever == "Kennisnet"
-    assert profile.item("A7").stelling.startswith("Ik ondersteun mijn instructie")
+    assert profile.item("A7a").stelling.startswith("Ik ondersteun mijn instructie")
     assert profile.item("nope") is None
 
 
@@ -215,5 +232,33 @@ def test_the_same_version_with_other_content_is_named_too(kader):
     edited = msgspec.structs.replace(result.kader, hash="sha256:" + "2" * 64)
     profile = score(msgspec.structs.replace(result, kader=edited), kader, default_targets(kader))
     assert profile.notes == (
-        "Dit resultaat is gemaakt met een ander kaderbestand (zelfde versie 1.0.0, andere inhoud). Items zijn op id gekoppeld.",
+        (
+            f"Dit resultaat is gemaakt met een ander kaderbestand (zelfde versie {kader.meta.versie}, andere inhoud). "
+            "Items zijn op id gekoppeld."
+        ),
+    )
+
+
+def test_a_result_of_version_1_0_0_says_what_changed(kader):
+    # As assess wrote it with kaderversie 1.0.0: A2, A4, A7 and A14 (split since) answered, their parts not yet there.
+    parts = {"A2a", "A2b", "A4a", "A4b", "A7a", "A7b", "A14a", "A14b"}
+    answers = {k: v for k, v in everything(kader).items() if k not in parts} | {"A2": 1, "A4": 1, "A7": 1, "A14": 1}
+    result = make_result(kader, answers)
+    old = msgspec.structs.replace(result.kader, versie="1.0.0", hash=kader.previous("1.0.0").hash)
+    profile = score(msgspec.structs.replace(result, kader=old), kader, default_targets(kader))
+    assert not profile.kader_matches
+    assert profile.version is not None and profile.version.versie == "1.0.0"
+    # The answers to the split statements count for none of the parts: no gap, no priority.
+    assert profile.unknown == ("A14", "A2", "A4", "A7")
+    assert profile.priorities == ()
+    assert profile.notes == (
+        # Never asked in 1.0.0: not "niet beantwoord".
+        # In the order of the kader (A4a, A4b before A7a).
+        "Nieuw sinds kaderversie 1.0.0, dus nog niet gevraagd; telt niet mee (8): A2a, A2b, A4a, A4b, A7a, A7b, A14a, A14b.",
+        (
+            f"Dit resultaat is gemaakt met kaderversie 1.0.0; het profiel gebruikt versie {kader.meta.versie}. "
+            "Gesplitst omdat ze twee dingen vroegen: A2 in A2a en A2b; A4 in A4a en A4b; A7 in A7a en A7b; "
+            "A14 in A14a en A14b. De antwoorden daarop tellen niet mee voor de delen. "
+            "Nauwer geformuleerd: A8, A9, A12, C1 en C2; de antwoorden daarop tellen mee."
+        ),
     )

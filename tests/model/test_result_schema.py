@@ -86,8 +86,9 @@ def test_validate_accepts_result_files(run_cli, kader, tmp_path):
     draft_path.write_bytes(encode(msgspec.structs.replace(done, answers={"BV1": "ja"}, complete=False)))
     run = run_cli("validate", str(path), str(draft_path))
     assert run.code == 0, run
-    assert f"✓ {path}: geldig resultaat (compleet, 33 antwoorden, 0 open)" in run.out
-    assert f"✓ {draft_path}: geldig resultaat (concept (nog niet af), 1 antwoorden, 32 open)" in run.out
+    items = len(kader.all_items())  # 37 in kader 1.1.0: 10 basisvaardigheden and 27 statements
+    assert f"✓ {path}: geldig resultaat (compleet, {items} antwoorden, 0 open)" in run.out
+    assert f"✓ {draft_path}: geldig resultaat (concept (nog niet af), 1 antwoord, {items - 1} open)" in run.out
 
 
 def test_validate_names_a_wrong_answer_in_a_result_file(run_cli, kader, tmp_path):

@@ -83,8 +83,10 @@ def test_md_lines_keeps_the_line_breaks_of_a_paragraph():
 
 
 def test_the_built_in_texts_are_not_changed(kader, handreiking):
-    # Ordinary prose reads as before: of every text of the built-in kader and handreiking only the one
-    # with an underscore (a field name in the handreiking's remark) gets a backslash.
+    # Ordinary prose reads as before: md changes a text of the built-in kader and handreiking only where
+    # a character of its own would be Markdown: the "&" of a reference ("Abbit & Orphus, 2008") becomes
+    # "&amp;", the "[…]" that marks words left out of a quotation from the Kader gets backslashes, and
+    # the underscore of a field name in the handreiking's remark (raakt_aan) gets one. Nothing else.
     def texts(value: object) -> list[str]:
         if isinstance(value, str):
             return [value]
@@ -94,8 +96,16 @@ def test_the_built_in_texts_are_not_changed(kader, handreiking):
             return [s for v in value for s in texts(v)]
         return []
 
+    def marked(text: str) -> str:
+        return text.replace("&", "&amp;").replace("[…]", "\\[…\\]").replace("raakt_aan", "raakt\\_aan")
+
     all_texts = texts(msgspec.to_builtins(kader)) + texts(msgspec.to_builtins(handreiking))
     assert len(all_texts) > 300
+    assert [t for t in all_texts if md(t) != marked(" ".join(t.split()))] == []
+    assert all(marked(line) == md(line) for t in all_texts for line in t.splitlines() if line == line.strip())
     changed = [t for t in all_texts if md(t) != " ".join(t.split())]
-    assert [t for t in changed if "raakt_aan" not in t] == []
-    assert all(line == md(line) for t in all_texts for line in t.splitlines() if "raakt_aan" not in line and line == line.strip())
+    assert {reason for t in changed for reason in ("&", "[…]", "raakt_aan") if reason in t} == {"&", "[…]", "raakt_aan"}
+    # And a viewer shows each of them exactly as written.
+    for text in changed:
+        shown = html.unescape(re.sub(r"<[^>]+>", "", to_html(md(text)))).strip()
+        assert shown == " ".join(text.split()), text

@@ -47,13 +47,15 @@ def test_the_parts_in_order(run_cli, kader, tmp_path):
 
 def test_the_summary_by_hand(run_cli, kader, tmp_path):
     part = section(sanne_pop(run_cli, kader, tmp_path), "1. Waar sta ik nu?")
+    # As SANNE_SCREEN works it out: kerntaak A has 18 statements (A4a, A4b), 17 counted (A3 nvt), 15 on
+    # target (17 - A2a - A5), 15/17 = 88%; in all 8 + 15 + 2 + 4 = 29 of 10 + 17 + 3 + 5 = 35.
     assert part.splitlines()[1:10] == [
-        "Je zit bij 25 van de 31 beantwoorde onderdelen op doel. Begin bij de basisvaardigheden: die zijn voorwaardelijk.",
+        "Je zit bij 29 van de 35 beantwoorde onderdelen op doel. Begin bij de basisvaardigheden: die zijn voorwaardelijk.",
         "",
         "| Onderdeel | Op doel | Gemiddeld niveau | Tekort |",
         "|---|---|---|---|",
         "| Digitale basisvaardigheden | 8 van 10 (80%) | – | 1 deels, 1 ontbreekt |",
-        "| Kerntaak A: Pedagogisch-didactisch handelen | 11 van 13 (85%) | 2,8 van 4 | 3 |",
+        "| Kerntaak A: Pedagogisch-didactisch handelen | 15 van 17 (88%) | 2,8 van 4 | 3 |",
         "| Kerntaak B: Werken in de schoolcontext | 2 van 3 (67%) | 2,7 van 4 | 1 |",
         "| Kerntaak C: Professionele ontwikkeling | 4 van 5 (80%) | 2,6 van 4 | 2 |",
         "",
@@ -64,15 +66,18 @@ def test_the_summary_by_hand(run_cli, kader, tmp_path):
 def test_one_to_three_goals_from_the_priorities_with_activities(run_cli, kader, tmp_path):
     part = section(sanne_pop(run_cli, kader, tmp_path), "2. Mijn ontwikkeldoelen")
     goals = [line for line in part.splitlines() if line.startswith("### ")]
-    # The profile has four priorities (BV7, BV5, A4, C4); the POP takes three.
+    # The profile has four priorities (BV7, BV5, A5, C3); the POP takes three.
     assert goals == [
         "### Doel 1: Ik kan participeren in sociale netwerken. (BV7)",
         "### Doel 2: Ik kan foto’s, video’s en audio digitaal maken. (BV5)",
-        f"### Doel 3: {kader.item('A4').stelling} (A4)",
+        f"### Doel 3: {kader.item('A5').stelling} (A5)",
     ]
     assert "- *Waar wil ik naartoe:* van ‘Nee’ naar ‘Ja’" in part
     assert "- *Waar wil ik naartoe:* van niveau 1 (Nog niet) naar 3 (Bekwaam)" in part
-    assert "- **(Mobiele) webquests**: Bij een webquest" in part
+    # A5's voorbeelden, verbatim from the Kader (its "&" and "[…]" escaped for Markdown).
+    assert "- **Computersimulaties**: Computersimulaties stellen leerlingen in staat" in part
+    assert "- **Webquests**: Leerlingen krijgen een betekenisvolle" in part
+    assert "(Abbit &amp; Orphus, 2008). \\[…\\] Maar de werkelijke kracht" in part
     assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in part
     assert "*Mogelijke activiteit:* Het Kader geeft bij de basisvaardigheden geen voorbeelden." in part
 
@@ -112,8 +117,10 @@ def test_the_schools_doelen_change_the_goals(run_cli, kader, tmp_path):
     text = sanne_pop(run_cli, kader, tmp_path, "--doelen", str(doelen))
     assert "| Doelen | doelen van de school: Doelen OBS De Brug 2026 (doelen.yaml) |" in text
     goals = [line for line in section(text, "2. Mijn ontwikkeldoelen").splitlines() if line.startswith("### ")]
-    # BV5 (deels) is on target now; kerntaak C must be 4, so C4 (1) is the largest gap.
-    assert [g.rsplit("(", 1)[1] for g in goals] == ["BV7)", "C4)", "A4)"]
+    # BV5 (deels) is on target now; kerntaak C must be 4, so C3 (1) is the largest gap. Then the gaps
+    # of 1 in kader order: A2a and A5 (1, the school's standaard 2), A7a and A7b (3, the school's 4 for
+    # A7, which was split into them), C1, C2, C4, C5 (3 of 4): A2a comes first.
+    assert [g.rsplit("(", 1)[1] for g in goals] == ["BV7)", "C3)", "A2a)"]
 
 
 def test_nothing_to_develop_gives_growth_goals(kader, handreiking):

@@ -66,7 +66,7 @@ def test_a_draft_says_so_at_the_top(kader):
         "Profiel ict-bekwaamheid: Sanne",
         "CONCEPT: deze zelfevaluatie is nog niet afgerond.",
         "Resultaat van 12-03-2026, CONCEPT (nog niet afgerond)",
-        "Doelen: standaarddoelen: niveau 3 (Bekwaam) voor de stellingen, Ja voor de",
+        "Doelen: standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2",
     ]
 
 
@@ -81,8 +81,8 @@ def test_nothing_to_develop_shows_where_to_grow(kader):
         "   Waarom: Professionele ontwikkeling: nu 3 (Bekwaam), op doel; de volgende stap",
         "   is 4 (Voorbeeld voor anderen): collega's ermee op weg helpen.",
         "   Volgende stappen:",
-        "   • Collegiale consultatie met ict (leraar24.nl/video/3204)",
-        "   • Coachen met een oortje (leraar24.nl/video/1577)",
+        "   • Lokale ict-middelen (leraar24.nl/video/3204, leraar24.nl/video/1577)",
+        "",  # the one voorbeeld of C5, with both its videos; no other item below the top level
     ]
     assert "Wat nu?" not in "\n".join(shown)
 
@@ -105,33 +105,40 @@ def test_json_follows_the_documented_structure(kader):
     assert data["respondent"] == {"id": "r-abababababababababababababababab", "naam": "Sanne"}
     assert data["updated_at"] == "2026-03-12T14:30:00+01:00"
     assert data["framework"]["uitgever"] == "Kennisnet"
-    assert data["result_framework"] == {"versie": "1.0.0", "matches": True}
+    # Made with the kader it is shown with: no changes between versions to report.
+    assert data["result_framework"] == {"versie": kader.meta.versie, "matches": True, "changes": None}
     assert data["targets"]["file"] is None
     bv = data["basisvaardigheden"]
     assert (bv["kind"], bv["counted"], bv["on_target"], bv["total_gap"], bv["mean_score"]) == ("checklist", 10, 8, 1.5, 0.85)
     a = data["kerntaken"][0]
+    # By hand (see SANNE_SCREEN): 18 statements, 17 counted (A3 nvt), 15 on target (all but A2a and A5),
+    # 15/17 = 0.882; levels 14 x 3 + 1 + 1 + 4 = 48 -> 48/17 = 2.8235; gap 1 + 2.
     assert (a["id"], a["counted"], a["on_target"], a["share_on_target"], a["mean_level"], a["total_gap"]) == (
-        "A", 13, 11, 0.846, 2.846, 3,
+        "A", 17, 15, 0.882, 2.824, 3,
     )
+    assert len(a["items"]) == len(kader.kerntaken[0].items) == 18
     assert a["nvt"] == ["A3"] and data["kerntaken"][1]["open"] == ["B4"]
+    # A2a: a statement from chapter 4 only, so its default target is 2 (Beginnend).
     assert a["items"][1] == {
-        "id": "A2",
-        "stelling": kader.item("A2").stelling,
+        "id": "A2a",
+        "stelling": kader.item("A2a").stelling,
         "status": "geteld",
-        "answer": 2,
-        "answer_label": "Beginnend",
-        "level": 2,
+        "answer": 1,
+        "answer_label": "Nog niet",
+        "level": 1,
         "score": None,
-        "target": 3,
-        "target_label": "Bekwaam",
+        "target": 2,
+        "target_label": "Beginnend",
         "gap": 1,
         "on_target": False,
     }
-    assert a["items"][2]["gap"] is None and a["items"][2]["status"] == "nvt"
-    assert [p["item"] for p in data["priorities"]] == ["BV7", "BV5", "A4", "C4"]
-    a4 = data["priorities"][2]
-    assert a4["section"] == "A" and a4["gap"] == 2
-    assert a4["steps"][1]["verwijzingen"] == [{"url": "leraar24.nl/video/3232", "titel": "GPS-tocht in de natuur"}]
+    a3 = next(i for i in a["items"] if i["id"] == "A3")
+    assert a3["gap"] is None and a3["status"] == "nvt"
+    assert [p["item"] for p in data["priorities"]] == ["BV7", "BV5", "A5", "C3"]
+    a5 = data["priorities"][2]
+    assert a5["section"] == "A" and a5["gap"] == 2
+    assert [s["id"] for s in a5["steps"]] == ["computersimulaties", "webquests"]
+    assert a5["steps"][1]["verwijzingen"] == [{"url": "leraar24.nl/video/3232", "titel": "GPS-tocht in de natuur"}]
     assert data["priorities"][0]["steps"] == [] and data["priorities"][0]["advice"]
     assert data["growth"] == [] and data["unknown"] == []
 
@@ -140,14 +147,18 @@ def test_markdown_has_the_full_statements_and_the_next_steps(kader):
     text = profile_markdown(sanne(kader))
     assert text.startswith("# Profiel ict-bekwaamheid: Sanne\n")
     assert "## Kerntaak A: Pedagogisch-didactisch handelen" in text
-    assert "`█████████░░░` gem. 2,8 van 4 · op doel 11 van 13 (85%) · tekort 3" in text
-    assert f"| A2 | {kader.item('A2').stelling} | `██░░` 2 (Beginnend) | 3 (Bekwaam) | ✗ nog 1 |" in text
-    assert "| A3 | " in text and "| `····` Niet van toepassing | 3 (Bekwaam) | telt niet mee |" in text
+    assert "`████████░░░░` gem. 2,8 van 4 · op doel 15 van 17 (88%) · tekort 3" in text
+    assert f"| A2a | {kader.item('A2a').stelling} | `█░░░` 1 (Nog niet) | 2 (Beginnend) | ✗ nog 1 |" in text
+    assert f"| A5 | {kader.item('A5').stelling} | `█░░░` 1 (Nog niet) | 3 (Bekwaam) | ✗ nog 2 |" in text
+    assert "| A3 | " in text and "| `····` Niet van toepassing | 2 (Beginnend) | telt niet mee |" in text
     assert "| B4 | " in text and "| niet beantwoord | 3 (Bekwaam) | telt niet mee |" in text
     assert "| BV5 | Ik kan foto’s, video’s en audio digitaal maken. | `██░░` Deels | Ja | ✗ |" in text
-    assert "### 3. A4: " in text
+    assert "### 3. A5: " in text
     assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in text
-    assert text.rstrip().endswith("De schaal, de stellingen en de standaarddoelen zijn van ictbekwaam.")
+    assert text.rstrip().endswith(
+        "De schaal, de checklist, de stellingen, de toelichtingen (buiten de aanhalingstekens) en de standaarddoelen zijn "
+        "toegevoegd door ictbekwaam."
+    )
     assert "Kennisnet, Kader voor ict-bekwaamheid van leraren (2012)" in text
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ictbekwaam.files.loader import load_kader
 from ictbekwaam.files.storage import Store
+from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Evidence
 from ictbekwaam.ui.assess import run_assess
 
@@ -10,8 +12,35 @@ ENTER = "\r"
 ESC = "\x1b"
 CTRL_C = "\x03"
 
-BV = 10
-A, B, C = 14, 4, 5
+
+def sizes(kader: Kader) -> tuple[int, int, int, int]:
+    """How many basisvaardigheden and how many statements of kerntaak A, B and C the kader asks."""
+    return (len(kader.basisvaardigheden.items), *(len(kader.kerntaak(k).items) for k in "ABC"))
+
+
+def ids(kader: Kader, section: str) -> list[str]:
+    """The item ids of a kerntaak ("A") or of the basisvaardigheden ("BV"), in kader order."""
+    items = kader.basisvaardigheden.items if section == "BV" else kader.kerntaak(section).items
+    return [item.id for item in items]
+
+
+def figures(kader: Kader, kerntaak: str, level: int) -> str:
+    """The gap profile's line of figures for a kerntaak whose every statement is answered ``level``:
+    on target where the item's doel (3, or 2 for a statement only in chapter 4) is reached, short by the rest."""
+    gaps = [kader.default_target(i) - level for i in ids(kader, kerntaak) if kader.default_target(i) > level]
+    count = len(ids(kader, kerntaak))
+    on_target = count - len(gaps)
+    return (
+        f"gem. {level},0 van {max(kader.level_values())} · "
+        f"op doel {on_target} van {count} ({round(100 * on_target / count)}%) · tekort {sum(gaps)}"
+    )
+
+
+# The built-in kader, which the walks of these tests (and the programs in a pty) ask.
+KADER = load_kader()
+BV, A, B, C = sizes(KADER)
+QUESTIONS = len(KADER.all_items())  # the "van N" of "vraag 7 van N"
+assert QUESTIONS == BV + A + B + C
 
 START = [ENTER]  # "Beginnen" is the first choice
 CONTEXT = ["Sam", "OBS De Brug", "", "1", "leraar"]

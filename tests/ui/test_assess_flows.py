@@ -22,7 +22,9 @@ from ictbekwaam.files.storage import Store
 from ictbekwaam.files.results import read_result
 from ictbekwaam.model.result import json_schema
 from ictbekwaam.ui.end import Commands
-from assess_keys import A, B, BV, C, CONTEXT, CTRL_C, ESC, FULL_ANSWERS, RESUME, START, full_keys, run
+from assess_keys import (
+    A, B, BV, C, CONTEXT, CTRL_C, ESC, FULL_ANSWERS, QUESTIONS, RESUME, START, figures, full_keys, ids, run,
+)
 
 
 def test_full_assessment_saves_a_complete_valid_private_result(kader, teacher, data_dir):
@@ -44,11 +46,11 @@ def test_full_assessment_saves_a_complete_valid_private_result(kader, teacher, d
         "po",
         "leraar",
     )
-    assert len(result.answers) == 33
-    assert all(result.answers[f"BV{i}"] == "ja" for i in range(1, BV + 1))
-    assert all(result.answers[f"A{i}"] == 3 for i in range(1, A + 1))
-    assert all(result.answers[f"B{i}"] == 4 for i in range(1, B + 1))
-    assert all(result.answers[f"C{i}"] == 2 for i in range(1, C + 1))
+    assert len(result.answers) == QUESTIONS
+    assert all(result.answers[i] == "ja" for i in ids(kader, "BV"))
+    assert all(result.answers[i] == 3 for i in ids(kader, "A"))
+    assert all(result.answers[i] == 4 for i in ids(kader, "B"))
+    assert all(result.answers[i] == 2 for i in ids(kader, "C"))
     assert list(result.answers)[:3] == ["BV1", "BV2", "BV3"]  # kader order
     assert set(result.evidence) == {"A"}
     assert result.evidence["A"].voorbeeld == "Instructievideo's voor rekenen"
@@ -62,13 +64,14 @@ def test_full_assessment_saves_a_complete_valid_private_result(kader, teacher, d
     assert "ongeveer 15 minuten" in shown
     assert "Kiezen doe je met de pijltjestoetsen" in shown
     assert str(data_dir / "concept.json") in shown
-    assert "Digitale basisvaardigheden · vraag 7 van 33" in shown
-    assert "Kerntaak C: Professionele ontwikkeling · vraag 33 van 33" in shown
+    assert f"Digitale basisvaardigheden · vraag 7 van {QUESTIONS}" in shown
+    assert f"Kerntaak C: Professionele ontwikkeling · vraag {QUESTIONS} van {QUESTIONS}" in shown
     assert "Klaar! Je zelfevaluatie is opgeslagen." in shown
-    # ... and the gap profile: A on target, C (all 2) one level short, C first to work on.
-    assert "op doel 10 van 10 (100%)" in shown
-    assert "gem. 3,0 van 4 · op doel 14 van 14 (100%) · tekort 0" in shown
-    assert "gem. 2,0 van 4 · op doel 0 van 5 (0%) · tekort 5" in shown
+    # ... and the gap profile: A on target (3 reaches every doel), C (all 2) short of each doel 3 but
+    # on the doel 2 of a statement only in chapter 4, C first to work on.
+    assert f"op doel {BV} van {BV} (100%)" in shown
+    assert f"gem. 3,0 van 4 · op doel {A} van {A} (100%) · tekort 0" in shown
+    assert figures(kader, "C", 2) in shown
     assert "Wat nu? Je belangrijkste ontwikkelpunten 1. C1 " in shown
     assert str(path) in shown
     assert f"ictbekwaam pop {path} -o pop.md" in shown
@@ -153,7 +156,7 @@ def test_skipped_questions_are_open_and_can_be_answered_from_the_overview(kader,
     result = read_result(run(kader, ui).path)
     assert result.answers["BV1"] == "deels"
     assert result.answers["A1"] == 4
-    assert len(result.answers) == 33
+    assert len(result.answers) == QUESTIONS
     shown = ui.seen()
     assert "Nog open (2): BV1, A1" in shown
     assert "Alle vragen zijn beantwoord." in shown
@@ -176,8 +179,8 @@ def test_saving_with_open_questions_asks_first_and_keeps_them_absent(kader, teac
     result = read_result(run(kader, ui).path)
     assert result.answers == {"C1": 2}
     assert result.complete is True
-    assert "Nog open (32)" in ui.seen()
-    assert "Er staan nog 32 vragen open. Toch opslaan?" in ui.seen()
+    assert f"Nog open ({QUESTIONS - 1})" in ui.seen()
+    assert f"Er staan nog {QUESTIONS - 1} vragen open. Toch opslaan?" in ui.seen()
 
 
 def test_saving_with_open_questions_can_answer_them_first(kader, teacher, draft_of):
@@ -185,7 +188,7 @@ def test_saving_with_open_questions_can_answer_them_first(kader, teacher, draft_
     draft_of(everything_but_c5 + [Nav.SKIP, None])
     ui = teacher(["1", "1", "1", "4", "1"])  # resume; save -> "Nee, eerst de open vragen"; C5 4; save
     result = read_result(run(kader, ui).path)
-    assert result.answers["C5"] == 4 and len(result.answers) == 33
+    assert result.answers["C5"] == 4 and len(result.answers) == QUESTIONS
     assert "Nog open (1): C5" in ui.seen()
 
 
@@ -223,10 +226,11 @@ def test_changing_nothing_returns_to_the_overview(kader, teacher, draft_of):
 
 def test_an_own_example_can_go_back(kader, teacher, draft_of):
     draft_of(["Sam", "", "", "po", ""] + ["ja"] * BV + [3] * A)  # at the own example of A
+    last = ids(kader, "A")[-1]
     keys = [
         "1",  # resume
-        ESC,  # in "Je voorbeeld": back to A14
-        "2",  # A14 2
+        ESC,  # in "Je voorbeeld": back to the last statement of A
+        "2",  # which becomes 2
         "Toetsen",  # the example again
         ESC,  # in "En de meerwaarde": back to the example, which keeps "Toetsen"
         " online",
@@ -237,7 +241,7 @@ def test_an_own_example_can_go_back(kader, teacher, draft_of):
     with pytest.raises(Cancelled):
         run(kader, ui)
     draft = Store().load_draft()
-    assert draft.answers["A14"] == 2
+    assert draft.answers[last] == 2
     assert draft.evidence["A"].voorbeeld == "Toetsen online"
     assert draft.evidence["A"].meerwaarde == "Sneller"
     assert "eigen voorbeeld bewaard" in ui.seen()

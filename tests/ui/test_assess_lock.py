@@ -18,6 +18,7 @@ from ictbekwaam.files.lock import lock_session
 from ictbekwaam.files.storage import Store
 from ictbekwaam.ui.assess import Hangup, run_assess
 from ictbekwaam.ui.end import Commands
+from assess_keys import A, B, BV, C
 
 ENTER = "\r"
 CTRL_C = "\x03"
@@ -104,7 +105,7 @@ def test_the_lock_is_held_at_every_question_and_let_go_at_every_end(kader, teach
 
 
 def test_a_finished_assessment_lets_go_too(kader, teacher, data_dir, draft_of):
-    draft_of(["Sam", "", "", "po", ""] + ["ja"] * 10 + [3] * 14 + [None] + [3] * 4 + [None] + [3] * 5 + [None])
+    draft_of(["Sam", "", "", "po", ""] + ["ja"] * BV + [3] * A + [None] + [3] * B + [None] + [3] * C + [None])
     outcome = run_assess(kader, Store(), teacher(["1", "1"]))  # verdergaan; overzicht: opslaan
     assert outcome.path is not None
     with lock_session(data_dir / "concept.lock") as next_session:

@@ -17,7 +17,7 @@ from ictbekwaam.files.storage import Store
 from ictbekwaam.files.results import read_result
 from ictbekwaam.model.result import json_schema
 from ictbekwaam.ui.assess import Hangup
-from assess_keys import A, B, BV, C, CONTEXT, CTRL_C, FULL_ANSWERS, RESUME, START, run
+from assess_keys import A, B, BV, C, CONTEXT, CTRL_C, FULL_ANSWERS, QUESTIONS, RESUME, START, ids, run
 
 
 def test_ctrl_c_halfway_keeps_a_valid_draft_and_resuming_keeps_every_answer(kader, teacher, data_dir):
@@ -32,21 +32,22 @@ def test_ctrl_c_halfway_keeps_a_valid_draft_and_resuming_keeps_every_answer(kade
     jsonschema.validate(json.loads(draft_path.read_text()), json_schema())
     draft = read_result(draft_path)
     assert draft.complete is False
-    assert draft.answers == {**{f"BV{i}": "deels" for i in range(1, BV + 1)}, "A1": 4, "A2": 4, "A3": 4}
+    first_a = ids(kader, "A")[:4]  # three answered, stopped at the fourth
+    assert draft.answers == {**{i: "deels" for i in ids(kader, "BV")}, **{i: 4 for i in first_a[:3]}}
     assert draft.respondent.naam == "Sam"
 
-    # Start again: offered to continue (first choice), at A4.
+    # Start again: offered to continue (first choice), at the fourth statement of A.
     ui.feed("1", *["1"] * (A - 3), "", *["1"] * B, "", *["1"] * C, "", "1")
     outcome = run(kader, ui)
     result = read_result(outcome.path)
     assert {k: result.answers[k] for k in draft.answers} == draft.answers
-    assert result.answers["A4"] == 1 and result.answers["C5"] == 1
+    assert result.answers[first_a[3]] == 1 and result.answers["C5"] == 1
     assert result.respondent == draft.respondent
     assert result.context == draft.context
     assert result.created_at == draft.created_at
     shown = ui.seen()
-    assert "nog niet af is" in shown and "13 van 33 vragen beantwoord" in shown
-    assert "vraag 14 van 33" in shown
+    assert "nog niet af is" in shown and f"{BV + 3} van {QUESTIONS} vragen beantwoord" in shown
+    assert f"vraag {BV + 4} van {QUESTIONS}" in shown
 
 
 def test_resume_flag_continues_without_asking(kader, teacher):
@@ -56,7 +57,7 @@ def test_resume_flag_continues_without_asking(kader, teacher):
     ui = teacher(rest)
     result = read_result(run(kader, ui, start="resume").path)
     assert result.answers["BV1"] == "nee" and result.answers["BV10"] == "nee"
-    assert "Welkom terug. Je gaat verder waar je was (1 van 33 vragen beantwoord)." in ui.seen()
+    assert f"Welkom terug. Je gaat verder waar je was (1 van {QUESTIONS} vragen beantwoord)." in ui.seen()
 
 
 def test_resume_flag_without_a_draft_starts_a_new_one(kader, teacher):
@@ -98,7 +99,7 @@ def test_stopping_in_the_offer_changes_nothing(kader, teacher, data_dir):
     outcome = run(kader, ui)
     assert outcome.path is None
     assert (data_dir / "concept.json").read_bytes() == before
-    assert "1 van 33 vragen beantwoord" in ui.seen()
+    assert f"1 van {QUESTIONS} vragen beantwoord" in ui.seen()
     assert "Tot later. Je concept blijft bewaard; ga verder met: ictbekwaam assess --resume" in ui.seen()
 
 
@@ -158,7 +159,7 @@ def test_stopping_in_the_overview_keeps_the_draft_at_the_overview(kader, teacher
     outcome = run(kader, ui)
     assert outcome.path is None
     draft = Store().load_draft()
-    assert len(draft.answers) == 33 and draft.complete is False
+    assert len(draft.answers) == QUESTIONS and draft.complete is False
     assert "ictbekwaam assess --resume" in ui.seen()
     # Continuing goes straight to the overview; saving there finishes.
     outcome = run(kader, teacher(["1", "1"]))

@@ -15,6 +15,7 @@ import sys
 
 import pexpect
 import pytest
+from assess_keys import QUESTIONS
 from test_assess_pty import MENU, Teacher, ended, spawn
 
 from ictbekwaam.files.results import read_result
@@ -50,7 +51,7 @@ def test_a_second_run_refuses_and_a_killed_first_leaves_no_lock(data_dir, draft_
     first = Teacher(spawn(data_dir))
     first.menu("1", after="Wat wil je doen?")  # Verdergaan waar ik was
     first.items(1, 4, "1")  # ja
-    first.child.expect_exact("vraag 5 van 33")
+    first.child.expect_exact(f"vraag 5 van {QUESTIONS}")
     first.child.expect_exact(MENU)
     answered = read_result(data_dir / "concept.json").answers
     assert answered == {f"BV{n}": "ja" for n in range(1, 5)}
@@ -64,7 +65,7 @@ def test_a_second_run_refuses_and_a_killed_first_leaves_no_lock(data_dir, draft_
 
     # 3. The first goes on as if nothing happened: question 5 is saved too.
     first.child.send("2\r")  # deels
-    first.child.expect_exact("vraag 6 van 33")
+    first.child.expect_exact(f"vraag 6 van {QUESTIONS}")
     first.child.expect_exact(MENU)
     assert read_result(data_dir / "concept.json").answers == answered | {"BV5": "deels"}
 
@@ -76,13 +77,13 @@ def test_a_second_run_refuses_and_a_killed_first_leaves_no_lock(data_dir, draft_
 
     # 5. A new run starts, offers the five answers and continues at question 6.
     again = Teacher(spawn(data_dir))
-    again.child.expect_exact("5 van 33 vragen beantwoord")
+    again.child.expect_exact(f"5 van {QUESTIONS} vragen beantwoord")
     again.menu("1", after="Wat wil je doen?")
-    again.child.expect_exact("vraag 6 van 33")
+    again.child.expect_exact(f"vraag 6 van {QUESTIONS}")
     again.child.expect_exact(MENU)
     assert refused(data_dir) == refusal(data_dir, again.child.pid)  # and now it has the lock
     again.child.send("3\r")  # nee
-    again.child.expect_exact("vraag 7 van 33")
+    again.child.expect_exact(f"vraag 7 van {QUESTIONS}")
     again.child.expect_exact(MENU)
     again.child.sendcontrol("c")
     assert again.exit() == 130

@@ -20,6 +20,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 from rich.console import Console
 
+from assess_keys import sizes
 from builders import ATTACKS, MARKERS, MARKUP, hostile_kader, leftover_controls
 from ictbekwaam.files.results import read_result
 from ictbekwaam.files.storage import Store
@@ -28,7 +29,6 @@ from ictbekwaam.ui.prompts import MenuChoice, MenuUi, PlainUi
 
 ENTER = "\r"
 EVERY = " | ".join(ATTACKS.values())
-BV, A, B, C = 10, 14, 4, 5
 # What a terminal would obey if the data reached it raw (prompt_toolkit's own output has other escapes).
 OBEYED = ("\x1b[2J", "\x1b]0;title", "\x1b]8;;http://x", "\u202e", "\u2066", "\x00", "voor\rna")
 
@@ -66,6 +66,7 @@ def terminal(keys: str):
 
 
 def test_a_whole_plain_assessment(kader):
+    BV, A, B, C = sizes(kader)
     lines = ["1", "Sam", "", "", "3", ""] + ["2"] * BV + ["4"] * A + ["Toetsen", "Sneller"] + ["5"] * B + [""] + ["1"] * C + [""] + ["1"]
     queue = list(lines)
     screen = console()
@@ -76,6 +77,7 @@ def test_a_whole_plain_assessment(kader):
 
 def test_the_end_of_a_walk_in_the_menus(kader, draft_of, monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
+    BV, A, B, C = sizes(kader)
     draft_of(["Sam", "", "", "po", ""] + ["ja"] * BV + [3] * A + [None] + [4] * B + [None] + [2] * (C - 1))
     keys = "1" + ENTER + "2" + ENTER + "Video" + ENTER + "Sneller" + ENTER + "1" + ENTER  # resume, C5, example, save
     screen = console()

@@ -22,6 +22,7 @@ from ictbekwaam import safe
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result, name_key
 from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore, score
+from ictbekwaam.core.versions import VersionGap
 from ictbekwaam.model.targets import Targets
 
 Direction = Literal["beter", "gelijk", "lager", "niet vergelijkbaar"]
@@ -38,6 +39,8 @@ class ItemChange:
             the item does not count in both.
         direction: "beter", "gelijk", "lager" or "niet vergelijkbaar".
         why_not: for "niet vergelijkbaar", the Dutch reason; "" otherwise.
+        reworded: when OUD was made with an earlier kaderversie in which this
+            statement was worded more broadly, a Dutch note saying so; "" otherwise.
     """
 
     old: ItemScore
@@ -45,6 +48,7 @@ class ItemChange:
     change: float | None
     direction: Direction
     why_not: str = ""
+    reworded: str = ""
 
     @property
     def id(self) -> str:
@@ -66,6 +70,9 @@ class SectionChange:
         items: the item changes, in kader order.
         better, same, worse: counts over the compared items.
         not_comparable: items that do not count in one or both.
+        same_statements: False when the kaderversies of OUD and NIEUW asked different
+            statements in this section (split or new ones): then its means are over
+            different statements and ``mean_change`` is None.
     """
 
     old: SectionScore
@@ -75,6 +82,7 @@ class SectionChange:
     same: int
     worse: int
     not_comparable: int
+    same_statements: bool = True
 
     @property
     def id(self) -> str:
@@ -88,7 +96,12 @@ class SectionChange:
 
     @property
     def mean_change(self) -> float | None:
-        """The change of the mean level (kerntaak) or score (basisvaardigheden); None if one has no mean."""
+        """The change of the mean level (kerntaak) or score (basisvaardigheden); None if one has no mean.
+
+        None too when OUD and NIEUW were asked different statements here (``same_statements``).
+        """
+        if not self.same_statements:
+            return None
         old = self.old.mean_score if self.old.is_checklist else self.old.mean_level
         new = self.new.mean_score if self.new.is_checklist else self.new.mean_level
         return None if old is None or new is None else new - old
@@ -128,35 +141,69 @@ class Comparison:
         return tuple(i for i in self.items if not i.compared)
 
 
-def _why_not(old: ItemScore, new: ItemScore, old_other_version: bool) -> str:
+def _why_not(old: ItemScore, new: ItemScore, old_other_version: bool, versions: _Versions) -> str:
     reasons = []
     for item, which in ((old, "OUD"), (new, "NIEUW")):
         if item.status == "nvt":
             reasons.append(f"niet van toepassing in {which}")
+        elif item.status == "open" and item.id in versions.new.get(which, {}):
+            reasons.append(versions.new[which][item.id])
         elif item.status == "open":
             later = which == "OUD" and old_other_version
             reasons.append(f"niet beantwoord in {which}" + (" (misschien nog niet in die kaderversie)" if later else ""))
     return "; ".join(reasons)
 
 
-def _item_change(old: ItemScore, new: ItemScore, old_other_version: bool) -> ItemChange:
+@dataclass(frozen=True)
+class _Versions:
+    """What the kaderversies of OUD and NIEUW mean for single items.
+
+    Attributes:
+        new: per "OUD"/"NIEUW": item id -> why that result's version did not have it, in Dutch.
+        reworded: items narrowed between the two versions (compared, with a note).
+    """
+
+    new: dict[str, dict[str, str]]
+    reworded: frozenset[str]
+
+
+def _versions(old: VersionGap | None, new: VersionGap | None) -> _Versions:
+    gaps = {"OUD": old, "NIEUW": new}
+    fresh: dict[str, dict[str, str]] = {}
+    changed: dict[str, frozenset[str]] = {}
+    for which, gap in gaps.items():
+        if gap is None or not gap.known:
+            changed[which] = frozenset()
+            continue
+        changed[which] = gap.changed_ids
+        fresh[which] = {part: f"in {which} nog deel van {w.id}, uit kaderversie {gap.versie}" for w in gap.split for part in w.naar}
+        fresh[which] |= {i: f"nog niet in {which}, uit kaderversie {gap.versie}" for i in gap.new if i not in fresh[which]}
+    # Narrowed after one of them was made and before the other.
+    return _Versions(fresh, changed["OUD"] ^ changed["NIEUW"])
+
+
+def _item_change(old: ItemScore, new: ItemScore, old_other_version: bool, versions: _Versions) -> ItemChange:
     if not (old.counted and new.counted):
-        return ItemChange(old, new, None, "niet vergelijkbaar", _why_not(old, new, old_other_version))
+        return ItemChange(old, new, None, "niet vergelijkbaar", _why_not(old, new, old_other_version, versions))
     if new.is_checklist:
         change = (new.score or 0.0) - (old.score or 0.0)
     else:
         change = (new.level or 0) - (old.level or 0)  # whole levels, like a gap
     direction: Direction = "beter" if change > 0 else ("lager" if change < 0 else "gelijk")
-    return ItemChange(old, new, change, direction)
+    note = "de stelling is tussen OUD en NIEUW nauwer geformuleerd" if new.id in versions.reworded else ""
+    return ItemChange(old, new, change, direction, reworded=note)
 
 
-def _section_change(old: SectionScore, new: SectionScore, old_other_version: bool) -> SectionChange:
-    items = tuple(_item_change(o, n, old_other_version) for o, n in zip(old.items, new.items))
+def _section_change(old: SectionScore, new: SectionScore, old_other_version: bool, versions: _Versions) -> SectionChange:
+    items = tuple(_item_change(o, n, old_other_version, versions) for o, n in zip(old.items, new.items))
     count = {d: sum(1 for i in items if i.direction == d) for d in ("beter", "gelijk", "lager", "niet vergelijkbaar")}
-    return SectionChange(old, new, items, count["beter"], count["gelijk"], count["lager"], count["niet vergelijkbaar"])
+    # Statements one of the two versions asked and the other did not.
+    asked_apart = set(versions.new.get("OUD", {})) ^ set(versions.new.get("NIEUW", {}))
+    same = not any(i.id in asked_apart for i in items)
+    return SectionChange(old, new, items, count["beter"], count["gelijk"], count["lager"], count["niet vergelijkbaar"], same)
 
 
-def _warnings(old: Result, new: Result) -> list[str]:
+def _warnings(old: Result, new: Result, gaps: tuple[VersionGap | None, VersionGap | None]) -> list[str]:
     warnings = []
     if old.respondent.id != new.respondent.id:
         warnings.append(
@@ -182,12 +229,29 @@ def _warnings(old: Result, new: Result) -> list[str]:
             f"OUD en NIEUW zijn gemaakt met verschillende kaderbestanden (beide versie {new.kader.versie}). "
             "De items zijn op id gekoppeld."
         )
+    elif old.kader.hash == new.kader.hash and (gap := gaps[0]) is not None:
+        warnings.append(
+            f"OUD en NIEUW zijn allebei gemaakt met kaderversie {gap.versie}; deze vergelijking gebruikt versie {gap.current}. "
+            + " ".join(gap.sentences("antwoorden"))
+        )
     elif old.kader.hash != new.kader.hash:
         warnings.append(
             f"OUD is gemaakt met kaderversie {old.kader.versie}, NIEUW met {new.kader.versie}. "
-            "De items zijn op id gekoppeld."
+            + (" ".join(_gap_sentences(gaps)) or "De items zijn op id gekoppeld.")
         )
     return warnings
+
+
+def _gap_sentences(gaps: tuple[VersionGap | None, VersionGap | None]) -> list[str]:
+    """What changed since the versions of OUD and NIEUW, as far as the kader in use records it."""
+    sentences = []
+    for gap, which in zip(gaps, ("OUD", "NIEUW")):
+        if gap is not None and gap.known:
+            sentences.append(f"Veranderd tussen versie {gap.versie} ({which}) en {gap.current}.")
+            sentences += gap.sentences(f"antwoorden in {which}")
+    if any(gap is not None and gap.known and gap.new for gap in gaps):
+        sentences.append("Waar stellingen gesplitst of nieuw zijn, gaan de cijfers per kerntaak over andere stellingen: vergelijk daar per stelling.")
+    return ["De items zijn op id gekoppeld.", *sentences] if sentences else []
 
 
 def _naam(result: Result) -> str:
@@ -197,8 +261,15 @@ def _naam(result: Result) -> str:
 
 
 def _unknown(old: Profile, new: Profile) -> tuple[tuple[str, str], ...]:
-    both = set(old.unknown) & set(new.unknown)
-    where = {i: "alleen in OUD" for i in old.unknown} | {i: "alleen in NIEUW" for i in new.unknown}
+    """Answered ids the kader in use does not have, except those its history explains (split, removed)."""
+
+    def unexplained(profile: Profile) -> list[str]:
+        retired = profile.version.retired if profile.version is not None else frozenset()
+        return [i for i in profile.unknown if i not in retired]
+
+    old_ids, new_ids = unexplained(old), unexplained(new)
+    both = set(old_ids) & set(new_ids)
+    where = {i: "alleen in OUD" for i in old_ids} | {i: "alleen in NIEUW" for i in new_ids}
     where |= {i: "in OUD en NIEUW" for i in both}
     return tuple(sorted(where.items()))
 
@@ -225,8 +296,9 @@ def compare(old: Result, new: Result, kader: Kader, targets: Targets) -> Compari
     old_profile = score(old, kader, targets)
     new_profile = score(new, kader, targets)
     old_other_version = old.kader.hash != new.kader.hash or not old_profile.kader_matches
+    versions = _versions(old_profile.version, new_profile.version)
     sections = tuple(
-        _section_change(o, n, old_other_version) for o, n in zip(old_profile.sections, new_profile.sections)
+        _section_change(o, n, old_other_version, versions) for o, n in zip(old_profile.sections, new_profile.sections)
     )
     return Comparison(
         old=old_profile,
@@ -234,6 +306,6 @@ def compare(old: Result, new: Result, kader: Kader, targets: Targets) -> Compari
         same_respondent=old.respondent.id == new.respondent.id and name_key(old.respondent.naam) == name_key(new.respondent.naam),
         sections=sections,
         unknown=_unknown(old_profile, new_profile),
-        warnings=tuple(_warnings(old, new)),
+        warnings=tuple(_warnings(old, new, (old_profile.version, new_profile.version))),
         summary=_summary(sections, old_profile, new_profile),
     )

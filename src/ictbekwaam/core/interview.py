@@ -25,6 +25,7 @@ import msgspec
 from ictbekwaam import dutch
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader
 from ictbekwaam.model.result import SECTOR_LABELS, Evidence, Result, check_answers, kader_ref, now
+from ictbekwaam.core.versions import VersionGap, version_gap
 
 SHORT_MAX = 200  # Result.ShortText
 LONG_MAX = 5000  # Result.LongText
@@ -442,6 +443,9 @@ def adopt_draft(draft: Result, kader: Kader) -> tuple[Result, list[str]]:
     still valid (answers to items the kader no longer has are kept as they
     are: the result format allows them); answers whose value no longer fits
     are removed and named in the notes, so the teacher answers them again.
+    When the kader's history knows that version, the notes say what was split
+    or narrowed and which new statements are open, and the draft goes on at
+    the step where it stood (its position counted that version's steps).
     """
     ref = kader_ref(kader)
     notes: list[str] = []
@@ -463,9 +467,29 @@ def adopt_draft(draft: Result, kader: Kader) -> tuple[Result, list[str]]:
             f"Je concept is begonnen met een andere versie van het kader ({draft.kader.versie}); "
             f"je gaat verder met versie {ref.versie}."
         )
+    position = draft.position
+    gap = version_gap(kader, draft.kader.id, draft.kader.versie, draft.kader.hash)
+    if gap is not None and gap.known:
+        notes += gap.sentences("antwoorden in je concept")
+        asked = [i for i in gap.new if i not in answers]
+        if asked:
+            notes.append(f"Die nieuwe stellingen staan open in het overzicht: {dutch.join(asked)}.")
+        position = _position_in(kader, gap, draft.position)
     removed = len(draft.answers) - len(answers)
     if removed:
         verb = "staat" if removed == 1 else "staan"
         notes.append(f"{dutch.count(removed, 'antwoord past', 'antwoorden passen')} niet bij deze versie en {verb} weer open.")
-    adopted = msgspec.structs.replace(draft, kader=ref, answers=answers, evidence=evidence)
+    adopted = msgspec.structs.replace(draft, kader=ref, answers=answers, evidence=evidence, position=position)
     return adopted, notes
+
+
+def _position_in(kader: Kader, gap: VersionGap, old_position: int) -> int:
+    """The step of ``kader`` where a draft of the earlier version stood (its position counts that version's steps).
+
+    That version's steps are this kader's with each split item in the place of its
+    first part, and without the items that are new since.
+    """
+    later = {part for w in gap.split for part in w.naar[1:]} | {i for i in gap.new if not any(i in w.naar for w in gap.split)}
+    steps = build_steps(kader)
+    earlier = [n for n, step in enumerate(steps) if not (step.kind == "item" and step.key in later)]
+    return earlier[old_position] if 0 <= old_position < len(earlier) else len(steps)

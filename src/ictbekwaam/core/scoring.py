@@ -32,6 +32,7 @@ from ictbekwaam import dutch
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader, Voorbeeld, fingerprint
 from ictbekwaam.model.result import Result
 from ictbekwaam.model.targets import ItemTarget, Target, Targets
+from ictbekwaam.core.versions import VersionGap, version_gap
 
 Status = Literal["geteld", "nvt", "open"]
 
@@ -205,6 +206,8 @@ class Profile:
         unknown: answered ids this kader does not have (another version), sorted.
         verdict: an honest Dutch summary in one or two sentences.
         notes: Dutch remarks on what the figures leave out (draft, open, nvt, ...).
+        version: for a result made with an earlier version of this kader, what
+            changed since (split, narrowed, new items); None otherwise.
     """
 
     respondent_id: str
@@ -225,6 +228,7 @@ class Profile:
     unknown: tuple[str, ...]
     verdict: str
     notes: tuple[str, ...]
+    version: VersionGap | None = None
 
     @property
     def sections(self) -> tuple[SectionScore, ...]:
@@ -382,14 +386,26 @@ def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], gro
     return text
 
 
-def _notes(result: Result, sections: list[SectionScore], unknown: tuple[str, ...], matches: bool, kader: Kader) -> tuple[str, ...]:
+def _notes(
+    result: Result,
+    sections: list[SectionScore],
+    unknown: tuple[str, ...],
+    matches: bool,
+    kader: Kader,
+    targets: Targets,
+    gap: VersionGap | None,
+) -> tuple[str, ...]:
     notes = []
     if not result.complete:
         notes.append("Dit is een concept: de zelfevaluatie is nog niet afgerond. Het profiel kan nog veranderen.")
-    open_ids = [i for s in sections for i in s.open]
+    later = set(gap.new) if gap is not None and gap.known else set()
+    not_asked = [i for s in sections for i in s.open if i in later]  # new since the result's version: never asked
+    open_ids = [i for s in sections for i in s.open if i not in later]
     nvt_ids = [i for s in sections for i in s.nvt]
     if open_ids:
         notes.append(f"Niet beantwoord, telt niet mee ({len(open_ids)}): {', '.join(open_ids)}.")
+    if not_asked and gap is not None:
+        notes.append(f"Nieuw sinds kaderversie {gap.versie}, dus nog niet gevraagd; telt niet mee ({len(not_asked)}): {', '.join(not_asked)}.")
     if nvt_ids:
         notes.append(f"Niet van toepassing, telt niet mee ({len(nvt_ids)}): {', '.join(nvt_ids)}.")
     if not matches and (result.kader.id, result.kader.versie) == (kader.meta.id, kader.meta.versie):
@@ -397,13 +413,25 @@ def _notes(result: Result, sections: list[SectionScore], unknown: tuple[str, ...
             f"Dit resultaat is gemaakt met een ander kaderbestand (zelfde versie {kader.meta.versie}, andere inhoud). "
             "Items zijn op id gekoppeld."
         )
+    elif gap is not None and gap.known:
+        notes.append(
+            f"Dit resultaat is gemaakt met kaderversie {gap.versie}; het profiel gebruikt versie {gap.current}. "
+            + " ".join(gap.sentences("antwoorden"))
+        )
     elif not matches:
         notes.append(
             f"Dit resultaat is gemaakt met kaderversie {result.kader.versie} ({result.kader.id}); "
             f"het profiel gebruikt versie {kader.meta.versie}. Items zijn op id gekoppeld."
         )
-    if unknown:
-        notes.append(f"Antwoorden op items die dit kader niet kent, tellen niet mee ({len(unknown)}): {', '.join(unknown)}.")
+    not_then = sorted(set(gap.new) & result.answers.keys(), key=gap.new.index) if gap is not None and gap.known else []
+    if not_then and gap is not None:
+        notes.append(
+            f"Antwoorden op {dutch.join(not_then)} tellen niet mee: die stellingen waren er in kaderversie {gap.versie} nog niet."
+        )
+    unexplained = [i for i in unknown if gap is None or i not in gap.retired]
+    if unexplained:
+        notes.append(f"Antwoorden op items die dit kader niet kent, tellen niet mee ({len(unexplained)}): {', '.join(unexplained)}.")
+    notes.extend(f"{note[0].upper()}{note[1:]}." for note in targets.notes)
     return tuple(notes)
 
 
@@ -417,7 +445,10 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
     answers to known items must fit the scale. Answers to items the kader does
     not have are listed in ``Profile.unknown`` and otherwise ignored.
     """
-    answers = result.answers
+    gap = version_gap(kader, result.kader.id, result.kader.versie, result.kader.hash)
+    # Items new since the result's version were not asked in it: an answer to one (an edited file) does not count.
+    not_then = set(gap.new) if gap is not None and gap.known else set()
+    answers = {k: v for k, v in result.answers.items() if k not in not_then} if not_then & result.answers.keys() else result.answers
 
     def scored(item: Item, section: str) -> ItemScore:
         return _score_item(item, section, answers.get(item.id), targets.for_item(kader, item.id), kader)
@@ -455,5 +486,6 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
         growth=growth,
         unknown=unknown,
         verdict=_verdict(sections, priorities, growth, top_label, max_level),
-        notes=_notes(result, sections, unknown, matches, kader),
+        notes=_notes(result, sections, unknown, matches, kader, targets, gap),
+        version=gap,
     )

@@ -37,6 +37,7 @@ from typing import Any, Optional
 
 from ictbekwaam import safe
 from ictbekwaam.errors import LineMap, Problems
+from ictbekwaam.model.versions import retired_item, split_into
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
 from ictbekwaam.core.interview import CONTEXT_FIELDS, LONG_MAX, SHORT_MAX, clean_text, section_title
 from ictbekwaam.model.result import (
@@ -245,7 +246,13 @@ def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, responden
         sections.update({i.id: kerntaak.id for i in kerntaak.items})
     for key in raw_answers:
         if str(key) not in sections:
-            problems.add(f"antwoorden.{key}", f"'{key}' is geen vraag van dit kader")
+            retired = retired_item(kader, str(key))
+            problems.add(
+                f"antwoorden.{key}",
+                (f"{retired}; beantwoord die en haal {key} weg" if split_into(kader, str(key)) else f"{retired}; haal {key} weg")
+                if retired
+                else f"'{key}' is geen vraag van dit kader",
+            )
     for item_id, section in sections.items():
         path = f"antwoorden.{item_id}"
         if item_id not in raw_answers:

@@ -88,7 +88,67 @@ def check_kader(kader: Kader, file: Path | str | None = None, lines: LineMap | N
         for i, item_id in enumerate(voorbeeld.items):
             if item_id not in known_items:
                 p.add(f"voorbeelden[{v}].items[{i}]", f"item '{item_id}' bestaat niet")
+    _check_history(kader, known_items, p)
+    _one_meaning(kader, p)
     p.raise_if_any()
+
+
+def _check_history(kader: Kader, known_items: set[str], p: Problems) -> None:
+    """``geschiedenis``: every id resolves, and an id never comes back with another meaning."""
+    p.unique([(f"geschiedenis[{g}].versie", v.versie) for g, v in enumerate(kader.geschiedenis)], "versie")
+    p.unique([(f"geschiedenis[{g}].hash", v.hash) for g, v in enumerate(kader.geschiedenis)], "hash")
+    for g, vorige in enumerate(kader.geschiedenis):
+        if vorige.versie == kader.meta.versie:
+            p.add(f"geschiedenis[{g}].versie", f"dit is de versie van dit kader zelf ({vorige.versie})")
+        elif _later(vorige.versie, kader.meta.versie):
+            p.add(f"geschiedenis[{g}].versie", f"versie {vorige.versie} is nieuwer dan dit kader ({kader.meta.versie})")
+        p.unique([(f"geschiedenis[{g}].wijzigingen[{w}].id", x.id) for w, x in enumerate(vorige.wijzigingen)], "item-id")
+        # Each new part belongs to one split only, once, and is new: not an item that kept its id.
+        parts = [(f"geschiedenis[{g}].wijzigingen[{w}].naar[{n}]", i) for w, x in enumerate(vorige.wijzigingen) for n, i in enumerate(x.naar)]
+        fresh = [(f"geschiedenis[{g}].wijzigingen[{w}].id", x.id) for w, x in enumerate(vorige.wijzigingen) if x.soort == "nieuw"]
+        p.unique(parts + fresh, "nieuw item")
+        for w, x in enumerate(vorige.wijzigingen):
+            if len({kader.section_of(i) for i in x.naar if i in known_items}) > 1:  # one doel, one scale for all parts
+                p.add(f"geschiedenis[{g}].wijzigingen[{w}].naar", "de delen van een gesplitst item horen in hetzelfde onderdeel van het kader")
+        kept = {x.id for x in vorige.wijzigingen if x.soort == "gewijzigd"}
+        for w, x in enumerate(vorige.wijzigingen):
+            for n, item_id in enumerate(x.naar):
+                if item_id in kept:
+                    p.add(f"geschiedenis[{g}].wijzigingen[{w}].naar[{n}]", f"'{item_id}' hield zijn id (gewijzigd) en kan geen nieuw deel zijn")
+        for w, wijziging in enumerate(vorige.wijzigingen):
+            path = f"geschiedenis[{g}].wijzigingen[{w}]"
+            if wijziging.soort in ("gewijzigd", "nieuw") and wijziging.id not in known_items:
+                p.add(f"{path}.id", f"item '{wijziging.id}' bestaat niet in deze versie")
+            if wijziging.soort in ("gesplitst", "vervallen") and wijziging.id in known_items:
+                p.add(f"{path}.id", f"item '{wijziging.id}' bestaat nog; een id krijgt nooit een andere betekenis")
+            if wijziging.soort == "gesplitst" and len(wijziging.naar) < 2:
+                p.add(f"{path}.naar", "een gesplitst item heeft minstens twee nieuwe items")
+            if wijziging.soort != "gesplitst" and wijziging.naar:
+                p.add(f"{path}.naar", f"alleen een gesplitst item heeft 'naar' (dit is {wijziging.soort})")
+            for n, item_id in enumerate(wijziging.naar):
+                if item_id not in known_items:
+                    p.add(f"{path}.naar[{n}]", f"item '{item_id}' bestaat niet in deze versie")
+
+
+def _one_meaning(kader: Kader, p: Problems) -> None:
+    """An id split or removed in several earlier versions went the same way in each (an id has one meaning)."""
+    seen: dict[str, tuple[str, tuple[str, ...], str]] = {}
+    for g, vorige in enumerate(kader.geschiedenis):
+        for w, x in enumerate(vorige.wijzigingen):
+            if x.soort not in ("gesplitst", "vervallen"):
+                continue
+            fate, path = (x.soort, tuple(x.naar)), f"geschiedenis[{g}].wijzigingen[{w}]"
+            if x.id in seen and seen[x.id][:2] != fate:
+                p.add(path, f"'{x.id}' gaat hier anders dan bij {seen[x.id][2]}; een id heeft één betekenis")
+            seen.setdefault(x.id, (*fate, path))
+
+
+def _later(versie: str, than: str) -> bool:
+    """Whether version ``versie`` is later than ``than`` (dotted numbers; other forms are never later)."""
+    try:
+        return tuple(int(x) for x in versie.split(".")) > tuple(int(x) for x in than.split("."))
+    except ValueError:
+        return False
 
 
 def check_handreiking(

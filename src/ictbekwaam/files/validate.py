@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ictbekwaam import dutch
+from ictbekwaam.core.versions import version_gap
 from ictbekwaam.errors import DataError, InputError, Place
 from ictbekwaam.files.checks import other_kader
 from ictbekwaam.files.loader import parse_handreiking, parse_kader
@@ -46,8 +48,28 @@ def result_verdict(data: bytes, label: str, kader: Kader) -> Verdict:
         raise DataError(Place(label, "framework.id"), other)
     check = checked_answers(result, kader, label)
     state = "compleet" if result.complete else "concept (nog niet af)"
-    extra = f", {len(check.unknown)} onbekende items (andere kaderversie?)" if check.unknown else ""
-    return Verdict("resultaat", f"{state}, {len(result.answers)} antwoorden, {len(check.missing)} open{extra}")
+    answers = dutch.count(len(result.answers), "antwoord", "antwoorden")
+    gap = version_gap(kader, result.kader.id, result.kader.versie, result.kader.hash)
+    retired = gap.retired if gap is not None else frozenset()
+    unknown = [i for i in check.unknown if i not in retired]
+    extra = f"{dutch.count(len(unknown), 'onbekend item', 'onbekende items')} (andere kaderversie?)" if unknown else ""
+    if gap is None or not gap.known:
+        return Verdict("resultaat", f"{state}, {answers}, {len(check.missing)} open" + (f", {extra}" if extra else ""))
+    # An earlier version of this kader: say what counts now and what changed for this file's answers.
+    counting = len(result.answers) - len(check.unknown)
+    not_asked = [i for i in check.missing if i in gap.new]
+    still_open = len(check.missing) - len(not_asked)
+    said = [f"{state}, kaderversie {gap.versie}: {counting} van de {answers} horen bij stellingen van {gap.current}, {still_open} open"]
+    said += [f"{len(not_asked)} nieuw sinds {gap.versie} (nog niet gevraagd)"] if not_asked else []
+    split = [w.id for w in gap.split if w.id in result.answers]
+    removed = [w.id for w in gap.removed if w.id in result.answers]
+    narrowed = [w.id for w in gap.changed if w.id in result.answers]
+    said += [f"gesplitst: {dutch.join(split)}"] if split else []
+    said += [f"vervallen: {dutch.join(removed)}"] if removed else []
+    said += [f"nauwer geformuleerd: {dutch.join(narrowed)}"] if narrowed else []
+    said += [extra] if extra else []
+    said += [] if gap.same_file else [f"ander kaderbestand dan de versie {gap.versie} uit de geschiedenis"]
+    return Verdict("resultaat", "; ".join(said))
 
 
 def validate_path(path: Path | str, kader: Kader) -> Iterator[tuple[str, Verdict | DataError]]:
@@ -117,7 +139,8 @@ def validate_file(path: Path, kader: Kader) -> Verdict:
         from ictbekwaam.model.targets import parse_doelen
 
         targets = parse_doelen(data, kader, path, lines)
-        return Verdict("doelenbestand", f"doelen voor {len(targets.per_item)} items")
+        notes = "".join(f"; {note}" for note in targets.notes)
+        return Verdict("doelenbestand", f"doelen voor {len(targets.per_item)} items{notes}")
     raise DataError(
         lines.place(path, ""),
         "onbekend soort bestand: een kader heeft 'kerntaken', een handreiking 'themas', doelen 'doelen'",

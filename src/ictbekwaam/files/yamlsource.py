@@ -162,7 +162,7 @@ def _count_events(text: str, file: Path | str | None) -> None:
         if count > MAX_YAML_EVENTS:
             raise DataError(
                 Place(file),
-                f"te veel waarden (meer dan {MAX_YAML_EVENTS:,} onderdelen; het kader heeft er zo'n 1.100); ".replace(",", ".")
+                f"te veel waarden (meer dan {MAX_YAML_EVENTS:,} onderdelen; het kader heeft er zo'n 1.400); ".replace(",", ".")
                 + "dit is geen bestand voor ictbekwaam",
             )
 

@@ -17,6 +17,18 @@ Kader (Kennisnet, *Kader voor ict-bekwaamheid van leraren*):
 - ``kerntaken``: A, B, C (chapter 2), each with rateable "Ik ..." items.
 - ``voorbeelden``: chapter 4's examples of effective ict use with their
   leraar24 references, each linked to the items it illustrates.
+- ``onderbouwing``: the Kader's own claims that frame it (chapters 1 and 2),
+  verbatim, with the research references the source gives for them.
+- ``geschiedenis``: what changed in the items since each earlier version of
+  this encoding (:mod:`ictbekwaam.model.versions`), so results made with an
+  earlier version keep working.
+
+What is the source's and what ictbekwaam added: titles, descriptions,
+omschrijvingen of examples, onderdelen, references (``referenties``, in the
+source's own form, "Fisser, 2007") and text in quotation marks are the
+Kader's, verbatim (a test finds each in the source); statements, the rest of a
+toelichting, the scale, the checklist and the default targets are
+ictbekwaam's, and every view says so beside them (:data:`TOEGEVOEGD`).
 
 Handreiking (Kennisnet, *Handreiking professionalisering ict-bekwaamheid*):
 five ``themas``, each with a ``hoofdvraag`` and ``onderwerpen`` whose
@@ -29,8 +41,20 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from ictbekwaam.model.versions import VorigeVersie
+
+# The words every view puts beside what ictbekwaam added to the Kader.
+TOEGEVOEGD = "toegevoegd door ictbekwaam"
+# The footer sentence of every profile, report and POP that names the additions.
+ADDED_LINE = (
+    "De schaal, de checklist, de stellingen, de toelichtingen (buiten de aanhalingstekens) en de standaarddoelen "
+    f"zijn {TOEGEVOEGD}."
+)
+
 Id = Annotated[str, msgspec.Meta(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
+# A research reference in the source's own form: "Fisser, 2007", "Leu e.a., 2004".
+Referentie = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 
 # What a kerntaak statement or checklist item is about, for linking Handreiking
 # onderwerpen to gaps: a kerntaak id ("A", "B", "C") or this word.
@@ -142,6 +166,7 @@ class Item(_Struct, kw_only=True):
         onderdeel: optional grouping inside a kerntaak ("Instructie geven").
         doel: the default target for this item, when it differs from the
             scale's ``standaard_doel`` (a level number, or a checklist code).
+        referenties: research the source cites for what the toelichting quotes.
     """
 
     id: Id
@@ -150,6 +175,7 @@ class Item(_Struct, kw_only=True):
     bron: Text
     onderdeel: str = ""
     doel: int | str | None = None
+    referenties: list[Referentie] = []
 
 
 class Basisvaardigheden(_Struct, kw_only=True):
@@ -160,12 +186,14 @@ class Basisvaardigheden(_Struct, kw_only=True):
         omschrijving: the chapter's framing (why they are a prerequisite).
         bron: chapter reference.
         items: the checklist items.
+        referenties: the sources the chapter names for the skills.
     """
 
     naam: Text
     omschrijving: Text
     bron: Text
     items: Annotated[list[Item], msgspec.Meta(min_length=1)]
+    referenties: list[Referentie] = []
 
 
 class Kerntaak(_Struct, kw_only=True):
@@ -187,10 +215,19 @@ class Kerntaak(_Struct, kw_only=True):
 
 
 class Verwijzing(_Struct, kw_only=True):
-    """A reference to illustrating material (a leraar24 video or dossier)."""
+    """A reference to illustrating material (a leraar24 video or dossier, or a site the source names).
+
+    Attributes:
+        url: as the source gives it.
+        titel: the title the source gives it, verbatim; empty where it gives none.
+    """
 
     url: Text
-    titel: Text
+    titel: str = ""
+
+    def shown(self) -> str:
+        """``url (titel)``, or the url alone when the source gives no title."""
+        return f"{self.url} ({self.titel})" if self.titel else self.url
 
 
 class Voorbeeld(_Struct, kw_only=True):
@@ -203,6 +240,7 @@ class Voorbeeld(_Struct, kw_only=True):
         kerntaak: the kerntaak it belongs to in chapter 4.
         bron: chapter/section reference.
         verwijzingen: leraar24 (or other source-named) references.
+        referenties: the research the source cites for it.
         items: ids of the items it illustrates.
     """
 
@@ -212,7 +250,22 @@ class Voorbeeld(_Struct, kw_only=True):
     kerntaak: Id
     bron: Text
     verwijzingen: list[Verwijzing] = []
+    referenties: list[Referentie] = []
     items: Annotated[list[Id], msgspec.Meta(min_length=1)]
+
+
+class Citaat(_Struct, kw_only=True):
+    """A claim of the Kader, verbatim, with where it stands and the research it cites.
+
+    Attributes:
+        tekst: the sentence(s), verbatim ("[…]" where words are left out).
+        bron: chapter reference.
+        referenties: the references the source gives for it.
+    """
+
+    tekst: Text
+    bron: Text
+    referenties: list[Referentie] = []
 
 
 class Kader(_Struct, kw_only=True):
@@ -224,6 +277,8 @@ class Kader(_Struct, kw_only=True):
     basisvaardigheden: Basisvaardigheden
     kerntaken: Annotated[list[Kerntaak], msgspec.Meta(min_length=1)]
     voorbeelden: list[Voorbeeld] = []
+    onderbouwing: list[Citaat] = []
+    geschiedenis: list[VorigeVersie] = []
 
     # --- derived look-ups (cheap; the kader is small) -------------------
     def all_items(self) -> list[Item]:
@@ -273,6 +328,10 @@ class Kader(_Struct, kw_only=True):
     def examples_for(self, item_id: str) -> list[Voorbeeld]:
         """The chapter 4 examples linked to an item."""
         return [v for v in self.voorbeelden if item_id in v.items]
+
+    def previous(self, versie: str) -> VorigeVersie | None:
+        """What changed since an earlier version of this encoding, or None for a version it does not know."""
+        return next((v for v in self.geschiedenis if v.versie == versie), None)
 
 
 class Vraag(_Struct, kw_only=True):
@@ -341,6 +400,24 @@ class Handreiking(_Struct, kw_only=True):
         return [(t, o) for t in self.themas for o in t.onderwerpen]
 
 
+# Fields added after kaderversie 1.0.0: left out of the hash while empty, so that a kader
+# file that does not use them (the shipped 1.0.0, a school's own) keeps the hash its
+# results store.
+_LATER_FIELDS = frozenset({"referenties", "onderbouwing", "geschiedenis"})
+
+
+def _without_empty_later_fields(node: object) -> object:
+    if isinstance(node, dict):
+        return {
+            key: _without_empty_later_fields(value)
+            for key, value in node.items()
+            if not (key in _LATER_FIELDS and value == [])
+        }
+    if isinstance(node, list):
+        return [_without_empty_later_fields(value) for value in node]
+    return node
+
+
 def fingerprint(model: Kader | Handreiking) -> str:
     """A content hash of a kader or handreiking (``sha256:...``), stored in results.
 
@@ -349,4 +426,5 @@ def fingerprint(model: Kader | Handreiking) -> str:
     """
     import hashlib
 
-    return "sha256:" + hashlib.sha256(msgspec.json.encode(model)).hexdigest()
+    data = _without_empty_later_fields(msgspec.to_builtins(model))
+    return "sha256:" + hashlib.sha256(msgspec.json.encode(data)).hexdigest()

@@ -23,8 +23,10 @@ from typing import Any
 
 import msgspec
 
+from ictbekwaam import dutch
 from ictbekwaam.errors import DataError, LineMap
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
+from ictbekwaam.model.versions import retired_item, split_into
 from ictbekwaam.model.convert import convert
 
 Target = int | str  # a level number, or a checklist code for basisvaardigheden
@@ -59,11 +61,13 @@ class Targets:
         per_item: item id -> target (level number, or checklist code).
         source: Dutch description of where the targets come from, for the profile.
         file: the doelen file, or None for the kader's defaults.
+        notes: Dutch clauses on the file (a doel for an item that was split since: it holds for the parts).
     """
 
     per_item: dict[str, Target] = field(default_factory=dict)
     source: str = "standaarddoelen van het kader"
     file: Path | None = None
+    notes: tuple[str, ...] = ()
 
     def target_for(self, item_id: str) -> Target | None:
         """The target of an item, or None for an item these targets do not name."""
@@ -130,12 +134,17 @@ def _shown(value: object) -> str:
 
 def default_targets(kader: Kader) -> Targets:
     """The kader's own default targets, described for the profile."""
-    level = kader.schaal.standaard_doel
-    label = next((n.label for n in kader.schaal.niveaus if n.waarde == level), "")
     option = next((o.label for o in kader.checklist.opties if o.code == kader.checklist.standaard_doel), "")
-    source = f"standaarddoelen: niveau {level} ({label}) voor de stellingen, {option} voor de basisvaardigheden"
-    if any(item.doel is not None for item in kader.all_items()):
-        source += ", behalve waar het kader per stelling een ander doel noemt"
+    statements = [item for kerntaak in kader.kerntaken for item in kerntaak.items]
+    used = [(n, sum(1 for i in statements if kader.default_target(i.id) == n.waarde)) for n in reversed(kader.schaal.niveaus)]
+    used = [(n, count) for n, count in used if count]
+    if len(used) == 1:
+        levels = f"niveau {used[0][0].waarde} ({used[0][0].label}) voor de stellingen"
+    else:  # e.g. a lower default for the chapter-4 practices: say how many get which
+        levels = dutch.join([f"niveau {n.waarde} ({n.label}) voor {dutch.count(count, 'stelling', 'stellingen')}" for n, count in used])
+    source = f"standaarddoelen: {levels}, {option} voor de basisvaardigheden"
+    if any(item.doel is not None for item in kader.basisvaardigheden.items):
+        source += ", behalve waar het kader per basisvaardigheid een ander doel noemt"
     return Targets({item.id: kader.default_target(item.id) for item in kader.all_items()}, source)
 
 
@@ -167,11 +176,26 @@ def parse_doelen(data: object, kader: Kader, file: Path | None = None, lines: Li
             problems.append((path, f"'{kerntaak_id}' is geen kerntaak van het kader ({', '.join(sorted(kerntaak_ids))})"))
         else:
             check_level(path, level)
+    items = dict(spec.items)
+    notes: list[str] = []
     for item_id, value in spec.items.items():
         path = f"doelen.items.{item_id}"
         section = kader.section_of(item_id)
+        if section is None and retired_item(kader, item_id):
+            # A school's doelen of an earlier kaderversie keep working: a split item's doel holds for each part
+            # the file does not name itself; a removed item's doel lapses.
+            del items[item_id]
+            parts = split_into(kader, item_id)
+            if not parts:
+                notes.append(f"het doel voor {item_id} in het doelenbestand vervalt, want {item_id} is vervallen")
+                continue
+            taken = [part for part in parts if part not in spec.items]
+            items.update(dict.fromkeys(taken, value))
+            holds = f"geldt voor {dutch.join(taken)}" if taken else f"geldt voor geen van de delen ({dutch.join(parts)} hebben een eigen doel)"
+            notes.append(f"het doel {value} voor {item_id} in het doelenbestand {holds}, want {item_id} is gesplitst")
+            section = kader.section_of(parts[0])
         if section is None:
-            problems.append((path, f"'{item_id}' is geen item van het kader"))
+            problems.append((path, retired_item(kader, item_id) or f"'{item_id}' is geen item van het kader"))
         elif section == BASISVAARDIGHEDEN:
             check_code(path, value)
         else:
@@ -182,13 +206,13 @@ def parse_doelen(data: object, kader: Kader, file: Path | None = None, lines: Li
 
     per_item: dict[str, Target] = {}
     for item in kader.basisvaardigheden.items:
-        per_item[item.id] = spec.items.get(item.id, spec.basisvaardigheden or kader.default_target(item.id))
+        per_item[item.id] = items.get(item.id, spec.basisvaardigheden or kader.default_target(item.id))
     for kerntaak in kader.kerntaken:
         for item in kerntaak.items:
             fallback = spec.kerntaken.get(kerntaak.id, spec.standaard)
-            per_item[item.id] = spec.items.get(item.id, fallback if fallback is not None else kader.default_target(item.id))
+            per_item[item.id] = items.get(item.id, fallback if fallback is not None else kader.default_target(item.id))
     name = spec.naam.strip()
     where = file.name if file is not None else ""
     label = f"{name} ({where})" if name and where else (name or where or "zonder naam")
-    return Targets(per_item, f"doelen van de school: {label}", file)
+    return Targets(per_item, f"doelen van de school: {label}", file, tuple(notes))
 

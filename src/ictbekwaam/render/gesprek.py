@@ -9,11 +9,16 @@ in the Markdown every text of the handreiking passes
 from __future__ import annotations
 
 from ictbekwaam import safe
-from ictbekwaam.model.kader import Handreiking, Vraag
+from ictbekwaam.model.kader import TOEGEVOEGD, Handreiking, Thema, Vraag
 from ictbekwaam.core.gesprek import Selectie
 from ictbekwaam.render.markdown_text import md
 
 DOELGROEP_LABELS = {"bestuur": "bestuur", "schoolleider": "schoolleider", "i-coach": "i-coach", "leraar": "leraar"}
+
+
+def _doelgroep(thema: Thema) -> str:
+    """Who a theme is for: the source names no audience, so the line says whose reading it is."""
+    return f"{', '.join(DOELGROEP_LABELS.get(d, d) for d in thema.doelgroep)} (doelgroep {TOEGEVOEGD})"
 
 
 def _vraag_text(vraag: Vraag) -> str:
@@ -28,7 +33,7 @@ def gesprek_markdown(handreiking: Handreiking, selecties: list[Selectie], *, tit
     for selectie in selecties:
         thema = selectie.thema
         out += [f"## {md(thema.naam)}", ""]
-        out += [f"*Voor:* {', '.join(md(DOELGROEP_LABELS.get(d, d)) for d in thema.doelgroep)}", ""]
+        out += [f"*Voor:* {md(_doelgroep(thema))}", ""]
         out += [f"**Hoofdvraag {md(thema.hoofdvraag.id)}.** {md(thema.hoofdvraag.tekst)}", ""]
         for onderwerp in selectie.onderwerpen:
             out += [f"### {md(onderwerp.id)} {md(onderwerp.titel)}", ""]
@@ -50,7 +55,7 @@ def gesprek_renderable(handreiking: Handreiking, selecties: list[Selectie]):  # 
     for selectie in selecties:
         thema = selectie.thema
         parts.append(literal(thema.naam, style="bold underline"))
-        parts.append(literal(f"Voor: {', '.join(thema.doelgroep)}", style="dim"))
+        parts.append(literal(f"Voor: {_doelgroep(thema)}", style="dim"))
         parts.append(Text.assemble(literal(f"Hoofdvraag {thema.hoofdvraag.id}.", "bold"), " ", literal(thema.hoofdvraag.tekst)))
         for onderwerp in selectie.onderwerpen:
             parts.append(Text(""))

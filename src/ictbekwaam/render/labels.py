@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ictbekwaam import dutch
 from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore
+from ictbekwaam.model.kader import ADDED_LINE
 
 FULL = "█"
 EMPTY = "░"
@@ -94,7 +95,4 @@ def date(profile: Profile) -> str:
 def source_line(profile: Profile) -> str:
     """Where the Kader comes from, for the footer of every export."""
     k = profile.kader
-    return (
-        f"Bron: {k.uitgever}, {k.titel} ({k.jaar}), {k.bron}. "
-        "De schaal, de stellingen en de standaarddoelen zijn van ictbekwaam."
-    )
+    return f"Bron: {k.uitgever}, {k.titel} ({k.jaar}), {k.bron}. {ADDED_LINE}"

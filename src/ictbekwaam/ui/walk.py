@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ictbekwaam.core.interview import LONG_MAX, OVER_JOU, SHORT_MAX, Interview, Nav, Step
-from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, TOEGEVOEGD, Kader
 from ictbekwaam.model.result import Evidence
 from ictbekwaam.ui.protocol import SEPARATOR, MenuChoice, Ui
 
@@ -113,6 +113,9 @@ class Questions:
         self.ui.say("Toelichting", "bold")
         self.ui.say(item.toelichting)
         self.ui.say(f"Bron: {self.kader.meta.titel}, {item.bron}.", "dim")
+        if item.referenties:
+            self.ui.say(f"Referenties in het Kader: {'; '.join(item.referenties)}.", "dim")
+        self.ui.say(f"Stelling en toelichting: {TOEGEVOEGD}; tussen “ en ” staat het Kader, letterlijk.", "dim")
         examples = self.kader.examples_for(item.id)
         if examples:
             self.ui.say("Voorbeelden uit het Kader: " + "; ".join(v.titel for v in examples) + ".", "dim")

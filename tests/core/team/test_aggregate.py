@@ -36,9 +36,9 @@ def targets(kader):
 FIVE = [
     {"A1": 1, "BV1": "ja"},
     {"A1": 2, "BV1": "ja"},
-    {"A1": 3, "BV1": "deels", "A2": 2},
-    {"A1": 3, "BV1": "nee", "A2": "nvt"},
-    {"A1": 4, "BV1": "ja", "A2": 4},
+    {"A1": 3, "BV1": "deels", "A2a": 2},
+    {"A1": 3, "BV1": "nee", "A2a": "nvt"},
+    {"A1": 4, "BV1": "ja", "A2a": 4},
 ]
 
 
@@ -64,27 +64,30 @@ def test_item_figures_by_hand(kader, targets):
 
 def test_sections_pool_only_shown_items(kader, targets):
     profile = profile_of([make(kader, a) for a in FIVE], kader, targets)
-    # A2 has 3 answers that count (2, 4; one nvt; two open): fewer than 5, so hidden ...
-    assert profile.item_figures(profile.total, "A2") is None
+    # A2a has 3 answers (2, 4 and one nvt; two open), 2 of which count: fewer than 5, so hidden ...
+    assert profile.item_figures(profile.total, "A2a") is None
     # ... and left out of kerntaak A, which is then exactly A1.
     a = profile.section_figures(profile.total, "A")
     assert a == profile.item_figures(profile.total, "A1")
-    assert "A2" in profile.total.left_out[1]
+    assert "A2a" in profile.total.left_out[1]
     # Kerntaken without any shown item have no figures at all.
     assert profile.section_figures(profile.total, "B") is None
 
 
 def test_minimum_of_one_shows_small_cells(kader, targets):
     profile = profile_of([make(kader, a) for a in FIVE], kader, targets, min_groep=1)
-    a2 = profile.item_figures(profile.total, "A2")
-    assert (a2.counts, a2.nvt, a2.open, a2.counted) == ((0, 1, 0, 1), 1, 2, 2)
-    assert a2.mean == 3.0 and a2.median == 3.0  # (2 + 4) / 2; median of two: their mean
-    # Pooled kerntaak A: A1 (1,2,3,3,4) and A2 (2,4).
+    a2a = profile.item_figures(profile.total, "A2a")
+    assert (a2a.counts, a2a.nvt, a2a.open, a2a.counted) == ((0, 1, 0, 1), 1, 2, 2)
+    assert a2a.mean == 3.0 and a2a.median == 3.0  # (2 + 4) / 2; median of two: their mean
+    # Pooled kerntaak A: A1 (1,2,3,3,4) and A2a (2,4).
     a = profile.section_figures(profile.total, "A")
     assert a.counts == (1, 2, 2, 2)
     assert a.mean == pytest.approx(19 / 7)
     assert a.median == 3.0
-    assert a.on_target == 4
+    # Each against its own doel: A1 (3) 3 of 5, gaps 2 + 1; A2a (2, a chapter-4 statement in kader 1.1.0) both.
+    assert (kader.default_target("A1"), kader.default_target("A2a")) == (3, 2)
+    assert a.on_target == 5
+    assert a.mean_gap == pytest.approx(3 / 7)
 
 
 def test_latest_complete_result_counts_and_drafts_are_counted_not_scored(kader, targets):
@@ -164,12 +167,12 @@ def test_complementary_suppression_of_groups(kader, targets):
 
 
 def test_item_cells_hidden_in_a_group_are_complemented_in_their_row(kader, targets):
-    # Two groups of 6; in group "b" only 2 answered A2 (the rest left it open).
-    results = [make(kader, {"A1": 3, "A2": 3}, team="a") for _ in range(6)]
-    results += [make(kader, {"A1": 2, **({"A2": 1} if n < 2 else {})}, team="b") for n in range(6)]
+    # Two groups of 6; in group "b" only 2 answered A2a (the rest left it open).
+    results = [make(kader, {"A1": 3, "A2a": 3}, team="a") for _ in range(6)]
+    results += [make(kader, {"A1": 2, **({"A2a": 1} if n < 2 else {})}, team="b") for n in range(6)]
     profile = profile_of(results, kader, targets, by="team")
     a, b = profile.groups
-    pos = profile.item_index("A2")
+    pos = profile.item_index("A2a")
     assert b.items[pos] is None  # 2 answers
     assert a.items[pos] is None  # complement: else b = total - a
     assert profile.total.items[pos].counted == 8
@@ -221,10 +224,10 @@ def test_gesprek_follows_the_priorities(kader, targets, handreiking):
 def test_changes_between_rounds(kader, targets):
     before = Tally(kader)
     for n in range(5):
-        before.add_result(make(kader, {"A1": 2, "A2": 2}, respondent=rid(900 + n)))
+        before.add_result(make(kader, {"A1": 2, "A2a": 2}, respondent=rid(900 + n)))
     tally = Tally(kader)
     for n in range(5):
-        tally.add_result(make(kader, {"A1": 3, **({"A2": 4} if n < 2 else {})}, respondent=rid(900 + n)))
+        tally.add_result(make(kader, {"A1": 3, **({"A2a": 4} if n < 2 else {})}, respondent=rid(900 + n)))
     profile = build_profile(tally, kader, targets, previous=before)
     assert profile.in_both == 5
     (change,) = profile.changes
@@ -232,8 +235,8 @@ def test_changes_between_rounds(kader, targets):
     a1 = next(c for c in change.items if c.id == "A1")
     assert (a1.before, a1.after, a1.delta) == (2.0, 3.0, 1.0)
     assert (a1.share_before, a1.share_after, a1.share_delta) == (0.0, 1.0, 1.0)
-    a2 = next(c for c in change.items if c.id == "A2")
-    assert not a2.shown and a2.before is None and a2.after is None  # hidden now: neither round shown
+    a2a = next(c for c in change.items if c.id == "A2a")
+    assert not a2a.shown and a2a.before is None and a2a.after is None  # hidden now: neither round shown
     kerntaak_a = next(c for c in change.sections if c.id == "A")
     assert kerntaak_a.delta == 1.0  # pooled over A1 only (shown in both rounds)
 

@@ -29,8 +29,8 @@ CODES = KADER.checklist_codes()
 NVT = KADER.schaal.niet_van_toepassing.code
 TEAMS = ["a", "b", "c", "d", None]
 STAMP = datetime(2025, 1, 1, tzinfo=timezone.utc)
-# A few items suffice to exercise every rule, and keep the runs fast.
-SAMPLE = ["BV1", "BV2", "A1", "A2", "B1", "C1"]
+# A few items suffice to exercise every rule, and keep the runs fast (A1 has doel 3, A2a doel 2).
+SAMPLE = ["BV1", "BV2", "A1", "A2a", "B1", "C1"]
 
 
 def answer_strategy(item_id: str):

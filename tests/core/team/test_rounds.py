@@ -117,11 +117,11 @@ def test_a_hidden_change_cannot_be_recovered_from_the_whole_team(kader, targets)
 
 def test_an_item_with_few_answers_hides_only_its_row(kader, targets):
     ids = range(6)
-    before = tally(kader, [(n, {"A1": 2, "A2": 2}, None) for n in ids])
-    now = tally(kader, [(n, {"A1": 3, "A2": "nvt" if n else 4}, None) for n in ids])
+    before = tally(kader, [(n, {"A1": 2, "A2a": 2}, None) for n in ids])
+    now = tally(kader, [(n, {"A1": 3, "A2a": "nvt" if n else 4}, None) for n in ids])
     (change,) = profile(kader, targets, now, before).changes
     rows = {c.id: c for c in change.items}
-    assert rows["A1"].shown and not rows["A2"].shown and rows["A2"].before is None
+    assert rows["A1"].shown and not rows["A2a"].shown and rows["A2a"].before is None
     assert next(c for c in change.sections if c.id == "A").delta == 1.0  # pooled over A1 only
 
 

@@ -62,7 +62,7 @@ def test_answer_codes_are_one_byte_per_item_in_kader_order(kader):
 
 
 def test_layout_takes_every_target_from_the_one_lookup(kader):
-    targets = Targets({"A7": 4, "BV5": "deels"})  # the rest: the kader's defaults
+    targets = Targets({"A7a": 4, "BV5": "deels"})  # the rest: the kader's defaults
     layout = Layout(kader, targets)
     assert [i.id for i in layout.items] == [i.id for i in kader.all_items()]
     for info, goal in zip(layout.items, layout.goals):

@@ -20,7 +20,7 @@ from collections import Counter
 
 from ictbekwaam import dutch
 from ictbekwaam.core.team.records import Column, GesprekTopic, ItemInfo, SectionInfo, TeamPriority
-from ictbekwaam.model.kader import Handreiking, Kader
+from ictbekwaam.model.kader import TOEGEVOEGD, Handreiking, Kader
 
 MAX_PRIORITIES = 5
 BASIS_FIRST_SHARE = 0.25
@@ -93,7 +93,7 @@ def gesprek(handreiking: Handreiking | None, points: tuple[TeamPriority, ...], s
     out = []
     for _, thema, onderwerp in chosen:
         hits = [names.get(s, s) for s in onderwerp.raakt_aan if weight[s] > 0]  # type: ignore[attr-defined]
-        why = "Past bij de aandachtspunten in " + dutch.join(hits) + "."
+        why = f"Past bij de aandachtspunten in {dutch.join(hits)} (koppeling {TOEGEVOEGD})."
         vragen = tuple(f"{v.tekst} {v.hint}" if v.hint else v.tekst for v in onderwerp.vragen)  # type: ignore[attr-defined]
         out.append(GesprekTopic(thema.naam, thema.hoofdvraag.tekst, onderwerp.id, onderwerp.titel,  # type: ignore[attr-defined]
                                 tuple(onderwerp.raakt_aan), why, vragen))  # type: ignore[attr-defined]

@@ -27,6 +27,7 @@ from ictbekwaam.core.team.priorities import gesprek, priorities
 from ictbekwaam.core.team.records import MIN_GROEP, TOO_FEW, By, Column, Round, SharedExample, TeamProfile
 from ictbekwaam.core.team.rounds import compare
 from ictbekwaam.core.team.tally import Tally
+from ictbekwaam.core.versions import VersionGap, version_gap
 from ictbekwaam.model.kader import Handreiking, Kader
 from ictbekwaam.model.result import Result
 from ictbekwaam.model.targets import Targets
@@ -62,13 +63,22 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
         )
     if r.drafts_only:
         notes.append(f"{dutch.count(r.drafts_only, 'respondent heeft', 'respondenten hebben')} alleen een concept ingeleverd: geteld, maar niet in de cijfers.")
-    if other_versions:
-        versions = ", ".join(f"versie {v}: {n}" for v, n in sorted(other_versions.items()))
-        n = sum(other_versions.values())
+    same_version = other_versions.get(kader.meta.versie, 0)
+    if same_version:
+        notes.append(
+            f"{dutch.count(same_version, 'resultaat is', 'resultaten zijn')} gemaakt met een ander kaderbestand van dezelfde "
+            f"versie {kader.meta.versie} (andere inhoud). De antwoorden zijn op item-id gekoppeld."
+        )
+    earlier = {v: n for v, n in other_versions.items() if v != kader.meta.versie}
+    if earlier:
+        versions = ", ".join(f"versie {v}: {n}" for v, n in sorted(earlier.items()))
+        n = sum(earlier.values())
         notes.append(
             f"{dutch.count(n, 'resultaat is', 'resultaten zijn')} gemaakt met een andere versie van het kader ({versions}); "
             f"dit rapport gebruikt versie {kader.meta.versie}. De antwoorden zijn op item-id gekoppeld."
         )
+        for versie, _, gap in _known_gaps(earlier, kader):
+            notes.append(f"Veranderd tussen versie {versie} en {gap.current}. " + " ".join(gap.sentences(f"antwoorden uit versie {versie}")))
     if unknown_items:
         notes.append(f"{dutch.count(unknown_items, 'resultaat bevat', 'resultaten bevatten')} antwoorden op items die dit kader niet kent; die tellen niet mee.")
     if not total.shown:
@@ -98,6 +108,26 @@ def banner(minimum: int) -> str | None:
         f"van maar {dutch.count(minimum, 'respondent', 'respondenten')}: daaruit zijn de antwoorden van een enkele collega "
         "makkelijk af te leiden. Deel dit rapport alleen met wie die antwoorden ook mag zien."
     )
+
+
+def _known_gaps(versions: dict[str, int], kader: Kader) -> list[tuple[str, int, VersionGap]]:
+    """(version, results, gap) for each earlier version the kader's history knows, in version order."""
+    gaps = [(v, n, version_gap(kader, kader.meta.id, v)) for v, n in sorted(versions.items()) if v != kader.meta.versie]
+    return [(v, n, gap) for v, n, gap in gaps if gap is not None and gap.known]
+
+
+def _previous_version_notes(other_versions: Counter[str], kader: Kader) -> list[str]:
+    """What an earlier kaderversie in last round's results means for the changes shown."""
+    notes = []
+    for versie, count, gap in _known_gaps(other_versions, kader):
+        n = dutch.count(count, "resultaat", "resultaten")
+        note = f"De vorige ronde telt {n} van kaderversie {versie}."
+        if gap.new:
+            note += f" Bij {dutch.join(list(gap.new))} ontbreekt daar een antwoord (nieuw of gesplitst sinds die versie): daar geen verandering."
+        if gap.changed:
+            note += f" {dutch.join([w.id for w in gap.changed])} zijn sindsdien nauwer geformuleerd: lees die veranderingen met die kanttekening."
+        notes.append(note)
+    return notes
 
 
 def build_profile(
@@ -139,11 +169,13 @@ def build_profile(
     if previous is not None:
         if previous.by != tally.by or previous.items != tally.items:
             raise ValueError("the previous round must be tallied with the same kader and grouping")
+        unpaired = frozenset(i for _, _, gap in _known_gaps(previous.other_versions(), kader) for i in gap.new)
         in_both, changes, comparison, round_warnings = compare(
-            tally, previous, layout, min_groep, (total, groups), columns(previous, layout, min_groep)
+            tally, previous, layout, min_groep, (total, groups), columns(previous, layout, min_groep), unpaired
         )
         previous_files = previous_files if previous_files is not None else previous.valid_files + previous_rejected
         previous_round = _round(previous, previous_files, previous_rejected)
+        notes = (*notes, *_previous_version_notes(previous.other_versions(), kader))
     meta = kader.meta
     return TeamProfile(
         kader_id=meta.id,

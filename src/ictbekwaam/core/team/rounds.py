@@ -210,7 +210,8 @@ def _column_change(key: str | None, label: str, visible: list[bool] | None, then
 
 
 def compare(now: Tally, before: Tally, layout: Layout, minimum: int, current: tuple[Column, tuple[Column, ...]],
-            previous: tuple[Column, tuple[Column, ...]]) -> tuple[int, tuple[ColumnChange, ...], tuple[str, ...], tuple[str, ...]]:
+            previous: tuple[Column, tuple[Column, ...]], unpaired: frozenset[str] = frozenset(),
+            ) -> tuple[int, tuple[ColumnChange, ...], tuple[str, ...], tuple[str, ...]]:
     """(respondents in both rounds, the change per column of this round, Dutch remarks, Dutch warnings), see the module docstring.
 
     The warning: when 1 to ``minimum - 1`` respondents joined or left the
@@ -221,6 +222,8 @@ def compare(now: Tally, before: Tally, layout: Layout, minimum: int, current: tu
 
     ``current`` and ``previous``: the whole team and the groups of this
     round's and the previous round's report (same kader, targets, grouping and minimum).
+    ``unpaired``: items some of last round's results were never asked (new since
+    their kaderversie): their change would set other people side by side, so none is shown.
     """
     people = _People(now, before, layout)
     total, groups = current
@@ -239,6 +242,8 @@ def compare(now: Tally, before: Tally, layout: Layout, minimum: int, current: tu
     totals_now = [sum(s[row] for s in people.size_now.values()) for row in range(n_items + 1)]
     totals_then = [sum(s[row] for s in people.size_then.values()) for row in range(n_items + 1)]
     for pos in range(n_items):
+        if layout.items[pos].id in unpaired:
+            continue
         row = pos + 1
         row_candidates = [
             k for k in keys if k in shown and column_of[k].items[pos] is not None and people.may_show(k, row, then_node, minimum)

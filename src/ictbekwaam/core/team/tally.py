@@ -329,6 +329,12 @@ class Tally(_Rows):
         self._contexts: dict[Where, Where] = {}  # every context seen, in the order first seen
         self._label_cache: tuple[int, dict[str, str]] = (-1, {})
         self._versie: dict[int, str] = {}  # slot -> kader version, when not ours
+        # Item ids of earlier versions that are gone on purpose (split, removed): answers to them are expected, not unknown.
+        self._known = frozenset(self.items)
+        self._retired = frozenset(i for v in kader.geschiedenis for i in v.retired_ids())
+        # Per earlier version: the byte positions of the items new since (not asked in it).
+        position = {item_id: p for p, item_id in enumerate(self.items)}
+        self._new_since = {v.versie: tuple(position[i] for i in v.new_ids() if i in position) for v in kader.geschiedenis}
         self._names: list[str | None] = []
         self._evidence: list[tuple[tuple[str, str, str], ...]] = []
 
@@ -390,10 +396,19 @@ class Tally(_Rows):
         if result.kader.hash != self.kader_hash:
             flags |= _FLAG_OTHER_VERSION
             self._versie[slot] = result.kader.versie
+            later = self._new_since.get(result.kader.versie)
+            if later and any(codes[p] for p in later):
+                # Items new since that version were not asked in it: an answer to one is not counted.
+                masked = bytearray(codes)
+                for p in later:
+                    masked[p] = OPEN
+                self._codes[slot * n : (slot + 1) * n] = masked
         else:
             self._versie.pop(slot, None)
         # Every known answer has a non-zero byte; more answers than that are unknown items.
-        if len(result.answers) > len(codes) - codes.count(OPEN):
+        if len(result.answers) > len(codes) - codes.count(OPEN) and any(
+            k not in self._known and k not in self._retired for k in result.answers
+        ):
             flags |= _FLAG_UNKNOWN_ITEMS
         self._state[slot] = flags
         where = (result.context.school, result.context.team, result.context.sector)

@@ -14,7 +14,8 @@ The JSON structure (``ictbekwaam compare OUD NIEUW --format json``):
 - an item: ``id``, ``stelling``, ``old`` and ``new`` (``status``, ``answer``,
   ``level``, ``score``, ``gap``), ``change`` (``new - old``, null when not
   comparable), ``direction`` ("beter", "gelijk", "lager", "niet vergelijkbaar")
-  and ``why_not`` (the reason, "" when compared).
+  and ``why_not`` (the reason, "" when compared) and ``reworded`` (a note when
+  the statement was narrowed between the kaderversies of OUD and NIEUW, else "").
 - ``unknown``: ``[{"id", "where"}]``: answers to items the kader in use does not have.
 
 In the Markdown every text from a file passes :func:`ictbekwaam.render.markdown_text.md`.
@@ -125,6 +126,8 @@ def compare_renderable(comparison: Comparison):  # -> rich.console.Group
         for change in section.items:
             if not change.compared:
                 parts.append(literal(f"Niet te vergelijken: {change.id} ({change.why_not})"))
+            elif change.reworded:
+                parts.append(literal(f"Vergeleken met een kanttekening: {change.id} ({change.reworded})"))
     if comparison.unknown:
         parts += [literal("")]
         parts += [literal(f"Niet in het gebruikte kader: {i} ({where})") for i, where in comparison.unknown]
@@ -161,6 +164,7 @@ def compare_markdown(comparison: Comparison) -> str:
         out += ["| Item | Stelling | OUD | NIEUW | Verschil |", "|---|---|---|---|---|"]
         for change in section.items:
             diff = _change(change) if change.compared else f"niet te vergelijken: {change.why_not}"
+            diff += f" ({change.reworded})" if change.reworded else ""
             out.append(
                 f"| {md(change.id)} | {md(change.new.stelling)} | {md(_short(change.old))} | {md(_short(change.new))} | {md(diff)} |"
             )
@@ -232,6 +236,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
                         "change": number(c.change),
                         "direction": c.direction,
                         "why_not": c.why_not,
+                        "reworded": c.reworded,
                     }
                     for c in s.items
                 ],

@@ -11,9 +11,12 @@ Top level:
 - ``complete``: false for a draft (concept); ``updated_at``: ISO 8601 time of the result.
 - ``framework``: the kader used for scoring: ``id``, ``versie``, ``titel``,
   ``uitgever``, ``jaar``, ``bron``.
-- ``result_framework``: ``{"versie": str, "matches": bool}``: the kader version
-  the result was made with, and whether it is exactly the kader used (if not,
-  items were matched by id).
+- ``result_framework``: ``{"versie": str, "matches": bool, "changes": …}``: the
+  kader version the result was made with, and whether it is exactly the kader
+  used (if not, items were matched by id); ``changes`` is null unless the kader
+  records that earlier version, then ``{"gesplitst": {old id: [new ids]},
+  "vervallen": [ids], "gewijzigd": [ids], "nieuw": [ids]}`` (answers to split and
+  removed items do not count; to narrowed ones they do).
 - ``targets``: ``{"source": str, "file": str | null}``: which targets were used.
 - ``scale``: ``[{"waarde": 1, "label": "Nog niet"}, …]``.
 - ``verdict``: an honest summary (Dutch); ``notes``: what the figures leave out.
@@ -126,6 +129,18 @@ def priority_dict(priority: Priority) -> dict[str, Any]:
     }
 
 
+def _changes(profile: Profile) -> dict | None:
+    gap = profile.version
+    if gap is None or not gap.known:
+        return None
+    return {
+        "gesplitst": {w.id: list(w.naar) for w in gap.split},
+        "vervallen": [w.id for w in gap.removed],
+        "gewijzigd": [w.id for w in gap.changed],
+        "nieuw": list(gap.new),
+    }
+
+
 def profile_dict(profile: Profile) -> dict[str, Any]:
     """The whole profile as a JSON-ready dict (the structure in the module docstring)."""
     k = profile.kader
@@ -136,7 +151,7 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
         "complete": profile.complete,
         "updated_at": profile.updated_at.isoformat(),
         "framework": {"id": k.id, "versie": k.versie, "titel": k.titel, "uitgever": k.uitgever, "jaar": k.jaar, "bron": k.bron},
-        "result_framework": {"versie": profile.result_kader_versie, "matches": profile.kader_matches},
+        "result_framework": {"versie": profile.result_kader_versie, "matches": profile.kader_matches, "changes": _changes(profile)},
         "targets": {"source": profile.targets_source, "file": profile.targets_file},
         "scale": [{"waarde": w, "label": label} for w, label in profile.scale],
         "verdict": profile.verdict,

@@ -28,7 +28,7 @@ def voorbeeld_line(voorbeeld: Voorbeeld) -> str:
     """A chapter 4 voorbeeld as one list item, with its references."""
     line = f"- **{md(voorbeeld.titel)}**: {md(voorbeeld.omschrijving)}"
     if voorbeeld.verwijzingen:
-        line += " Zie: " + "; ".join(f"{md(r.url)} ({md(r.titel)})" for r in voorbeeld.verwijzingen) + "."
+        line += " Zie: " + "; ".join(md(r.shown()) for r in voorbeeld.verwijzingen) + "."
     return line
 
 

@@ -101,8 +101,9 @@ def _goals(profile: Profile) -> list[str]:
 def _evidence(profile: Profile) -> list[str]:
     out = ["## 3. Mijn eigen voorbeelden van effectief ict-gebruik", ""]
     out += [
-        "Het Kader stelt voor dat je per kerntaak één of meer voorbeelden van effectief ict-gebruik laat zien "
-        "en uitlegt wat de meerwaarde ervan is.",
+        "Het Kader noemt als mogelijke afspraak met je leidinggevende: “Een afspraak kan zijn, dat de leraar per "
+        "kerntaak 1 of meerdere voorbeelden van effectief ict-gebruik laat zien en kan uitleggen wat de meerwaarde "
+        "hiervan is.”",
         "",
     ]
     for section in profile.kerntaken:

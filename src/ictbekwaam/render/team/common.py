@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ictbekwaam import dutch
+from ictbekwaam.model.kader import ADDED_LINE, TOEGEVOEGD
 from ictbekwaam.core.team.records import TOO_FEW, Change, Column, ColumnChange, Figures, ItemInfo, Round, SectionInfo, TeamProfile
 
 DASH = "–"
@@ -112,8 +113,8 @@ def source_line(profile: TeamProfile) -> str:
     """Where the Kader comes from, for the footer."""
     return (
         f"Bron: {profile.kader_uitgever}, {profile.kader_titel} ({profile.kader_jaar}), {profile.kader_bron}. "
-        "Gespreksvragen: Kennisnet, Handreiking professionalisering ict-bekwaamheid. "
-        "De schaal, de stellingen en de standaarddoelen zijn van ictbekwaam."
+        "Gespreksvragen: Kennisnet, Handreiking professionalisering ict-bekwaamheid; welke onderwerpen bij welke "
+        f"tekorten passen, is {TOEGEVOEGD}. " + ADDED_LINE
     )
 
 
