@@ -489,7 +489,7 @@ def _position_in(kader: Kader, gap: VersionGap, old_position: int) -> int:
     That version's steps are this kader's with each split item in the place of its
     first part, and without the items that are new since.
     """
-    later = {part for w in gap.split for part in w.naar[1:]} | {i for i in gap.new if not any(i in w.naar for w in gap.split)}
+    later = {part for w in gap.split for part in w.naar[1:]} | set(gap.added)
     steps = build_steps(kader)
     earlier = [n for n, step in enumerate(steps) if not (step.kind == "item" and step.key in later)]
     return earlier[old_position] if 0 <= old_position < len(earlier) else len(steps)

@@ -394,6 +394,7 @@ def _notes(
     kader: Kader,
     targets: Targets,
     gap: VersionGap | None,
+    not_then: list[str],
 ) -> tuple[str, ...]:
     notes = []
     if not result.complete:
@@ -423,7 +424,6 @@ def _notes(
             f"Dit resultaat is gemaakt met kaderversie {result.kader.versie} ({result.kader.id}); "
             f"het profiel gebruikt versie {kader.meta.versie}. Items zijn op id gekoppeld."
         )
-    not_then = sorted(set(gap.new) & result.answers.keys(), key=gap.new.index) if gap is not None and gap.known else []
     if not_then and gap is not None:
         notes.append(
             f"Antwoorden op {dutch.join(not_then)} tellen niet mee: die stellingen waren er in kaderversie {gap.versie} nog niet."
@@ -447,8 +447,8 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
     """
     gap = version_gap(kader, result.kader.id, result.kader.versie, result.kader.hash)
     # Items new since the result's version were not asked in it: an answer to one (an edited file) does not count.
-    not_then = set(gap.new) if gap is not None and gap.known else set()
-    answers = {k: v for k, v in result.answers.items() if k not in not_then} if not_then & result.answers.keys() else result.answers
+    not_then = [i for i in gap.new if i in result.answers] if gap is not None and gap.known else []
+    answers = {k: v for k, v in result.answers.items() if k not in not_then} if not_then else result.answers
 
     def scored(item: Item, section: str) -> ItemScore:
         return _score_item(item, section, answers.get(item.id), targets.for_item(kader, item.id), kader)
@@ -486,6 +486,6 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
         growth=growth,
         unknown=unknown,
         verdict=_verdict(sections, priorities, growth, top_label, max_level),
-        notes=_notes(result, sections, unknown, matches, kader, targets, gap),
+        notes=_notes(result, sections, unknown, matches, kader, targets, gap, not_then),
         version=gap,
     )

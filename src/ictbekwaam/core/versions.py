@@ -51,6 +51,12 @@ class VersionGap:
         return frozenset(w.id for w in self.split + self.removed)
 
     @property
+    def added(self) -> tuple[str, ...]:
+        """Ids new since that version that are no part of a split (``nieuw``)."""
+        parts = {i for w in self.split for i in w.naar}
+        return tuple(i for i in self.new if i not in parts)
+
+    @property
     def changed_ids(self) -> frozenset[str]:
         """Ids whose wording was narrowed since that version."""
         return frozenset(w.id for w in self.changed)
@@ -74,9 +80,8 @@ class VersionGap:
             out.append(
                 f"Nauwer geformuleerd: {dutch.join([w.id for w in self.changed])}; de {answers} daarop tellen mee."
             )
-        only_new = [i for i in self.new if not any(i in w.naar for w in self.split)]
-        if only_new:
-            out.append(f"Nieuw: {dutch.join(only_new)}.")
+        if self.added:
+            out.append(f"Nieuw: {dutch.join(list(self.added))}.")
         if not (self.split or self.removed or self.changed or self.new):
             out.append("De stellingen zijn dezelfde gebleven.")
         return out
@@ -96,13 +101,13 @@ def version_gap(kader: Kader, id: str, versie: str, hash: str | None = None) -> 
     # In the kader's own order (a split by its first part), whatever the order of the history.
     position = {item.id: n for n, item in enumerate(kader.all_items())}
 
-    def place(w: Wijziging) -> int:
-        return position.get(w.naar[0] if w.naar else w.id, len(position))
+    def place(item_id: str) -> int:
+        return position.get(item_id, len(position))
 
     kinds = {
-        soort: tuple(sorted((w for w in vorige.wijzigingen if w.soort == soort), key=place))
+        soort: tuple(sorted((w for w in vorige.wijzigingen if w.soort == soort), key=lambda w: place((w.naar or [w.id])[0])))
         for soort in ("gewijzigd", "gesplitst", "vervallen", "nieuw")
     }
-    new = tuple(sorted(vorige.new_ids(), key=lambda i: position.get(i, len(position))))
+    new = tuple(sorted(vorige.new_ids(), key=place))
     same_file = hash is None or hash == vorige.hash
     return VersionGap(versie, kader.meta.versie, True, kinds["gewijzigd"], kinds["gesplitst"], kinds["vervallen"], new, same_file)

@@ -67,26 +67,26 @@ class VorigeVersie(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_o
         return {w.id for w in self.wijzigingen if w.soort in ("gesplitst", "vervallen")}
 
 
-def retired_item(kader: Kader, item_id: str) -> str | None:
-    """Why ``item_id`` is not in ``kader`` when an earlier version had it (a Dutch clause), or None."""
+def _retirement(kader: Kader, item_id: str) -> tuple[VorigeVersie, Wijziging] | None:
+    """The first earlier version that records ``item_id`` as split or removed, with that change."""
     for vorige in kader.geschiedenis:
         for wijziging in vorige.wijzigingen:
-            if wijziging.id != item_id:
-                continue
-            if wijziging.soort == "gesplitst":
-                return (
-                    f"{item_id} (kaderversie {vorige.versie}) is gesplitst in {dutch.join(wijziging.naar)}, "
-                    f"want {wijziging.reden.rstrip('.')}"
-                )
-            if wijziging.soort == "vervallen":
-                return f"{item_id} (kaderversie {vorige.versie}) is vervallen, want {wijziging.reden.rstrip('.')}"
+            if wijziging.id == item_id and wijziging.soort in ("gesplitst", "vervallen"):
+                return vorige, wijziging
     return None
+
+
+def retired_item(kader: Kader, item_id: str) -> str | None:
+    """Why ``item_id`` is not in ``kader`` when an earlier version had it (a Dutch clause), or None."""
+    found = _retirement(kader, item_id)
+    if found is None:
+        return None
+    vorige, wijziging = found
+    fate = f"gesplitst in {dutch.join(wijziging.naar)}" if wijziging.soort == "gesplitst" else "vervallen"
+    return f"{item_id} (kaderversie {vorige.versie}) is {fate}, want {wijziging.reden.rstrip('.')}"
 
 
 def split_into(kader: Kader, item_id: str) -> tuple[str, ...]:
     """The ids an earlier item was split into (empty when it was not split)."""
-    for vorige in kader.geschiedenis:
-        for wijziging in vorige.wijzigingen:
-            if wijziging.id == item_id and wijziging.soort == "gesplitst":
-                return tuple(wijziging.naar)
-    return ()
+    found = _retirement(kader, item_id)
+    return tuple(found[1].naar) if found is not None and found[1].soort == "gesplitst" else ()
