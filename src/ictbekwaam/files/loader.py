@@ -107,14 +107,7 @@ def _check_history(kader: Kader, known_items: set[str], p: Problems) -> None:
         parts = [(f"geschiedenis[{g}].wijzigingen[{w}].naar[{n}]", i) for w, x in enumerate(vorige.wijzigingen) for n, i in enumerate(x.naar)]
         fresh = [(f"geschiedenis[{g}].wijzigingen[{w}].id", x.id) for w, x in enumerate(vorige.wijzigingen) if x.soort == "nieuw"]
         p.unique(parts + fresh, "nieuw item")
-        for w, x in enumerate(vorige.wijzigingen):
-            if len({kader.section_of(i) for i in x.naar if i in known_items}) > 1:  # one doel, one scale for all parts
-                p.add(f"geschiedenis[{g}].wijzigingen[{w}].naar", "de delen van een gesplitst item horen in hetzelfde onderdeel van het kader")
         kept = {x.id for x in vorige.wijzigingen if x.soort == "gewijzigd"}
-        for w, x in enumerate(vorige.wijzigingen):
-            for n, item_id in enumerate(x.naar):
-                if item_id in kept:
-                    p.add(f"geschiedenis[{g}].wijzigingen[{w}].naar[{n}]", f"'{item_id}' hield zijn id (gewijzigd) en kan geen nieuw deel zijn")
         for w, wijziging in enumerate(vorige.wijzigingen):
             path = f"geschiedenis[{g}].wijzigingen[{w}]"
             if wijziging.soort in ("gewijzigd", "nieuw") and wijziging.id not in known_items:
@@ -128,6 +121,10 @@ def _check_history(kader: Kader, known_items: set[str], p: Problems) -> None:
             for n, item_id in enumerate(wijziging.naar):
                 if item_id not in known_items:
                     p.add(f"{path}.naar[{n}]", f"item '{item_id}' bestaat niet in deze versie")
+                elif item_id in kept:
+                    p.add(f"{path}.naar[{n}]", f"'{item_id}' hield zijn id (gewijzigd) en kan geen nieuw deel zijn")
+            if len({kader.section_of(i) for i in wijziging.naar if i in known_items}) > 1:  # one doel, one scale for all parts
+                p.add(f"{path}.naar", "de delen van een gesplitst item horen in hetzelfde onderdeel van het kader")
 
 
 def _one_meaning(kader: Kader, p: Problems) -> None:
