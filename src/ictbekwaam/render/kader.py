@@ -15,6 +15,7 @@ import msgspec
 
 from ictbekwaam import dutch, safe
 from ictbekwaam.model.kader import TOEGEVOEGD, Item, Kader
+from ictbekwaam.model.targets import Targets
 from ictbekwaam.render.markdown_text import md, md_lines
 
 
@@ -30,6 +31,7 @@ ADDED_NOTE = (
 )
 
 
+STATEMENTS_NOTE = f"Stellingen en toelichtingen: {TOEGEVOEGD}; tussen “ en ” het Kader, letterlijk."
 ITEM_ORIGIN = f"stelling, toelichting en doel: {TOEGEVOEGD}; tussen “ en ” het Kader, letterlijk"
 EXAMPLE_ORIGIN = f"omschrijving, verwijzingen en referenties letterlijk uit het Kader; titel en items: {TOEGEVOEGD}"
 
@@ -59,8 +61,7 @@ def _target_note(kader: Kader, item: Item) -> str:
     """`` · standaarddoel 2 (Beginnend)`` for an item whose default target differs from the scale's; else ""."""
     if item.doel is None:
         return ""
-    label = next((n.label for n in kader.schaal.niveaus if n.waarde == item.doel), None)
-    label = label or next((o.label for o in kader.checklist.opties if o.code == item.doel), str(item.doel))
+    label = Targets().for_item(kader, item.id).label  # no school doelen: the kader's own default
     return f"standaarddoel {item.doel} ({label}), {TOEGEVOEGD}"
 
 
@@ -115,13 +116,13 @@ def kader_markdown(kader: Kader) -> str:
     out += [f"## {md(bv.naam)}", "", *md_lines(bv.omschrijving), ""]
     if bv.referenties:
         out += [f"Referenties: {md(_references(bv))}", ""]
-    out += [f"*Stellingen en toelichtingen: {TOEGEVOEGD}; tussen “ en ” het Kader, letterlijk.*", ""]
+    out += [f"*{STATEMENTS_NOTE}*", ""]
     for item in bv.items:
         out += _item_md(kader, item)
     out.append("")
     for kerntaak in kader.kerntaken:
         out += [f"## Kerntaak {md(kerntaak.id)}: {md(kerntaak.naam)}", "", *md_lines(kerntaak.omschrijving), ""]
-        out += [f"*Stellingen en toelichtingen: {TOEGEVOEGD}; tussen “ en ” het Kader, letterlijk.*", ""]
+        out += [f"*{STATEMENTS_NOTE}*", ""]
         current = None
         for item in kerntaak.items:
             if item.onderdeel and item.onderdeel != current:
@@ -178,7 +179,7 @@ def kader_tree(kader: Kader):  # -> rich.tree.Tree
         checklist.add(literal(f"{optie.label}: {optie.omschrijving}{mark}"))
 
     def add_items(branch, items: list[Item]) -> None:  # type: ignore[no-untyped-def]
-        branch.add(literal(f"Stellingen en toelichtingen: {TOEGEVOEGD}; tussen “ en ” het Kader, letterlijk.", "dim"))
+        branch.add(literal(STATEMENTS_NOTE, "dim"))
         for item in items:
             target = _target_note(kader, item)
             node = branch.add(line((item.id, "bold"), (f" {item.stelling}", ""), (f"  ({target})" if target else "", "dim")))
