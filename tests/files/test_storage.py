@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from ictbekwaam.files import storage
 from ictbekwaam.errors import DataError, IctbekwaamError
 from ictbekwaam.files.results import read_result
-from ictbekwaam.model.result import new_result
+from ictbekwaam.model.result import Respondent, decode, new_result
 from ictbekwaam.files.storage import Store, result_file_name, user_data_dir
 
 
@@ -75,8 +76,10 @@ def test_set_draft_aside_and_remove(kader, data_dir):
     assert store.set_draft_aside() is None
     store.save_draft(new_result(kader, store.respondent_id()))
     aside = store.set_draft_aside()
-    assert aside == data_dir / "concept.vorige.json" and aside.exists()
+    assert aside.parent == data_dir and aside.exists()
+    assert re.fullmatch(r"concept\.vorige-\d{4}-\d\d-\d\d-\d{6}\.json", aside.name)
     assert not store.has_draft()
+    assert store.previous_drafts() == [aside]
     store.save_draft(new_result(kader, store.respondent_id()))
     store.remove_draft()
     store.remove_draft()  # twice is fine
@@ -129,3 +132,44 @@ def test_out_dir_is_created_and_a_file_is_refused(kader, tmp_path):
     with pytest.raises(IctbekwaamError) as error:
         Store(results_dir=not_a_dir).save_result(new_result(kader, "r-" + "1" * 32))
     assert "geen map" in str(error.value)
+
+
+def test_a_second_set_aside_draft_never_replaces_the_first(kader, data_dir, monkeypatch):
+    """Two drafts set aside in the same second (and an old concept.vorige.json) are all kept."""
+    stamp = datetime(2026, 11, 25, 10, 15, 30, tzinfo=timezone.utc)
+    monkeypatch.setattr(storage, "now", lambda: stamp)
+    store = Store()
+    store._ensure_root()
+    legacy = data_dir / "concept.vorige.json"
+    legacy.write_bytes(b"older version's draft")
+    names = []
+    for naam in ("Eerste", "Tweede", "Derde"):
+        store.save_draft(msgspec.structs.replace(new_result(kader, store.respondent_id()), respondent=Respondent(id=store.respondent_id(), naam=naam)))
+        names.append(store.set_draft_aside().name)
+    assert names == [
+        "concept.vorige-2026-11-25-101530.json",
+        "concept.vorige-2026-11-25-101530-2.json",
+        "concept.vorige-2026-11-25-101530-3.json",
+    ]
+    assert [decode((data_dir / n).read_bytes(), data_dir / n).respondent.naam for n in names] == ["Eerste", "Tweede", "Derde"]
+    assert legacy.read_bytes() == b"older version's draft"
+    assert [p.name for p in store.previous_drafts()] == ["concept.vorige.json", *names]
+    assert (data_dir / names[0]).stat().st_mode & 0o777 == 0o600
+
+
+def test_set_aside_without_hard_links_still_never_replaces(kader, data_dir, monkeypatch):
+    """On a file system without hard links the name is checked before the rename."""
+    def no_links(source, target):
+        raise PermissionError(1, "Operation not permitted")
+
+    stamp = datetime(2026, 11, 25, 10, 15, 30, tzinfo=timezone.utc)
+    monkeypatch.setattr(storage, "now", lambda: stamp)
+    monkeypatch.setattr(storage.os, "link", no_links)
+    store = Store()
+    store.save_draft(new_result(kader, store.respondent_id()))
+    first = store.set_draft_aside()
+    first_bytes = first.read_bytes()
+    store.save_draft(new_result(kader, store.respondent_id()))
+    second = store.set_draft_aside()
+    assert first != second and first.read_bytes() == first_bytes and second.exists()
+    assert not store.has_draft()

@@ -295,7 +295,8 @@ def test_a_damaged_draft_is_explained_and_new_sets_it_aside(kader, teacher, data
     assert "ictbekwaam assess --new" in str(error.value)
     with pytest.raises(Cancelled):
         run(kader, teacher(START + ["Opnieuw", CTRL_C]), start="new")
-    assert (data_dir / "concept.vorige.json").read_text().startswith('{"schema"')
+    (aside,) = Store().previous_drafts()
+    assert aside.read_text().startswith('{"schema"')
     assert Store().load_draft().respondent.naam == "Opnieuw"
 
 

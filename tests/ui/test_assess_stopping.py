@@ -74,12 +74,28 @@ def test_new_flag_sets_the_old_draft_aside_and_starts_fresh(kader, teacher, data
     ui = teacher(START + ["Nieuw", CTRL_C])
     with pytest.raises(Cancelled):
         run(kader, ui, start="new")
-    previous = read_result(data_dir / "concept.vorige.json")
+    (aside,) = Store().previous_drafts()
+    previous = read_result(aside)
     assert previous.answers == {"BV1": "nee", "BV2": "nee"}
     fresh = Store().load_draft()
     assert fresh.answers == {} and fresh.respondent.naam == "Nieuw"
     assert fresh.respondent.id == previous.respondent.id
-    assert f"Je vorige concept is bewaard als {data_dir / 'concept.vorige.json'}." in ui.seen()
+    assert f"Je vorige concept is bewaard als {aside}." in ui.seen()
+
+
+def test_a_second_new_keeps_the_first_set_aside_draft_too(kader, teacher, data_dir):
+    with pytest.raises(Cancelled):
+        run(kader, teacher(START + CONTEXT + ["3", CTRL_C]))
+    with pytest.raises(Cancelled):
+        run(kader, teacher(START + ["Tweede", CTRL_C]), start="new")
+    third = teacher(START + ["Derde", CTRL_C])
+    with pytest.raises(Cancelled):
+        run(kader, third, start="new")
+    first, second = Store().previous_drafts()
+    assert read_result(first).answers == {"BV1": "nee"}
+    assert read_result(second).respondent.naam == "Tweede"
+    assert f"Je vorige concept is bewaard als {second}." in third.seen()
+    assert Store().load_draft().respondent.naam == "Derde"
 
 
 def test_choosing_new_in_the_offer_starts_fresh(kader, teacher, data_dir):
@@ -88,7 +104,8 @@ def test_choosing_new_in_the_offer_starts_fresh(kader, teacher, data_dir):
     with pytest.raises(Cancelled):
         run(kader, teacher(["2"] + START + ["Ander", CTRL_C]))
     assert Store().load_draft().respondent.naam == "Ander"
-    assert read_result(data_dir / "concept.vorige.json").answers == {"BV1": "nee"}
+    (aside,) = Store().previous_drafts()
+    assert read_result(aside).answers == {"BV1": "nee"}
 
 
 def test_stopping_in_the_offer_changes_nothing(kader, teacher, data_dir):

@@ -3,7 +3,7 @@
 Two ``ictbekwaam assess`` runs on one data folder (two terminal windows, two
 people on a shared laptop) would both autosave to ``concept.json``, and the last
 to save would silently replace the other's answers; ``--new`` in the second
-would even move the first one's draft to ``concept.vorige.json`` under its feet.
+would even set the first one's draft aside under its feet.
 So the interactive session holds an exclusive lock on ``concept.lock`` in the
 data folder from its start (before a draft is read, offered or set aside) to its
 end, and a second run that cannot take it refuses before it touches anything.

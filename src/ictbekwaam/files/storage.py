@@ -5,7 +5,9 @@ one folder per user:
 
 - ``ICTBEKWAAM_DATA_DIR`` when set, else ``platformdirs.user_data_dir("ictbekwaam")``;
 - ``concept.json``: the draft, rewritten atomically after every answer;
-- ``concept.vorige.json``: the previous draft, kept when the teacher starts anew;
+- ``concept.vorige-<datum>-<tijd>.json``: each draft the teacher set aside by
+  starting anew, one file per draft, never replaced (``concept.vorige.json``
+  from earlier versions of ictbekwaam is left as it is);
 - ``concept.lock``: locked by the interactive session that owns the drafts (:mod:`ictbekwaam.files.lock`);
 - ``respondent-id``: a random id made once: the id of assessments without a
   name, and of the first name used in this folder;
@@ -47,7 +49,9 @@ from ictbekwaam.model.result import (
 
 DATA_DIR_ENV = "ICTBEKWAAM_DATA_DIR"
 DRAFT_FILE = "concept.json"
-PREVIOUS_DRAFT_FILE = "concept.vorige.json"
+PREVIOUS_DRAFT_FILE = "concept.vorige.json"  # the one set-aside draft of earlier ictbekwaam versions: read, never written
+PREVIOUS_DRAFT_PREFIX = "concept.vorige-"
+PREVIOUS_DRAFT_HINT = "concept.vorige-<datum>-<tijd>.json"  # for messages before the name is known
 RESPONDENT_FILE = "respondent-id"
 RESULTS_DIR = "resultaten"
 PRIVATE = 0o600
@@ -89,10 +93,14 @@ class Store:
         """The draft of the assessment in progress."""
         return self.root / DRAFT_FILE
 
-    @property
-    def previous_draft_path(self) -> Path:
-        """Where a draft goes when the teacher chooses to start anew."""
-        return self.root / PREVIOUS_DRAFT_FILE
+    def previous_drafts(self) -> list[Path]:
+        """Every draft set aside by starting anew, oldest first (the undated one of earlier versions first)."""
+        try:
+            dated = list(self.root.glob(f"{PREVIOUS_DRAFT_PREFIX}*.json"))
+        except OSError:
+            dated = []
+        legacy = self.root / PREVIOUS_DRAFT_FILE
+        return ([legacy] if legacy.is_file() else []) + sorted((p for p in dated if p.is_file()), key=_set_aside_order)
 
     @property
     def lock_path(self) -> Path:
@@ -190,7 +198,7 @@ class Store:
             found = sorted(p for p in folder.glob("zelfevaluatie-*.json") if not p.name.startswith("."))
         except OSError:
             found = []
-        return [self.previous_draft_path, self.draft_path, *found]
+        return [*self.previous_drafts(), self.draft_path, *found]
 
     def _read_respondent_id(self) -> str | None:
         path = self.respondent_path
@@ -209,7 +217,7 @@ class Store:
 
     # --- draft -------------------------------------------------------------
     def lock_drafts(self) -> SessionLock | None:
-        """Lock ``concept.json`` and ``concept.vorige.json`` for this session, without waiting.
+        """Lock ``concept.json`` and the set-aside drafts for this session, without waiting.
 
         None when another session (process) holds the lock. Hold it from before the
         draft is read until the session ends; see :mod:`ictbekwaam.files.lock`.
@@ -235,14 +243,25 @@ class Store:
         return atomic_write(self.draft_path, encode(result), mode=PRIVATE)
 
     def set_draft_aside(self) -> Path | None:
-        """Keep the current draft as ``concept.vorige.json`` (replacing an older one); None if none."""
+        """Keep the current draft under a new name of its own; None if there is no draft.
+
+        The name is ``concept.vorige-<datum>-<tijd>.json`` (with ``-2``, ``-3`` ...
+        when a draft was set aside in the same second). An earlier set-aside draft is
+        never replaced: each time the teacher starts anew, one more file is kept.
+        """
         if not self.draft_path.exists():
             return None
-        try:
-            os.replace(self.draft_path, self.previous_draft_path)
-        except OSError as exc:
-            raise IctbekwaamError(f"{self.draft_path}: kan het concept niet opzijzetten ({os_reason(exc)})") from None
-        return self.previous_draft_path
+        stem = f"{PREVIOUS_DRAFT_PREFIX}{now().strftime('%Y-%m-%d-%H%M%S')}"
+        for number in range(1, _NAME_ATTEMPTS + 1):
+            target = self.root / (f"{stem}.json" if number == 1 else f"{stem}-{number}.json")
+            try:
+                _move_without_replacing(self.draft_path, target)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise IctbekwaamError(f"{self.draft_path}: kan het concept niet opzijzetten ({os_reason(exc)})") from None
+            return target
+        raise IctbekwaamError(f"{self.root}: kon geen nieuwe bestandsnaam vinden om het concept opzij te zetten")
 
     def remove_draft(self) -> None:
         """Delete the draft (after its result has been saved)."""
@@ -277,3 +296,33 @@ class Store:
             except FileExistsError:
                 continue
         raise IctbekwaamError(f"{folder}: kon geen nieuwe bestandsnaam vinden voor het resultaat")
+
+
+def _move_without_replacing(source: Path, target: Path) -> None:
+    """Rename ``source`` to ``target``; FileExistsError when ``target`` exists (it is never replaced).
+
+    A hard link refuses an existing name atomically. Where the file system has no
+    hard links (FAT, some network drives), the name is checked first; the session
+    lock keeps other ictbekwaam processes out of the folder meanwhile.
+    """
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.rename(source, target)
+        return
+    os.unlink(source)
+
+
+_SET_ASIDE_NAME = re.compile(r"concept\.vorige-(\d{4}-\d\d-\d\d-\d{6})(?:-(\d+))?\.json")
+
+
+def _set_aside_order(path: Path) -> tuple[str, int, str]:
+    """Oldest first: by the time in the name, then ``-2``, ``-3`` (a name not made by ictbekwaam last)."""
+    match = _SET_ASIDE_NAME.fullmatch(path.name)
+    if match is None:
+        return ("~", 0, path.name)
+    return (match.group(1), int(match.group(2) or 1), path.name)
