@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from ictbekwaam import safe
+from ictbekwaam import dutch, safe
 from ictbekwaam.core.interview import Interview, adopt_draft
 from ictbekwaam.errors import DataError, Place
 from ictbekwaam.files.storage import Store
@@ -71,7 +71,7 @@ def begin(kader: Kader, store: Store, ui: Ui, start: str) -> Optional[Interview]
     interview = Interview(kader, adopted)
     welcome = "Welkom terug. Je gaat verder waar je was"
     if not offered:
-        welcome += f" ({interview.answered_count()} van {interview.total_items} vragen beantwoord)"
+        welcome += f" ({interview.answered_count()} van {dutch.count(interview.total_items, 'vraag', 'vragen')} beantwoord)"
     ui.say(welcome + ".", "bold")
     return interview
 
@@ -99,7 +99,7 @@ def _offer_resume(kader: Kader, store: Store, ui: Ui, draft: Result) -> str:
     ui.heading(*_TITLE)
     ui.say(
         f"Je hebt een zelfevaluatie die nog niet af is: begonnen op {dutch_datetime(draft.created_at)}, "
-        f"{interview.answered_count()} van {interview.total_items} vragen beantwoord."
+        f"{interview.answered_count()} van {dutch.count(interview.total_items, 'vraag', 'vragen')} beantwoord."
     )
     return ui.choose(
         "Wat wil je doen?",
@@ -118,7 +118,7 @@ def _welcome(kader: Kader, store: Store, ui: Ui) -> bool:
     ui.say(
         f"Met deze vragenlijst bekijk je zelf hoe ict-bekwaam je bent, volgens het {kader.meta.titel} "
         f"({kader.meta.uitgever}). Eerst een paar vragen over jou (die mogen leeg blijven), dan de "
-        f"digitale basisvaardigheden en de stellingen bij kerntaak {kerntaken}: {total} vragen, samen "
+        f"digitale basisvaardigheden en de stellingen bij kerntaak {kerntaken}: {dutch.count(total, 'vraag', 'vragen')}, samen "
         f"ongeveer {MINUTES} minuten."
     )
     ui.say()
