@@ -17,9 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-
-SOURCE = ROOT / "src" / "ictbekwaam"
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "ictbekwaam"
 
 # Dutch plural nouns the program counts (and a few it might): "1 <noun>" would be wrong.
 NOUNS = (

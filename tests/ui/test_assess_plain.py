@@ -198,3 +198,14 @@ def test_plain_screens_say_in_words_what_the_menus_show_with_symbols(kader, draf
     assert "ictbekwaam, zelfevaluatie ict-bekwaamheid." in screen
     assert "Je antwoord: niveau 4 van 4, Voorbeeld voor anderen." in screen
     assert "B1: niveau 1 van 4, doel 3, nog niet op doel, nog 2 niveaus." in screen
+
+
+def test_the_readmes_example_is_what_the_teacher_sees(kader):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```text\n(Digitale basisvaardigheden, vraag 2 van .*?)```", readme, re.S).group(1)
+    with pytest.raises(Cancelled) as stopped:
+        run(kader, ["1"] + CONTEXT + ["1", "2"])
+    typed = stopped.value.screen.replace("Enter: 2\n", "Enter: ", 1)  # the input is not echoed into the buffer
+    assert example.replace("Enter: 2\n", "Enter: ") in typed

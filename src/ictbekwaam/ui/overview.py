@@ -16,7 +16,7 @@ from ictbekwaam import dutch, safe
 from ictbekwaam.core.interview import Interview, Mode, OverviewRow
 from ictbekwaam.render.literal import literal
 from ictbekwaam.ui.protocol import OVERVIEW_KEY, SEPARATOR, MenuChoice, Ui
-from ictbekwaam.ui.walk import answer_text
+from ictbekwaam.ui.walk import shown_answer
 
 PAGE = 9
 """The most numbered entries in one menu: the digits 1 to 9 (a tenth would need a letter as its key)."""
@@ -145,7 +145,7 @@ class Overview:
     def _plain_row(self, row: OverviewRow) -> str:
         """``A1. Ik ... (the whole statement) Antwoord: niveau 3 van 4, Bekwaam.``"""
         stelling = row.step.item.stelling if row.step.item else ""
-        answer = answer_text(self.interview, row.step, plain=True) or "nog open"
+        answer = shown_answer(self.interview, row.step, plain=True) or "nog open"
         return f"{row.step.key}. {stelling} Antwoord: {answer}."
 
     def _choose_change(self) -> bool:

@@ -17,7 +17,7 @@ from ictbekwaam.model.result import Evidence
 from ictbekwaam.ui.protocol import BACK_KEY, EXPLAIN_KEY, SEPARATOR, SKIP_KEY, MenuChoice, Ui
 
 
-def answer_text(interview: Interview, step: Step, *, plain: bool) -> str:
+def shown_answer(interview: Interview, step: Step, *, plain: bool) -> str:
     """The current answer of ``step`` as shown: ``3 · Bekwaam``; plain, in words: ``niveau 3 van 4, Bekwaam``."""
     value = interview.value(step)
     if plain and step.kind == "item" and isinstance(value, int) and not isinstance(value, bool):
@@ -105,7 +105,7 @@ class Questions:
             choices.append(MenuChoice(Nav.BACK, "Vorige vraag", BACK_KEY))
         message = "Jouw antwoord"
         if current is not None:
-            message += f" (nu: {answer_text(interview, step, plain=plain)})"
+            message += f" (nu: {shown_answer(interview, step, plain=plain)})"
         explained = False
         while True:
             picked = self.ui.choose(message, choices, default=current, back=can_go_back)
@@ -123,7 +123,7 @@ class Questions:
             self.ui.echo("overgeslagen: deze vraag staat open")
         else:
             interview.answer(picked)
-            self.ui.echo(f"je antwoord: {answer_text(interview, step, plain=True)}" if plain else interview.value_text(step))
+            self.ui.echo(f"je antwoord: {shown_answer(interview, step, plain=True)}" if plain else interview.value_text(step))
 
     def _explain(self, step: Step) -> None:
         item = step.item
