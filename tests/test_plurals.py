@@ -70,7 +70,7 @@ def plural_places(source: str) -> list[tuple[int, str]]:
                 continue
             match = _AFTER.match(after.value)
             if match and not _is_count(value.value):
-                expression = ast.get_source_segment(source, value.value) or ast.unparse(value.value)
+                expression = ast.unparse(value.value)  # the same text on every Python version
                 spec = ""
                 if isinstance(value.format_spec, ast.JoinedStr):  # {n:,}
                     spec = ":" + "".join(str(v.value) for v in value.format_spec.values if isinstance(v, ast.Constant))

@@ -163,6 +163,10 @@ def test_skipped_questions_are_open_and_can_be_answered_from_the_overview(kader,
     shown = ui.seen()
     assert "Nog open: 2 vragen, BV1 en A1." in shown
     assert "Alle vragen zijn beantwoord." in shown
+    # The overview's keys do not move when the open questions are gone: only "4" goes.
+    with_open, without = [(q.keys, q.titles) for q in ui.asked if q.message == "Wat wil je doen?"]
+    assert with_open[0] == ["1", "2", "3", "4"] and without[0] == ["1", "2", "3"]
+    assert with_open[1][:3] == without[1] == ["Opslaan en afronden", "Een antwoord wijzigen", "Stoppen en later verdergaan (alles blijft bewaard)"]
 
 
 def test_saving_with_open_questions_asks_first_and_keeps_them_absent(kader, teacher):
@@ -288,6 +292,10 @@ def test_an_own_example_can_go_back(kader, teacher, draft_of):
     assert draft.evidence["A"].voorbeeld == "Toetsen online"
     assert draft.evidence["A"].meerwaarde == "Sneller"
     assert "eigen voorbeeld bewaard" in ui.seen()
+    # That it may stay empty is said once, in the heading, not again by the text and the field.
+    assert "Je voorbeeld: wat deed je?" in ui.lines  # no hint after it
+    assert "laat het leeg" not in ui.seen().lower() and "leeg laten" not in ui.seen().lower()
+    assert "eigen voorbeeld (mag leeg blijven)" in ui.seen()
 
 
 def test_harmless_names_are_only_text(kader, teacher, data_dir, tmp_path, monkeypatch):
