@@ -161,7 +161,7 @@ def test_validate(case, corpus, run):
     bad = sum(line is not None and line.startswith("✗") for line, _ in verdicts.values())
     assert done.code == (1 if bad else 0), done
     if bad:
-        assert re.search(rf"^Fout: {bad} van de \d+ bestanden", done.err, re.M), done
+        assert re.search(rf"^Fout: {bad} van de \d+ bestand(en)? (is|zijn) ongeldig", done.err, re.M), done
     else:
         assert "Fout" not in done.err, done
 
@@ -301,7 +301,7 @@ def test_validate_checks_every_member_of_a_zip(tmp_path, goods, run_cli):
     line, reasons = validate_block(done.out, f"{archive}:map/kapot.json")
     assert line == f"✗ {archive}:map/kapot.json: ongeldig" and reasons, done
     assert "notities.txt" not in done.out
-    assert re.search(r"^Fout: 1 van de \d+ bestanden", done.err, re.M), done
+    assert re.search(r"^Fout: 1 van de (1 bestand|\d+ bestanden) is ongeldig", done.err, re.M), done
     assert_calm(done.out + done.err, archive)
 
 
@@ -349,7 +349,7 @@ def test_yaml(case, command, corpus, goods, run):
         else:
             assert done.code == 1, done
             assert line == f"✗ {path}: ongeldig" and reasons, done
-            assert re.search(r"^Fout: 1 van de 1 bestanden", done.err, re.M), done
+            assert re.search(r"^Fout: 1 van de 1 bestand is ongeldig", done.err, re.M), done
     elif expect == "valid":
         assert done.code == 0, done
         assert done.err == "", done

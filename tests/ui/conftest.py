@@ -42,6 +42,7 @@ class Asked:
     titles: list[str]
     default: Any
     back: bool
+    keys: list[Optional[str]] = ()  # type: ignore[assignment]  # the keys of the choices, as given (None = numbered)
 
 
 class ScriptedUi:
@@ -82,7 +83,7 @@ class ScriptedUi:
 
     def choose(self, message: str, choices: Sequence[MenuChoice], default: Any = None, *, back: bool = False) -> Any:
         real = [c for c in choices if not is_separator(c)]
-        self.asked.append(Asked(message, [c.title for c in real], default, back))
+        self.asked.append(Asked(message, [c.title for c in real], default, back, [c.key for c in real]))
         self.lines.append(message)
         self.lines += [f"  {choice.key or number}) {choice.title}" for number, choice in enumerate(real, start=1)]
         key = self._next()

@@ -22,6 +22,7 @@ from ictbekwaam.files.storage import Store
 from ictbekwaam.files.results import read_result
 from ictbekwaam.model.result import json_schema
 from ictbekwaam.ui.end import Commands
+from ictbekwaam.ui.protocol import LETTER_KEYS
 from assess_keys import (
     A, B, BV, C, CONTEXT, CTRL_C, ESC, FULL_ANSWERS, QUESTIONS, RESUME, START, figures, full_keys, ids, run,
 )
@@ -118,12 +119,14 @@ def test_back_with_a_choice_and_with_esc_changes_earlier_answers(kader, teacher)
 
 
 def test_explanation_on_request(kader, teacher):
-    ui = teacher(START + CONTEXT + ["t", "1", CTRL_C])
+    ui = teacher(START + CONTEXT + ["t", "t", "1", CTRL_C])
     with pytest.raises(Cancelled):
         run(kader, ui)
     shown = ui.seen()
     assert "Toelichting" in shown
-    assert kader.item("BV1").toelichting in shown
+    # Shown once: a second t says where it is instead of pushing the question away with the same block.
+    assert shown.count(kader.item("BV1").toelichting) == 1
+    assert shown.count("De toelichting bij BV1 staat hierboven.") == 1
     # Asking for the explanation is not an answer; choosing afterwards is.
     assert Store().load_draft().answers == {"BV1": "ja"}
 
@@ -147,7 +150,7 @@ def test_skipped_questions_are_open_and_can_be_answered_from_the_overview(kader,
         + ["3"] * (A - 1) + [""]
         + ["3"] * B + [""]
         + ["3"] * C + [""]
-        + ["3"]  # overview: "De open vragen nu beantwoorden (2)"
+        + ["4"]  # overview: "De open vragen nu beantwoorden (2)"
         + ["2"]  # BV1 deels
         + ["4"]  # A1 4
         + ["1"]  # back at the overview: save
@@ -158,8 +161,12 @@ def test_skipped_questions_are_open_and_can_be_answered_from_the_overview(kader,
     assert result.answers["A1"] == 4
     assert len(result.answers) == QUESTIONS
     shown = ui.seen()
-    assert "Nog open (2): BV1, A1" in shown
+    assert "Nog open: 2 vragen, BV1 en A1." in shown
     assert "Alle vragen zijn beantwoord." in shown
+    # The overview's keys do not move when the open questions are gone: only "4" goes.
+    with_open, without = [(q.keys, q.titles) for q in ui.asked if q.message == "Wat wil je doen?"]
+    assert with_open[0] == ["1", "2", "3", "4"] and without[0] == ["1", "2", "3"]
+    assert with_open[1][:3] == without[1] == ["Opslaan en afronden", "Een antwoord wijzigen", "Stoppen en later verdergaan (alles blijft bewaard)"]
 
 
 def test_saving_with_open_questions_asks_first_and_keeps_them_absent(kader, teacher):
@@ -171,7 +178,7 @@ def test_saving_with_open_questions_asks_first_and_keeps_them_absent(kader, teac
         + ["o"] * B + [""]
         + ["2"] + ["o"] * (C - 1) + [""]
         + ["1"]  # opslaan
-        + ["3"]  # "Terug naar het overzicht"
+        + ["x"]  # "Terug naar het overzicht"
         + ["1"]  # opslaan
         + ["2"]  # "Ja, opslaan; de open vragen blijven leeg"
     )
@@ -179,7 +186,7 @@ def test_saving_with_open_questions_asks_first_and_keeps_them_absent(kader, teac
     result = read_result(run(kader, ui).path)
     assert result.answers == {"C1": 2}
     assert result.complete is True
-    assert f"Nog open ({QUESTIONS - 1})" in ui.seen()
+    assert f"Nog open: {QUESTIONS - 1} vragen, BV1, BV2, " in ui.seen()
     assert f"Er staan nog {QUESTIONS - 1} vragen open. Toch opslaan?" in ui.seen()
 
 
@@ -189,7 +196,8 @@ def test_saving_with_open_questions_can_answer_them_first(kader, teacher, draft_
     ui = teacher(["1", "1", "1", "4", "1"])  # resume; save -> "Nee, eerst de open vragen"; C5 4; save
     result = read_result(run(kader, ui).path)
     assert result.answers["C5"] == 4 and len(result.answers) == QUESTIONS
-    assert "Nog open (1): C5" in ui.seen()
+    assert "Nog open: 1 vraag, C5." in ui.seen()
+    assert "Er staat nog 1 vraag open. Toch opslaan?" in ui.seen()
 
 
 def test_any_answer_can_be_changed_in_the_overview(kader, teacher, draft_of):
@@ -202,7 +210,7 @@ def test_any_answer_can_be_changed_in_the_overview(kader, teacher, draft_of):
         + ["1"]  # B3 -> 1
         + ["2", "1", "1"]  # Over jou -> Naam
         + ["\x7f" * 3 + "Pseudoniem"]  # erase "Sam", type another name
-        + ["2", "3", "1", "1"]  # Kerntaak A -> A1 -> 1; back to the overview
+        + ["2", "3", "1", "1", "1"]  # Kerntaak A -> its first part -> A1 -> 1; back to the overview
         + ["1"]  # save
     )
     result = read_result(run(kader, teacher(keys)).path)
@@ -215,13 +223,52 @@ def test_any_answer_can_be_changed_in_the_overview(kader, teacher, draft_of):
 
 def test_changing_nothing_returns_to_the_overview(kader, teacher, draft_of):
     draft_of(FULL_ANSWERS)
-    keys = RESUME + ["2", "t"] + ["2", "3", "t"] + ["1"]  # no section; A, then no question; save
+    # No section; A, then no part; A, its first part, then no question; save.
+    keys = RESUME + ["2", "x"] + ["2", "3", "x"] + ["2", "3", "1", "x"] + ["1"]
     ui = teacher(keys)
     result = read_result(run(kader, ui).path)
     assert result.answers["A1"] == 3
     titles = [q.titles for q in ui.asked if q.message == "Welke vraag wil je wijzigen?"][0]
     assert titles[0].startswith("A1 ") and " — 3" in titles[0]
-    assert titles[-2:] == ["Eigen voorbeeld — ingevuld", "Terug naar het overzicht"]
+    assert titles[-1] == "Terug naar het overzicht"
+    assert [q.keys for q in ui.asked if q.message == "Welk onderdeel?"][0] == ["1", "2", "3", "4", "5", "x"]
+
+
+def test_a_long_section_is_chosen_in_parts_with_no_key_beyond_nine(kader, teacher, draft_of):
+    """Kerntaak A has more questions than there are digits: first a part, then the question; never "0)" or "a)"."""
+    draft_of(FULL_ANSWERS)
+    a = ids(kader, "A")
+    assert len(a) + 1 > 9  # its statements and its own example
+    keys = RESUME + ["2", "3", "3"] + ["6"] + ["Andere les", "Andere meerwaarde"] + ["1"]  # A, last part, its own example
+    ui = teacher(keys)
+    result = read_result(run(kader, ui).path)
+    assert result.evidence["A"].voorbeeld == "Instructievideo's voor rekenen" + "Andere les"
+    parts = [q for q in ui.asked if q.message == "Welke vraag wil je wijzigen? Kies eerst het deel waarin die staat."][0]
+    sizes = [7, 6, 6]  # 19 entries in three parts of (nearly) equal length
+    assert sum(sizes) == len(a) + 1
+    assert parts.titles == [
+        f"{a[0]} tot en met {a[6]}",
+        f"{a[7]} tot en met {a[12]}",
+        f"{a[13]} tot en met je eigen voorbeeld",
+        "Terug naar het overzicht",
+    ]
+    last = [q for q in ui.asked if q.message == "Welke vraag wil je wijzigen?"][0]
+    assert last.keys == ["1", "2", "3", "4", "5", "6", "x"]
+    assert [t.split()[0] for t in last.titles[:5]] == a[13:]
+    assert last.titles[5] == "Eigen voorbeeld — ingevuld"
+    # Every menu of the walk: digits 1 to 9 for answers, and only the walk's letters besides.
+    for question in ui.asked:
+        assert all(k in set("123456789") | set(LETTER_KEYS) for k in question.keys if k), question
+
+
+def test_parts_are_in_order_nearly_equal_and_at_most_nine(kader):
+    from ictbekwaam.ui.overview import Entry, parts
+
+    for count in (10, 19, 81, 82, 200):
+        entries = [Entry(i, str(i), str(i)) for i in range(count)]
+        split = parts(entries)
+        assert [e for part in split for e in part] == entries
+        assert len(split) <= 9 and max(map(len, split)) - min(map(len, split)) <= 1
 
 
 def test_an_own_example_can_go_back(kader, teacher, draft_of):
@@ -245,6 +292,10 @@ def test_an_own_example_can_go_back(kader, teacher, draft_of):
     assert draft.evidence["A"].voorbeeld == "Toetsen online"
     assert draft.evidence["A"].meerwaarde == "Sneller"
     assert "eigen voorbeeld bewaard" in ui.seen()
+    # That it may stay empty is said once, in the heading, not again by the text and the field.
+    assert "Je voorbeeld: wat deed je?" in ui.lines  # no hint after it
+    assert "laat het leeg" not in ui.seen().lower() and "leeg laten" not in ui.seen().lower()
+    assert "eigen voorbeeld (mag leeg blijven)" in ui.seen()
 
 
 def test_harmless_names_are_only_text(kader, teacher, data_dir, tmp_path, monkeypatch):
@@ -282,6 +333,16 @@ def test_the_commands_on_screen_carry_the_options_of_this_run(kader, teacher, tm
     ui = teacher(RESUME + ["1"])
     path = run(kader, ui, store=Store(results_dir=out), commands=commands).path
     assert f"ictbekwaam --kader 'eigen kader.yaml' pop {path} --doelen doelen.yaml -o pop.md" in ui.seen()
+
+
+def test_continuing_a_plain_run_asks_plainly_again(kader, teacher, tmp_path):
+    commands = Commands(doelen=Path("doelen.yaml"), out=tmp_path / "uit", plain=True)
+    assert commands.resume() == f"ictbekwaam assess --resume --out {tmp_path / 'uit'} --plain --doelen doelen.yaml"
+    with pytest.raises(Cancelled) as stopped:
+        run(kader, teacher(START + ["Sam", CTRL_C], plain=True), commands=commands)
+    assert stopped.value.message.endswith(f"Ga verder met: {commands.resume()}")
+    # The profile and the POP are not asked: they need no --plain.
+    assert "--plain" not in commands.profile(Path("r.json")) + commands.pop(Path("r.json"))
 
 
 def test_a_damaged_draft_is_explained_and_new_sets_it_aside(kader, teacher, data_dir):
@@ -328,6 +389,6 @@ def test_plain_screens_have_no_columns_and_no_capitals(kader, teacher, draft_of)
     with pytest.raises(Cancelled):
         run(kader, ui)
     shown = ui.seen()
-    assert f"A1. {kader.item('A1').stelling} Antwoord: 3 · Bekwaam." in shown
+    assert f"A1. {kader.item('A1').stelling} Antwoord: niveau 3 van 4, Bekwaam." in shown
     assert "Eigen voorbeeld: (geen)" in shown and "Eigen voorbeeld: Instructievideo's voor rekenen" in shown
     assert "OVER JOU" not in shown and "Over jou · 1 van 5" in shown

@@ -147,3 +147,13 @@ def test_enter_keeps_the_current_answer(screen):
     with keyboard(ENTER + "\n"):  # some terminals send \n for Enter
         assert ui.choose("Kies", choices, default=2) == 2
         assert ui.choose("Kies", choices, default=3) == 3
+
+
+def test_the_overview_menus_answer_to_their_digits_and_x(kader, screen, draft_of):
+    """The real menus: 2 (wijzigen), 3 (kerntaak A), 3 (its last part), x (back); 2, 4 (kerntaak B), 1 (B1), 4; save."""
+    from assess_keys import FULL_ANSWERS
+
+    draft_of(FULL_ANSWERS)
+    keys = pick("1") + pick("2") + pick("3") + pick("3") + pick("x") + pick("2") + pick("4") + pick("1") + pick("4") + pick("1")
+    outcome = run(keys, screen, kader)
+    assert read_result(outcome.path).answers["B1"] == 4

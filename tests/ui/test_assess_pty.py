@@ -208,7 +208,7 @@ def test_plain_mode_by_digits(data_dir, draft_of):
 
     def number(digit: str, after: str) -> None:
         child.expect_exact(after)
-        child.expect(r"Typ een nummer en druk op Enter[^:\n]*:")
+        child.expect(r"Typ een nummer[^:\n]* en druk op Enter[^:\n]*:")
         child.sendline(digit)
 
     number("1", "Wat wil je doen?")  # Verdergaan waar ik was
@@ -226,6 +226,81 @@ def test_plain_mode_by_digits(data_dir, draft_of):
     result = read_result(path)
     assert result.answers["BV1"] == "deels" and result.answers["C5"] == 3
     assert result.context.sector == "mbo"
+
+
+# Meaning carried by a symbol that a screen reader reads as noise or not at all: plain mode says it in words.
+SYMBOLS = re.compile(r"[·✓✗→…█░]|\b\d+/\d+\b")
+
+
+def test_accessible_asks_plainly_with_numbers_and_letters_and_never_an_escape(kader, data_dir, tmp_path, draft_of):
+    """ACCESSIBLE=1 in an ordinary terminal: numbers for answers, t/o/v (any case) for the rest, nothing but text.
+
+    The raw bytes from the terminal are read: not one escape sequence (no colour, no cursor movement, no
+    bracketed paste) and no symbol that carries meaning, from the welcome to the end screen.
+    """
+    out = tmp_path / "mijn resultaten"
+    raw = io.BytesIO()
+
+    def start(*args: str):
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "ictbekwaam", "assess", *args],
+            env={
+                **{k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES", "TERM")},
+                "TERM": "xterm-256color", "ACCESSIBLE": "1", "ICTBEKWAAM_DATA_DIR": str(data_dir),
+            },
+            timeout=TIMEOUT,
+            dimensions=(40, 120),
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )  # no encoding: the bytes as the terminal gets them
+        child.delaybeforesend = None
+        child.logfile_read = raw
+        return child
+
+    def typed(child, text: str, after: str) -> None:
+        child.expect_exact(after.encode())
+        child.expect(rb"(Typ een nummer[^:\n]* en druk op Enter[^:\n]*:|\n>) ")
+        child.sendline(text)
+
+    # 1. A start with numbers and letters, then Ctrl-C: continuing keeps --out and the plain questions.
+    child = start("--out", str(out))
+    typed(child, "1", "Klaar om te beginnen?")
+    for text in ("Sam", "", "", "2", ""):
+        typed(child, text, "Over jou, ")
+    typed(child, "t", "vraag 1 van")  # BV1: toelichting ...
+    typed(child, "T", "Stelling en toelichting:")  # ... once: a second T says where it is
+    typed(child, "1", "staat hierboven.")  # ja
+    typed(child, "O", "vraag 2 van")  # BV2: overslaan
+    typed(child, "v", "vraag 3 van")  # BV3: back to BV2 ...
+    typed(child, "2", "vraag 2 van")  # ... deels
+    child.expect_exact(b"vraag 3 van")
+    child.expect_exact(b"druk op Enter")
+    after_ctrl_c(child, "--plain")
+    assert ended(child).exitstatus == 130
+    stopped = raw.getvalue().decode()
+    assert f"Ga verder met: ictbekwaam assess --resume --out '{out}' --plain" in " ".join(stopped.split())
+    assert read_result(data_dir / "concept.json").answers == {"BV1": "ja", "BV2": "deels"}
+
+    # 2. The last question of a draft, the overview and the end screen, also plainly.
+    draft_of(["Sam", "", "", "vo", ""] + ["deels"] * BV + [3] * A + [None] + [1] * B + [None] + [2] * (C - 1))
+    child = start("--out", str(out))
+    typed(child, "1", "Wat wil je doen?")  # Verdergaan waar ik was
+    typed(child, "o", f"vraag {QUESTIONS} van {QUESTIONS}.")  # skipped ...
+    typed(child, "<", "eigen voorbeeld")  # ... back from the own example: "v" would be text here
+    typed(child, "4", f"vraag {QUESTIONS} van {QUESTIONS}.")
+    typed(child, "", "eigen voorbeeld")
+    typed(child, "1", "Wat wil je doen?")  # opslaan
+    child.expect_exact(b"Je resultaat staat in:")
+    assert ended(child).exitstatus == 0
+    (path,) = sorted(out.iterdir())
+    assert read_result(path).answers[ids(kader, "C")[-1]] == 4
+
+    everything = raw.getvalue()
+    assert b"\x1b" not in everything
+    text = everything.decode()
+    assert SYMBOLS.findall(text) == []
+    assert "  t. Toelichting bij deze vraag" in text and "Je antwoord: niveau 4 van 4, Voorbeeld voor anderen." in text
+    assert "nog niet op doel, nog 2 niveaus." in text  # the profile at the end, in words
 
 
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7]|4[0-9]|38;|48;)[0-9;]*m")

@@ -92,7 +92,8 @@ def assess_command(
 
     # Checked before any question: a typo in the doelen file must not cost a teacher 15 minutes.
     targets = load_doelen(doelen, kader)
-    commands = Commands(kader=options.kader_path, doelen=doelen, out=out)
+    # The plain questions of this run are kept in the commands named on screen ("Ga verder met: ... --plain").
+    commands = Commands(kader=options.kader_path, doelen=doelen, out=out, plain=wants_plain(plain))
     store = Store(results_dir=out.expanduser().absolute() if out is not None else None)
     if answers is not None:
         _from_answers(kader, targets, store, answers, commands)

@@ -81,7 +81,7 @@ def validate_command(
     files: Annotated[list[str], typer.Argument(metavar="BESTAND...", help="Kader-, handreiking-, doelen- of resultaatbestanden, of zip-archieven met resultaten.")],
 ) -> None:
     """Controleer bestanden en zeg wat er mis is, of dat ze geldig zijn."""
-    from ictbekwaam import safe
+    from ictbekwaam import dutch, safe
     from ictbekwaam.errors import DataError
     from ictbekwaam.files.validate import validate_path
 
@@ -99,4 +99,4 @@ def validate_command(
             else:
                 print(safe.text(f"✓ {label}: geldig {verdict.kind} ({verdict.summary})"))
     if bad:
-        raise IctbekwaamError(f"{bad} van de {checked} bestanden {'is' if bad == 1 else 'zijn'} ongeldig.")
+        raise IctbekwaamError(f"{bad} van de {dutch.count(checked, 'bestand', 'bestanden')} {'is' if bad == 1 else 'zijn'} ongeldig.")

@@ -30,7 +30,7 @@ from ictbekwaam.cli.common import (
     stderr_console,
     stdout_console,
 )
-from ictbekwaam import safe
+from ictbekwaam import dutch, safe
 from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 app = CommandGroup()
@@ -261,7 +261,7 @@ def report_command(
         if csv_per is CsvPer.respondent:
             if not profile.total.shown:
                 raise IctbekwaamError(
-                    f"te weinig respondenten voor een export per respondent (minstens {min_groep} afgeronde resultaten nodig)"
+                    f"te weinig respondenten voor een export per respondent (minstens {dutch.count(min_groep, 'afgerond resultaat', 'afgeronde resultaten')} nodig)"
                 )
             tally = collection.tally
             rows = tally.completed_rows()

@@ -245,7 +245,7 @@ class Interview:
         """Section and ``vraag 7 van 33`` for a step (default: the current one)."""
         step = step or self.current()
         if step is None:
-            return Progress("Overzicht", f"{self.answered_count()} van {self.total_items} vragen beantwoord")
+            return Progress("Overzicht", f"{self.answered_count()} van {dutch.count(self.total_items, 'vraag', 'vragen')} beantwoord")
         if step.kind == "item":
             return Progress(step.section_title, f"vraag {step.number} van {self.total_items}")
         if step.kind == "context":

@@ -380,7 +380,7 @@ def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], gro
             f"Je zit bij alles wat je beantwoordde op het hoogste niveau ({top_label}). "
             "Deel je ervaring: help collega's op weg of neem het voortouw in een leergroep over ict."
         )
-    text = f"Je zit bij {on_target} van de {counted} beantwoorde onderdelen op doel."
+    text = f"Je zit bij {on_target} van de {dutch.count(counted, 'beantwoord onderdeel', 'beantwoorde onderdelen')} op doel."
     if priorities[0].item.is_checklist:
         text += " Begin bij de basisvaardigheden: die zijn voorwaardelijk."
     return text

@@ -6,6 +6,7 @@ A document that fails raises :class:`Skip` with one Dutch line that says why;
 
 from __future__ import annotations
 
+from ictbekwaam import dutch
 from ictbekwaam.core.team.tally import Tally
 from ictbekwaam.errors import DataError
 from ictbekwaam.model.kader import Kader
@@ -53,6 +54,6 @@ def check(data: bytes, label: str, kader: Kader, tally: Tally) -> tuple[Result, 
     if codes is None:
         problems = check_answers(result, kader).problems
         path, message = problems[0] if problems else ("answers", "een antwoord past niet bij het kader")
-        more = f" (en nog {len(problems) - 1} fouten)" if len(problems) > 1 else ""
+        more = f" (en nog {dutch.count(len(problems) - 1, 'fout', 'fouten')})" if len(problems) > 1 else ""
         raise Skip(one_line(f"{path}: {message}{more}"))
     return result, codes

@@ -127,20 +127,22 @@ def validate_file(path: Path, kader: Kader) -> Verdict:
         n_items = sum(len(k.items) for k in checked.kerntaken)
         return Verdict(
             "kader",
-            f"{len(checked.basisvaardigheden.items)} basisvaardigheden, {len(checked.kerntaken)} kerntaken "
-            f"met {n_items} stellingen, {len(checked.voorbeelden)} voorbeelden",
+            f"{dutch.count(len(checked.basisvaardigheden.items), 'basisvaardigheid', 'basisvaardigheden')}, "
+            f"{dutch.count(len(checked.kerntaken), 'kerntaak', 'kerntaken')} met {dutch.count(n_items, 'stelling', 'stellingen')}, "
+            f"{dutch.count(len(checked.voorbeelden), 'voorbeeld', 'voorbeelden')}",
         )
     if "themas" in data:
         checked_h = parse_handreiking(data, kader, path, lines)
         n_onderwerpen = sum(len(t.onderwerpen) for t in checked_h.themas)
         n_vragen = sum(len(o.vragen) for t in checked_h.themas for o in t.onderwerpen)
-        return Verdict("handreiking", f"{len(checked_h.themas)} thema's, {n_onderwerpen} onderwerpen, {n_vragen} vragen")
+        themas = dutch.count(len(checked_h.themas), "thema", "thema's")
+        return Verdict("handreiking", f"{themas}, {dutch.count(n_onderwerpen, 'onderwerp', 'onderwerpen')}, {dutch.count(n_vragen, 'vraag', 'vragen')}")
     if "doelen" in data:
         from ictbekwaam.model.targets import parse_doelen
 
         targets = parse_doelen(data, kader, path, lines)
         notes = "".join(f"; {note}" for note in targets.notes)
-        return Verdict("doelenbestand", f"doelen voor {len(targets.per_item)} items{notes}")
+        return Verdict("doelenbestand", f"doelen voor {dutch.count(len(targets.per_item), 'item', 'items')}{notes}")
     raise DataError(
         lines.place(path, ""),
         "onbekend soort bestand: een kader heeft 'kerntaken', een handreiking 'themas', doelen 'doelen'",

@@ -192,13 +192,13 @@ def kader_tree(kader: Kader):  # -> rich.tree.Tree
                 node.add(literal(f"Voorbeeld: {voorbeeld.titel}" + (f" ({refs})" if refs else "") + cited))
 
     bv = kader.basisvaardigheden
-    bv_branch = root.add(line((bv.naam, "bold"), (f" ({len(bv.items)} items)", "")))
+    bv_branch = root.add(line((bv.naam, "bold"), (f" ({dutch.count(len(bv.items), 'item', 'items')})", "")))
     bv_branch.add(literal(" ".join(bv.omschrijving.split()), "italic"))
     if bv.referenties:
         bv_branch.add(literal(f"Referenties: {_references(bv)}", "dim"))
     add_items(bv_branch, bv.items)
     for kerntaak in kader.kerntaken:
-        branch = root.add(line((f"Kerntaak {kerntaak.id}: {kerntaak.naam}", "bold"), (f" ({len(kerntaak.items)} items)", "")))
+        branch = root.add(line((f"Kerntaak {kerntaak.id}: {kerntaak.naam}", "bold"), (f" ({dutch.count(len(kerntaak.items), 'item', 'items')})", "")))
         branch.add(literal(" ".join(kerntaak.omschrijving.split()), "italic"))
         add_items(branch, kerntaak.items)
     if kader.onderbouwing:

@@ -34,16 +34,25 @@ def item_bar(item: ItemScore, max_level: int) -> str:
     return NONE * max_level
 
 
-def item_status(item: ItemScore, max_level: int) -> str:
-    """The label next to an item's bar: ``"3/4 doel 3 ✓"``, ``"Deels doel Ja ✗"``, ``"n.v.t."``."""
+def item_status(item: ItemScore, max_level: int, *, words: bool = False) -> str:
+    """The label next to an item's bar: ``"3/4 doel 3 ✓"``, ``"Deels doel Ja ✗"``, ``"n.v.t."``.
+
+    ``words`` (plain, for screen readers): ``"niveau 3 van 4, doel 3, op doel"``, ``"Deels, doel Ja, nog niet op doel"``.
+    """
     if item.status == "nvt":
         return "n.v.t."
     if item.status == "open":
         return "niet beantwoord"
+    reached = not item.gap
+    if words:
+        head = f"niveau {item.level} van {max_level}" if item.level is not None else item.answer_label
+        target = item.target if item.level is not None else item.target_label
+        gap = f", nog {dutch.count(int(item.gap or 0), 'niveau', 'niveaus')}" if item.level is not None and not reached else ""
+        return f"{head}, doel {target}, {'op doel' if reached else 'nog niet op doel' + gap}"
     if item.level is not None:
         head = f"{item.level}/{max_level} doel {item.target}"
-        return f"{head} {ON_TARGET}" if not item.gap else f"{head} {BELOW_TARGET} nog {dutch.number(item.gap)}"
-    return f"{item.answer_label} doel {item.target_label} {ON_TARGET if not item.gap else BELOW_TARGET}"
+        return f"{head} {ON_TARGET}" if reached else f"{head} {BELOW_TARGET} nog {dutch.number(item.gap)}"
+    return f"{item.answer_label} doel {item.target_label} {ON_TARGET if reached else BELOW_TARGET}"
 
 
 def section_bar(section: SectionScore, max_level: int) -> str:
@@ -61,8 +70,8 @@ def checklist_counts(section: SectionScore) -> tuple[list[str], list[str]]:
     return [i.id for i in below if i.score], [i.id for i in below if not i.score]
 
 
-def section_summary(section: SectionScore, max_level: int) -> str:
-    """One line of figures: ``"gem. 2,6 van 4 · op doel 9 van 14 (64%) · tekort 6"``."""
+def section_summary(section: SectionScore, max_level: int, *, words: bool = False) -> str:
+    """One line of figures: ``"gem. 2,6 van 4 · op doel 9 van 14 (64%) · tekort 6"`` (``words``: commas instead of "·")."""
     if not section.counted:
         return "nog niets beantwoord dat meetelt"
     on_target = f"op doel {section.on_target} van {section.counted} ({dutch.percent(section.share_on_target or 0)})"
@@ -73,8 +82,9 @@ def section_summary(section: SectionScore, max_level: int) -> str:
             parts.append(f"{len(partial)} deels")
         if missing:
             parts.append(f"{len(missing)} ontbreekt")
-        return " · ".join(parts)
-    return f"gem. {dutch.decimal(section.mean_level or 0)} van {max_level} · {on_target} · tekort {dutch.number(section.total_gap)}"
+        return (", " if words else " · ").join(parts)
+    parts = [f"gem. {dutch.decimal(section.mean_level or 0)} van {max_level}", on_target, f"tekort {dutch.number(section.total_gap)}"]
+    return (", " if words else " · ").join(parts)
 
 
 def who(profile: Profile) -> str:

@@ -31,11 +31,14 @@ class Commands:
         kader: the school's own kader (``--kader``), or None.
         doelen: the school's targets (``--doelen``), or None.
         out: the folder for results (``--out``), or None.
+        plain: whether this run asked plainly (``--plain``, ``TERM=dumb``, ``ACCESSIBLE``): continuing
+            must ask plainly too, also in a terminal without those settings.
     """
 
     kader: Optional[Path] = None
     doelen: Optional[Path] = None
     out: Optional[Path] = None
+    plain: bool = False
 
     def _join(self, command: str, *args: str) -> str:
         parts = ["ictbekwaam"]
@@ -48,9 +51,9 @@ class Commands:
         return safe.text(" ".join(parts))
 
     def resume(self) -> str:
-        """``ictbekwaam assess --resume``, with --kader, --doelen and --out as given."""
+        """``ictbekwaam assess --resume``, with --kader, --doelen, --out and --plain as in this run."""
         out = ["--out", shlex.quote(str(self.out))] if self.out is not None else []
-        return self._join("assess", "--resume", *out)
+        return self._join("assess", "--resume", *out, *(["--plain"] if self.plain else []))
 
     def profile(self, path: Path) -> str:
         """``ictbekwaam profile FILE``."""

@@ -7,9 +7,11 @@ Two implementations of the :class:`~ictbekwaam.ui.protocol.Ui` protocol, used by
   keys or the key in front of a choice, then Enter; Esc goes to the previous
   question. It reads from prompt_toolkit's current app session, so tests run
   it with ``create_app_session(input=create_pipe_input(), output=DummyOutput())``.
-- :class:`PlainUi`: numbered choices typed as digits, one line at a time with
-  ``input()``, no colour and no cursor movement; for screen readers and dumb
-  terminals (``--plain``, ``TERM=dumb``, ``ACCESSIBLE``).
+- :class:`PlainUi`: the answers numbered from 1 and the other choices by the
+  same letters the menus show (t, o, v, x), typed and then Enter, one line at a
+  time with ``input()``; no colour, no cursor movement and no symbols that carry
+  meaning; for screen readers and dumb terminals (``--plain``, ``TERM=dumb``,
+  ``ACCESSIBLE``).
 
 Both raise KeyboardInterrupt on Ctrl-C and EOFError when the input is closed;
 the caller saves and stops. questionary is imported here only, and this module
@@ -69,8 +71,11 @@ class _Screen:
         self.console.print(line)
 
     def echo(self, text: str) -> None:
-        """Confirm what was chosen, right under the question."""
-        self.console.print(literal(f"  → {text}", style="" if self.plain else "green"))
+        """Confirm what was chosen, right under the question (plain: as a sentence, without an arrow)."""
+        if self.plain:
+            self.console.print(literal(_sentence(text)))
+            return
+        self.console.print(literal(f"  → {text}", style="green"))
 
     def show(self, renderable: Optional[RenderableType] = None, *, soft_wrap: Optional[bool] = None) -> None:
         """Print a rich renderable; None = an empty line."""
@@ -86,6 +91,14 @@ class _Screen:
     def is_plain(self) -> bool:
         """Whether this is :class:`PlainUi`."""
         return self.plain
+
+
+def _sentence(text: str) -> str:
+    """``terug naar de vorige vraag`` -> ``Terug naar de vorige vraag.``"""
+    text = text.strip()
+    if not text:
+        return text
+    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
 # --- arrow-key menus ----------------------------------------------------------------
@@ -208,7 +221,12 @@ def _wrap(text: str, width: int, *, indent: int) -> str:
 
 
 class PlainUi(_Screen):
-    """Numbered choices typed as digits; no menus, no colour, one line per input.
+    """Numbered answers and lettered actions, typed and then Enter; no menus, no colour, one line per input.
+
+    The answers are numbered from 1 in every question, so a number never moves;
+    the other choices keep their letter (:data:`~ictbekwaam.ui.protocol.LETTER_KEYS`:
+    ``t`` toelichting, ``o`` overslaan, ``v`` vorige vraag, ``x`` terug naar het
+    overzicht), the same letters the arrow-key menus show, in upper or lower case.
 
     Attributes:
         read_line: reads one line of input without the newline (``input``);
@@ -227,31 +245,40 @@ class PlainUi(_Screen):
         return self.read_line().strip()
 
     def choose(self, message: str, choices: Sequence[MenuChoice], default: Any = None, *, back: bool = False) -> Any:
-        """Print the numbered choices and read a number; Enter alone keeps ``default``."""
-        real = [c for c in choices if not is_separator(c)]
+        """Print the numbered answers and the lettered choices and read one; Enter alone keeps ``default``."""
         self.console.print(literal(message))
-        default_number = None
-        for number, choice in enumerate(real, start=1):
-            self.console.print(literal(f"  {number}. {choice.title}"))
-            if default is not None and choice.value == default and default_number is None:
-                default_number = number
-        prompt = "Typ een nummer en druk op Enter"
-        if default_number is not None:
-            prompt += f" (alleen Enter: {default_number}, je huidige antwoord)"
+        keyed: dict[str, MenuChoice] = {}
+        numbers: list[str] = []
+        letters: list[str] = []
+        for choice in choices:
+            if is_separator(choice):
+                continue
+            if choice.key and choice.key.isalpha():
+                key = choice.key.lower()
+                letters.append(key)
+            else:
+                key = choice.key if choice.key and choice.key.isdigit() else str(len(numbers) + 1)
+                numbers.append(key)
+            keyed[key] = choice
+            self.console.print(literal(f"  {key}. {choice.title}"))
+        default_key = next((k for k, c in keyed.items() if default is not None and c.value == default), None)
+        prompt = "Typ een nummer of een letter en druk op Enter" if letters else "Typ een nummer en druk op Enter"
+        if default_key is not None:
+            prompt += f" (alleen Enter: {default_key}, je huidige antwoord)"
         while True:
-            typed = self._ask(prompt + ":")
-            if not typed and default_number is not None:
-                return real[default_number - 1].value
-            if typed.isdigit() and 1 <= int(typed) <= len(real):
-                return real[int(typed) - 1].value
-            self.console.print(Text(f"Dat is geen keuze. Typ een nummer van 1 tot en met {len(real)}."))
+            typed = self._ask(prompt + ":").lower()
+            if not typed and default_key is not None:
+                return keyed[default_key].value
+            if typed in keyed:
+                return keyed[typed].value
+            self.console.print(Text("Dat is geen keuze. " + _what_to_type(numbers, letters)))
 
     def text(self, message: str, default: str = "", *, limit: int, hint: str = "", back: bool = True) -> Any:
         """Read a line of text; ``<`` goes back, ``-`` empties, Enter alone keeps ``default``."""
         self.console.print(literal(message + (f" ({hint})" if hint else "")))
         if default:
             self.console.print(literal(f"Nu: {default}. Alleen Enter houdt dit; typ - om het leeg te maken."))
-        help_line = "Typ je antwoord en druk op Enter. Leeg laten mag."
+        help_line = "Typ je antwoord en druk op Enter."
         if back:
             help_line += " Typ < voor de vorige vraag."
         self.console.print(Text(help_line))
@@ -267,3 +294,14 @@ class PlainUi(_Screen):
                 self.console.print(Text(f"Dat is te lang: hooguit {limit} tekens (nu {len(typed)}). Probeer het korter."))
                 continue
             return typed
+
+
+def _what_to_type(numbers: Sequence[str], letters: Sequence[str]) -> str:
+    """``Typ een nummer van 1 tot en met 5, of t, o of v.``"""
+    if len(numbers) == 1:
+        text = f"Typ {numbers[0]}"
+    else:
+        text = f"Typ een nummer van {numbers[0]} tot en met {numbers[-1]}" if numbers else "Typ"
+    if letters:
+        text += (", of " if numbers else " ") + (", ".join(letters[:-1]) + " of " if len(letters) > 1 else "") + letters[-1]
+    return text + "."

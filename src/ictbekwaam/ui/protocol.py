@@ -22,12 +22,25 @@ class MenuChoice:
     Attributes:
         value: what :meth:`Ui.choose` returns (any object, also None or a :class:`~ictbekwaam.core.interview.Nav`).
         title: the Dutch text shown.
-        key: the shortcut key in the arrow-key menu (a digit or letter); None = none.
+        key: the key of the choice: a digit for an answer (``1`` is always the first answer), one of
+            :data:`LETTER_KEYS` for the rest; None = numbered by its place (the arrow-key menu numbers it).
     """
 
     value: Any
     title: str
     key: Optional[str] = None
+
+
+EXPLAIN_KEY = "t"
+"""Toelichting: the explanation of the question (in every question about a statement)."""
+SKIP_KEY = "o"
+"""Overslaan: leave the question open for now."""
+BACK_KEY = "v"
+"""Vorige vraag: back to the previous question (also Esc in the arrow-key menus)."""
+OVERVIEW_KEY = "x"
+"""Terug naar het overzicht, without changing anything (in the menus of the overview)."""
+LETTER_KEYS = (EXPLAIN_KEY, SKIP_KEY, BACK_KEY, OVERVIEW_KEY)
+"""The letters of the walk: each means one thing everywhere; digits are only for answers."""
 
 
 _SEPARATOR = object()

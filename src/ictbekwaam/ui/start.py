@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from ictbekwaam import safe
+from ictbekwaam import dutch, safe
 from ictbekwaam.core.interview import Interview, adopt_draft
 from ictbekwaam.errors import DataError, Place
 from ictbekwaam.files.storage import PREVIOUS_DRAFT_HINT, Store
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result, new_result
-from ictbekwaam.ui.protocol import MenuChoice, Ui
+from ictbekwaam.ui.protocol import BACK_KEY, EXPLAIN_KEY, SKIP_KEY, MenuChoice, Ui
 
 MINUTES = 15
 _MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 ]
-_TITLE = "ictbekwaam · zelfevaluatie ict-bekwaamheid"
+_TITLE = ("ictbekwaam", "zelfevaluatie ict-bekwaamheid")  # a heading and its detail: "·" between them, or a comma when plain
 
 
 def dutch_datetime(moment: Any) -> str:
@@ -71,7 +71,7 @@ def begin(kader: Kader, store: Store, ui: Ui, start: str) -> Optional[Interview]
     interview = Interview(kader, adopted)
     welcome = "Welkom terug. Je gaat verder waar je was"
     if not offered:
-        welcome += f" ({interview.answered_count()} van {interview.total_items} vragen beantwoord)"
+        welcome += f" ({interview.answered_count()} van {dutch.count(interview.total_items, 'vraag', 'vragen')} beantwoord)"
     ui.say(welcome + ".", "bold")
     return interview
 
@@ -96,10 +96,10 @@ def _load_draft(store: Store) -> Optional[Result]:
 
 def _offer_resume(kader: Kader, store: Store, ui: Ui, draft: Result) -> str:
     interview = Interview(kader, draft)
-    ui.heading(_TITLE)
+    ui.heading(*_TITLE)
     ui.say(
         f"Je hebt een zelfevaluatie die nog niet af is: begonnen op {dutch_datetime(draft.created_at)}, "
-        f"{interview.answered_count()} van {interview.total_items} vragen beantwoord."
+        f"{interview.answered_count()} van {dutch.count(interview.total_items, 'vraag', 'vragen')} beantwoord."
     )
     return ui.choose(
         "Wat wil je doen?",
@@ -114,18 +114,25 @@ def _offer_resume(kader: Kader, store: Store, ui: Ui, draft: Result) -> str:
 def _welcome(kader: Kader, store: Store, ui: Ui) -> bool:
     total = sum(len(k.items) for k in kader.kerntaken) + len(kader.basisvaardigheden.items)
     kerntaken = ", ".join(k.id for k in kader.kerntaken[:-1]) + f" en {kader.kerntaken[-1].id}"
-    ui.heading(_TITLE)
+    ui.heading(*_TITLE)
     ui.say(
         f"Met deze vragenlijst bekijk je zelf hoe ict-bekwaam je bent, volgens het {kader.meta.titel} "
         f"({kader.meta.uitgever}). Eerst een paar vragen over jou (die mogen leeg blijven), dan de "
-        f"digitale basisvaardigheden en de stellingen bij kerntaak {kerntaken}: {total} vragen, samen "
+        f"digitale basisvaardigheden en de stellingen bij kerntaak {kerntaken}: {dutch.count(total, 'vraag', 'vragen')}, samen "
         f"ongeveer {MINUTES} minuten."
     )
     ui.say()
     if ui.is_plain():
-        ui.say("Kiezen doe je door het nummer van je keuze te typen en op Enter te drukken.")
+        ui.say(
+            f"Kiezen doe je door het nummer van je keuze te typen en op Enter te drukken; 1 is altijd het eerste "
+            f"antwoord. Bij elke stelling kun je ook een letter typen: {EXPLAIN_KEY} voor de toelichting, {SKIP_KEY} om "
+            f"over te slaan en {BACK_KEY} voor de vorige vraag. In een tekstveld typ je < voor de vorige vraag."
+        )
     else:
-        ui.say("Kiezen doe je met de pijltjestoetsen of de toets voor je keuze, en dan Enter. Esc = vorige vraag.")
+        ui.say(
+            "Kiezen doe je met de pijltjestoetsen of de toets voor je keuze, en dan Enter. Bij elke stelling: "
+            f"{EXPLAIN_KEY} = toelichting, {SKIP_KEY} = overslaan, {BACK_KEY} of Esc = vorige vraag."
+        )
     ui.say(
         "Je kunt altijd terug naar de vorige vraag, een vraag overslaan en aan het eind elk antwoord nog "
         "wijzigen. Stoppen kan altijd (Ctrl-C): je antwoorden worden na elke vraag bewaard en je gaat later "

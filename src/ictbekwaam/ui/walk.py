@@ -2,7 +2,9 @@
 
 :class:`Questions` asks the current step (a statement, a question about the
 teacher, an own example), with the section's introduction the first time, an
-explanation on request, skipping, and going back (a choice, or Esc).
+explanation on request (shown once per visit), skipping, and going back (a
+choice, or Esc). The answers are numbered from 1; the other choices have the
+same letter in every question (:data:`~ictbekwaam.ui.protocol.LETTER_KEYS`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,18 @@ from typing import Optional
 from ictbekwaam.core.interview import LONG_MAX, OVER_JOU, SHORT_MAX, Interview, Nav, Step
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, TOEGEVOEGD, Kader
 from ictbekwaam.model.result import Evidence
-from ictbekwaam.ui.protocol import SEPARATOR, MenuChoice, Ui
+from ictbekwaam.ui.protocol import BACK_KEY, EXPLAIN_KEY, SEPARATOR, SKIP_KEY, MenuChoice, Ui
+
+
+def shown_answer(interview: Interview, step: Step, *, plain: bool) -> str:
+    """The current answer of ``step`` as shown: ``3 · Bekwaam``; plain, in words: ``niveau 3 van 4, Bekwaam``."""
+    value = interview.value(step)
+    if plain and step.kind == "item" and isinstance(value, int) and not isinstance(value, bool):
+        levels = [o for o in interview.options(step) if isinstance(o.value, int)]
+        label = next((o.label for o in levels if o.value == value), "")
+        top = max((o.value for o in levels), default=value)  # type: ignore[type-var]
+        return f"niveau {value} van {top}, {label}" if label else f"niveau {value} van {top}"
+    return interview.value_text(step)
 
 
 class Questions:
@@ -71,32 +84,38 @@ class Questions:
         assert step.item is not None
         self._begin(step)
         item = step.item
+        plain = self.ui.is_plain()
         if item.onderdeel:
-            self.ui.say(f"{item.id} · {item.onderdeel}", "dim")
+            self.ui.say(f"{item.id}, {item.onderdeel}" if plain else f"{item.id} · {item.onderdeel}", "dim")
         self.ui.say(item.stelling, "bold")
         current = interview.value(step)
         options = interview.options(step)
+        dash = ": " if plain else " – "
         choices = [
-            MenuChoice(o.value, f"{o.label} – {o.description}" if o.description else o.label, str(i))
+            MenuChoice(o.value, f"{o.label}{dash}{o.description}" if o.description else o.label, str(i))
             for i, o in enumerate(options, start=1)
         ]
         choices += [
             SEPARATOR,
-            MenuChoice(Nav.EXPLAIN, "Toelichting bij deze vraag", "t"),
-            MenuChoice(Nav.SKIP, "Overslaan (staat later open in het overzicht)", "o"),
+            MenuChoice(Nav.EXPLAIN, "Toelichting bij deze vraag", EXPLAIN_KEY),
+            MenuChoice(Nav.SKIP, "Overslaan (staat later open in het overzicht)", SKIP_KEY),
         ]
         can_go_back = interview.position > 0
         if can_go_back:
-            choices.append(MenuChoice(Nav.BACK, "Vorige vraag", "v"))
+            choices.append(MenuChoice(Nav.BACK, "Vorige vraag", BACK_KEY))
         message = "Jouw antwoord"
         if current is not None:
-            message += f" (nu: {interview.value_text(step)})"
+            message += f" (nu: {shown_answer(interview, step, plain=plain)})"
+        explained = False
         while True:
             picked = self.ui.choose(message, choices, default=current, back=can_go_back)
-            if picked is Nav.EXPLAIN:
+            if picked is not Nav.EXPLAIN:
+                break
+            if explained:  # once per visit: the same block again would only push the question away
+                self.ui.say(f"De toelichting bij {item.id} staat hierboven.", "dim")
+            else:
                 self._explain(step)
-                continue
-            break
+                explained = True
         if picked is Nav.BACK:
             self._back()
         elif picked is Nav.SKIP:
@@ -104,7 +123,7 @@ class Questions:
             self.ui.echo("overgeslagen: deze vraag staat open")
         else:
             interview.answer(picked)
-            self.ui.echo(interview.value_text(step))
+            self.ui.echo(f"je antwoord: {shown_answer(interview, step, plain=True)}" if plain else interview.value_text(step))
 
     def _explain(self, step: Step) -> None:
         item = step.item
@@ -130,7 +149,7 @@ class Questions:
         if step.key == "sector":
             choices = [MenuChoice(o.value, o.label, str(i)) for i, o in enumerate(interview.options(step), start=1)]
             if can_go_back:
-                choices += [SEPARATOR, MenuChoice(Nav.BACK, "Vorige vraag", "v")]
+                choices += [SEPARATOR, MenuChoice(Nav.BACK, "Vorige vraag", BACK_KEY)]
             picked = self.ui.choose(step.field.question, choices, default=current, back=can_go_back)
         else:
             picked = self.ui.text(
@@ -148,7 +167,7 @@ class Questions:
         kerntaak = self.kader.kerntaak(step.key)
         self.ui.say(
             "Heb je een voorbeeld uit je eigen praktijk waarin ict bij deze kerntaak echt iets toevoegde? "
-            "Beschrijf het kort; het helpt in je POP-gesprek. Geen voorbeeld? Laat het leeg."
+            "Beschrijf het kort; het helpt in je POP-gesprek."  # that it may stay empty: once, in the heading above
         )
         ideas = [v.titel for v in self.kader.voorbeelden if kerntaak is not None and v.kerntaak == kerntaak.id]
         if ideas:
@@ -158,7 +177,7 @@ class Questions:
         existing = current if isinstance(current, Evidence) else Evidence()
         while True:
             voorbeeld = self.ui.text(
-                "Je voorbeeld: wat deed je?", default=existing.voorbeeld, limit=LONG_MAX, hint="leeg laten = overslaan"
+                "Je voorbeeld: wat deed je?", default=existing.voorbeeld, limit=LONG_MAX
             )
             if voorbeeld is Nav.BACK:
                 self._back()

@@ -82,11 +82,11 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
     if unknown_items:
         notes.append(f"{dutch.count(unknown_items, 'resultaat bevat', 'resultaten bevatten')} antwoorden op items die dit kader niet kent; die tellen niet mee.")
     if not total.shown:
-        notes.append(f"Te weinig respondenten voor cijfers: er zijn minstens {minimum} afgeronde resultaten nodig.")
+        notes.append(f"Te weinig respondenten voor cijfers: er zijn minstens {dutch.count(minimum, 'afgerond resultaat', 'afgeronde resultaten')} nodig.")
     else:
         hidden_items = sum(1 for f in total.items if f is None)
         if hidden_items:
-            notes.append(f"Bij {dutch.count(hidden_items, 'stelling', 'stellingen')} telden minder dan {minimum} antwoorden mee: daar staan geen cijfers.")
+            notes.append(f"Bij {dutch.count(hidden_items, 'stelling', 'stellingen')} telden minder dan {dutch.count(minimum, 'antwoord', 'antwoorden')} mee: daar staan geen cijfers.")
         hidden_groups = [g for g in groups if not g.shown]
         if hidden_groups:
             notes.append(
@@ -94,7 +94,7 @@ def _notes(profile_round: Round, total: Column, groups: tuple[Column, ...], mini
                 "niet uit het totaal terug te rekenen is)."
             )
     notes.append(
-        f"Privacy: geen cijfers voor een groep of cel met minder dan {minimum} respondenten; geen namen, tenzij gevraagd."
+        f"Privacy: geen cijfers voor een groep of cel met minder dan {dutch.count(minimum, 'respondent', 'respondenten')}; geen namen, tenzij gevraagd."
     )
     return notes
 

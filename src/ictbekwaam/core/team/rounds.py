@@ -289,7 +289,7 @@ def _remarks(in_both: int, changes: list[ColumnChange], minimum: int, grouped: b
     hidden = [c.label for c in changes if not c.shown]
     if hidden:
         out.append(
-            f"Geen verschil ({TOO_FEW}) voor {dutch.join(hidden)}: minder dan {minimum} respondenten in beide rondes, "
+            f"Geen verschil ({TOO_FEW}) voor {dutch.join(hidden)}: minder dan {dutch.count(minimum, 'respondent', 'respondenten')} in beide rondes, "
             f"of er kwamen 1 tot {minimum - 1} respondenten bij of gingen er weg (dan zou het verschil hun antwoorden "
             "verraden), of het verschil van een andere groep zou zo terug te rekenen zijn."
             if minimum > 1 else f"Geen verschil ({TOO_FEW}) voor {dutch.join(hidden)}."

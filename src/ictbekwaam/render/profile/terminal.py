@@ -26,9 +26,9 @@ from ictbekwaam.render.literal import literal
 WIDTH = 80
 
 
-def _header(profile: Profile) -> list:
+def _header(profile: Profile, plain: bool = False) -> list:
 
-    scale = " · ".join(f"{waarde} {label}" for waarde, label in profile.scale)
+    scale = (", " if plain else " · ").join(f"{waarde} {label}" for waarde, label in profile.scale)
     parts = [
         literal(f"Profiel ict-bekwaamheid: {who(profile)}", style="bold"),
         literal(f"Resultaat van {date(profile)}, {state(profile)}"),
@@ -56,8 +56,8 @@ def _section(section: SectionScore, max_level: int, plain: bool):  # -> rich ren
 
     title = section.naam if section.is_checklist else f"Kerntaak {section.id}: {section.naam}"
     if plain:  # for screen readers: no bar characters, whole statements
-        rows = [literal(f"{item.id}: {_sentence(item_status(item, max_level))} {item.stelling}") for item in section.items]
-        return Group(literal(""), literal(title), literal(section_summary(section, max_level)), *rows)
+        rows = [literal(f"{item.id}: {_sentence(item_status(item, max_level, words=True))} {item.stelling}") for item in section.items]
+        return Group(literal(""), literal(title), literal(section_summary(section, max_level, words=True)), *rows)
     line = literal(f"{section_bar(section, max_level)} {section_summary(section, max_level)}")
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(min_width=4, no_wrap=True)  # id: "BV10"; a school's own ids may be longer
@@ -115,7 +115,7 @@ def profile_renderable(profile: Profile, *, plain: bool = False):  # -> rich.con
     """
     from rich.console import Group
 
-    parts = _header(profile)
+    parts = _header(profile, plain)
     for section in profile.sections:
         parts.append(_section(section, profile.max_level, plain))
     parts += _priorities(profile)

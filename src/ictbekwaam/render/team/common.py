@@ -121,7 +121,7 @@ def source_line(profile: TeamProfile) -> str:
 def privacy_line(profile: TeamProfile) -> str:
     """The privacy rule in one line."""
     return (
-        f"Privacy: geen cijfers voor een groep of cel met minder dan {profile.min_groep} respondenten "
+        f"Privacy: geen cijfers voor een groep of cel met minder dan {dutch.count(profile.min_groep, 'respondent', 'respondenten')} "
         f"(\"{TOO_FEW}\"), ook niet terug te rekenen uit het totaal; geen namen, tenzij gevraagd."
     )
 

@@ -133,7 +133,7 @@ def report_markdown(profile: TeamProfile, rejected: Sequence[Rejected] = (), *, 
         out[-1] = ""
     total = profile.total
     if not total.shown:
-        out += [f"**Heel het team: {TOO_FEW}** (minstens {profile.min_groep} afgeronde resultaten nodig).", ""]
+        out += [f"**Heel het team: {TOO_FEW}** (minstens {dutch.count(profile.min_groep, 'afgerond resultaat', 'afgeronde resultaten')} nodig).", ""]
     else:
         out += ["## Per onderdeel", ""] + _sections(profile, total)
         out += ["## Digitale basisvaardigheden: dekking", ""] + _items(profile, total, True)

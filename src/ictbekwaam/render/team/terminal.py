@@ -209,7 +209,7 @@ def report_renderable(profile: TeamProfile, rejected: Sequence[Rejected] = (), *
     total = profile.total
     parts.append(literal(""))
     if not total.shown:
-        parts.append(literal(f"Heel het team: {TOO_FEW} (minstens {profile.min_groep} afgeronde resultaten nodig).", style="bold"))
+        parts.append(literal(f"Heel het team: {TOO_FEW} (minstens {dutch.count(profile.min_groep, 'afgerond resultaat', 'afgeronde resultaten')} nodig).", style="bold"))
     else:
         parts += [_sections_table(profile, total), literal(""), _items_table(profile, total, True), literal(""),
                   _items_table(profile, total, False)]
