@@ -67,7 +67,8 @@ def test_a_whole_assessment_by_digits(kader, data_dir):
     # The gap profile, without bars: B all "niet van toepassing", a missing basisvaardigheid first.
     assert "█" not in screen
     assert "Kerntaak B: Werken in de schoolcontext\nnog niets beantwoord dat meetelt\nB1: n.v.t. Ik leg" in screen
-    assert "Wat nu? Je belangrijkste ontwikkelpunten" in screen and "1. BV1 Ik kan" in screen
+    assert "Wat nu? Je belangrijkste ontwikkelpunten" in screen and "1. Digitale basisvaardigheden" in screen
+    assert "• BV1 (nu Deels, doel Ja): Ik kan" in screen
     assert str(outcome.path) in screen
 
 
