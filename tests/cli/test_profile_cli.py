@@ -179,3 +179,27 @@ def test_the_issue_13_pattern_gives_kerntaak_points_with_real_next_steps(run_cli
     # No sentence three times in the whole profile, none twice among the points.
     assert repeated(run.out, 3) == []
     assert repeated(points, 2) == []
+
+
+@pytest.mark.parametrize("command", ["profile", "pop"])
+def test_a_schools_own_basisvaardigheden_get_a_kind_general_sentence(run_cli, tmp_path, command):
+    import yaml
+
+    from ictbekwaam.files.loader import builtin_kader_path, load_kader
+
+    data = yaml.safe_load(builtin_kader_path().read_text(encoding="utf-8"))
+    data["basisvaardigheden"]["items"] = [
+        {"id": "DIG-1", "stelling": "Ik kan een document delen.", "toelichting": "Eigen.", "bron": "School"},
+    ]
+    own_file = tmp_path / "kader.yaml"
+    own_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    own = load_kader(own_file)
+    path = write_result(tmp_path / "r.json", make_result(own, everything(own) | {"DIG-1": "nee", "A5": 1}))
+    run = run_cli("--kader", str(own_file), command, str(path))
+    assert run.code == 0, run
+    flat = " ".join(run.out.split()).replace("*", "")
+    assert "DIG-1 (nu Nee, doel Ja): Ik kan een document delen." in flat
+    assert (
+        "Oefenen: Een collega of de i-coach vragen om DIG-1 een keer voor te doen, en het daarna zelf proberen met "
+        "eigen lesmateriaal."
+    ) in flat

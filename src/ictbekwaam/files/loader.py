@@ -64,7 +64,7 @@ class Oefenen(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     """
 
     herkomst: Text
-    suggesties: dict[Id, Text]
+    suggesties: dict[Id, str]
 
 
 def load_oefenen(path: Path | None = None) -> dict[str, str]:
@@ -75,6 +75,11 @@ def load_oefenen(path: Path | None = None) -> dict[str, str]:
     file = Path(path) if path is not None else builtin_oefenen_path()
     data, lines = read_yaml(file, what="een bestand met oefensuggesties")
     oefenen = convert(data, Oefenen, file=file, lines=lines)
+    p = Problems(file, lines)
+    for key, text in oefenen.suggesties.items():
+        if not text.strip():
+            p.add(f"suggesties.{key}", "de suggestie is leeg; schrijf er een of laat de regel weg")
+    p.raise_if_any()
     return {key: " ".join(text.split()) for key, text in oefenen.suggesties.items()}
 
 

@@ -63,10 +63,8 @@ def checklist_counts(section: SectionScore) -> tuple[list[str], list[str]]:
 
 
 def levels_to_go(gap: float) -> str:
-    """A summed gap of kerntaak statements in words: ``"nog 6 niveaus te gaan"``, ``"nog 1 niveau te gaan"``."""
-    if isinstance(gap, int) or float(gap).is_integer():
-        return f"nog {dutch.count(int(gap), 'niveau', 'niveaus')} te gaan"
-    return f"nog {dutch.number(gap)} niveau te gaan"
+    """A summed gap of kerntaak statements (whole levels) in words: ``"nog 6 niveaus te gaan"``, ``"nog 1 niveau te gaan"``."""
+    return f"nog {dutch.count(int(gap), 'niveau', 'niveaus')} te gaan"
 
 
 def section_summary(section: SectionScore, max_level: int) -> str:

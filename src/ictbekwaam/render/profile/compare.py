@@ -70,9 +70,8 @@ def section_lines(section: SectionChange, max_level: int) -> list[str]:
         mean = f"gem. {_mean(old.mean_level)} → {_mean(new.mean_level)}"
         if section.mean_change is not None:
             mean += f" ({dutch.signed(section.mean_change)})"
-        # The levels to go, summed over the section's statements (a whole number: gaps in levels).
-        levels = "niveau" if new.total_gap == 1 else "niveaus"
-        lines = [f"{mean} · {on_target}", f"nog te gaan: {dutch.number(old.total_gap)} → {dutch.number(new.total_gap)} {levels}"]
+        # The levels to go, summed over the section's statements (whole levels).
+        lines = [f"{mean} · {on_target}", f"nog te gaan: {int(old.total_gap)} → {dutch.count(int(new.total_gap), 'niveau', 'niveaus')}"]
     counts = f"beter {section.better} · gelijk {section.same} · lager {section.worse}"
     if section.not_comparable:
         counts += f" · niet te vergelijken {section.not_comparable}"

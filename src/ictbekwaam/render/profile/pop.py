@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from ictbekwaam.model.kader import Handreiking, Thema
 from ictbekwaam import dutch, safe
-from ictbekwaam.render.labels import KADER_IDEA, date, levels_to_go, source_line, state
+from ictbekwaam.render.labels import KADER_IDEA, date, source_line, state
 from ictbekwaam.render.markdown_text import md
 from ictbekwaam.render.profile.markdown import point_body
 from ictbekwaam.core.scoring import Priority, Profile, SectionScore
@@ -52,7 +52,7 @@ def _summary_row(section: SectionScore, max_level: int) -> str:
         partial = sum(1 for i in below if i.score)
         gap = ", ".join(p for p in (f"{partial} deels" if partial else "", f"{len(below) - partial} ontbreekt" if len(below) - partial else "") if p) or "–"
         return f"| {name} | {on_target} | – | {gap} |"
-    to_go = levels_to_go(section.total_gap).removeprefix("nog ").removesuffix(" te gaan") if section.total_gap else "–"
+    to_go = dutch.count(int(section.total_gap), "niveau", "niveaus") if section.total_gap else "–"
     return f"| {name} | {on_target} | {dutch.decimal(section.mean_level or 0)} van {max_level} | {to_go} |"
 
 
