@@ -246,8 +246,8 @@ Wat nu? Je belangrijkste ontwikkelpunten
      Oefenen: Met een telefoon of tablet een foto van het bord, een korte video
      van een proefje en een gesproken uitleg van een minuut opnemen, en ze op de
      computer zetten en inkorten.
-   Wie kan helpen: de i-coach, of een collega die deze vaardigheden vlot
-   gebruikt: vragen of die het een keer voordoet.
+   Wie kan helpen: de i-coach, of een collega die hier vlot mee werkt: vragen of
+   die het een keer voordoet.
    Zo laat je groei zien: BV7 en BV5 een keer zelfstandig laten zien aan de
    i-coach of een collega.
 

@@ -128,7 +128,7 @@ def test_theme_4_questions_verbatim_and_the_sources(run_cli, kader, handreiking,
     assert len(questions) == 4
     for onderwerp, question in questions:
         # Verbatim between “ ”, with its source, and a field for the answer under it.
-        assert f"“{question}” — Handreiking, thema 4, onderwerp {onderwerp}\n   *Mijn antwoord:* …" in part
+        assert f"“{question}” — Handreiking, thema 4, onderwerp {onderwerp}\n   - *Mijn antwoord:* …" in part
     assert "Kennisnet, Kader voor ict-bekwaamheid van leraren (2012), https://ictbekwaamheid.kennisnet.nl" in text
     assert "Gespreksvragen: Kennisnet, Handreiking professionalisering ict-bekwaamheid, http://kn.nu/handreiking-ict-bekwaamheid." in text
 

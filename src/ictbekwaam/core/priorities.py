@@ -173,7 +173,7 @@ class Invitation:
         """The invitation as one kind sentence: the profile's "je", or the POP's "ik" (``ik=True``)."""
         subject, mine = ("ik", "mijn") if ik else ("je", "je")
         at_top = dutch.join(self.top) if len(self.top) <= MAX_NAMED else dutch.count(len(self.top), "stelling", "stellingen")
-        if self.all_on_target and self.top and self.all_at_top:
+        if self.all_at_top:
             what = f"bij alle stellingen op niveau {self.top_label}"
         elif self.all_on_target:
             what = f"bij alle stellingen op of boven {mine} doel"
@@ -246,7 +246,7 @@ def _basis_point(section: SectionScore, oefenen: Mapping[str, str], order: dict[
         reason=f"Bij {count} is het doel nog niet gehaald; het Kader noemt de basisvaardigheden voorwaardelijk.",
         skills=skills,
         advice=BASIS_NOTE,
-        help="de i-coach, of een collega die deze vaardigheden vlot gebruikt: vragen of die het een keer voordoet.",
+        help="de i-coach, of een collega die hier vlot mee werkt: vragen of die het een keer voordoet.",
         evidence=f"{ids} een keer zelfstandig laten zien aan de i-coach of een collega.",
     )
 

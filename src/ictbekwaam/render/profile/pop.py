@@ -178,7 +178,7 @@ def _reflection(handreiking: Handreiking) -> list[str]:
         out += [f"**{md(onderwerp.id)} {md(onderwerp.titel)}**", ""]
         for number, vraag in enumerate(onderwerp.vragen, start=1):
             text = f"{vraag.tekst} {vraag.hint}" if vraag.hint else vraag.tekst
-            out += [f"{number}. {_quoted(text, f'{where}, onderwerp {onderwerp.id}')}", f"   *Mijn antwoord:* {TO_FILL}"]
+            out += [f"{number}. {_quoted(text, f'{where}, onderwerp {onderwerp.id}')}", f"   - *Mijn antwoord:* {TO_FILL}"]
         out.append("")
     return out
 
