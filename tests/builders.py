@@ -113,101 +113,201 @@ doelen:
 # for the 15 + 2 = 17 statements from chapter 4 only: A2a..A14b but A1, A5, A6, and C4, C5):
 # basisvaardigheden 8 of 10 on target, mean score 8.5/10 -> 10 of 12 cells; A: 18 statements
 # (A4a and A4b since A4 was split), 17 counted (A3 nvt), levels 14 x 3 + A2a 1 + A5 1 + A8 4 = 48
-# -> 2,8 (48/17 = 2.82 -> 8 of 12 cells), on target 17 - 2 = 15 (15/17 = 88%), gap 1 + 2 = 3;
-# B: 8/3 -> 2,7, B4 open; C: 13/5 -> 2,6. In all 8 + 15 + 2 + 4 = 29 of 10 + 17 + 3 + 5 = 35 on
-# target. Priorities: BV7 (nee) and BV5 (deels) first, then A5 (2 levels) and C3 (as heavy as the
-# third); A2a and B2 (1 level) are left out.
+# -> 2,8 (48/17 = 2.82 -> 8 of 12 cells), on target 17 - 2 = 15 (15/17 = 88%), 1 + 2 = 3 levels to
+# go; B: 8/3 -> 2,7, B4 open (so "1 vraag niet beantwoord" in the header); C: 13/5 -> 2,6. In all
+# 8 + 15 + 2 + 4 = 29 of 10 + 17 + 3 + 5 = 35 on target. The points (the order rule of
+# core.priorities): the basisvaardigheden as one point (BV7 nee before BV5 deels), then the two
+# heaviest kerntaak gaps, A5 and C3 (2 levels); A2a and B2 (1 level) are lighter. Statements wrap,
+# never cut. Kerntaak A has A8 at 4 and no own example: an invitation to show one.
 SANNE_SCREEN = """\
 Profiel ict-bekwaamheid: Sanne
-Resultaat van 12-03-2026, compleet
+Resultaat van 12-03-2026, afgerond, 1 vraag niet beantwoord
 Doelen: standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2
 (Beginnend) voor 17 stellingen, Ja voor de basisvaardigheden
 Schaal: 1 Nog niet · 2 Beginnend · 3 Bekwaam · 4 Voorbeeld voor anderen
 
-Je zit bij 29 van de 35 beantwoorde onderdelen op doel. Begin bij de
+Bij 29 van de 35 beantwoorde vragen zit je op of boven je doel. Begin bij de
 basisvaardigheden: die zijn voorwaardelijk.
 Let op: Niet beantwoord, telt niet mee (1): B4.
 Let op: Niet van toepassing, telt niet mee (1): A3.
 
 Digitale basisvaardigheden
 ██████████░░ op doel 8 van 10 (80%) · 1 deels · 1 ontbreekt
-BV1  ████ Ja doel Ja ✓    Ik kan in de onderwijscontext apparaten gebruiken, zo…
+BV1  ████ Ja doel Ja ✓    Ik kan in de onderwijscontext apparaten gebruiken,
+                          zoals de beamer, het digitale schoolbord en digitale
+                          video- en audioapparatuur.
 BV2  ████ Ja doel Ja ✓    Ik kan bestanden beheren.
-BV3  ████ Ja doel Ja ✓    Ik kan werken met de standaard kantoortoepassingen, z…
-BV4  ████ Ja doel Ja ✓    Ik kan werken met de onderwijsspecifieke toepassingen…
+BV3  ████ Ja doel Ja ✓    Ik kan werken met de standaard kantoortoepassingen,
+                          zoals een tekstverwerker en presentatiesoftware.
+BV4  ████ Ja doel Ja ✓    Ik kan werken met de onderwijsspecifieke toepassingen
+                          die op mijn school van toepassing zijn, zoals de
+                          digitale leeromgeving en het leerlingvolgsysteem.
 BV5  ██░░ Deels doel Ja ✗ Ik kan foto’s, video’s en audio digitaal maken.
 BV6  ████ Ja doel Ja ✓    Ik kan omgaan met digitale communicatiemiddelen.
 BV7  ░░░░ Nee doel Ja ✗   Ik kan participeren in sociale netwerken.
-BV8  ████ Ja doel Ja ✓    Ik kan een internetbrowser gebruiken om mijn weg te v…
-BV9  ████ Ja doel Ja ✓    Ik kan met een zoekmachine informatie vinden op inter…
-BV10 ████ Ja doel Ja ✓    Ik kan informatie die ik op internet vind beoordelen …
+BV8  ████ Ja doel Ja ✓    Ik kan een internetbrowser gebruiken om mijn weg te
+                          vinden op internet.
+BV9  ████ Ja doel Ja ✓    Ik kan met een zoekmachine informatie vinden op
+                          internet.
+BV10 ████ Ja doel Ja ✓    Ik kan informatie die ik op internet vind beoordelen
+                          en verwerken.
 
 Kerntaak A: Pedagogisch-didactisch handelen
-████████░░░░ gem. 2,8 van 4 · op doel 15 van 17 (88%) · tekort 3
-A1   ███░ 3/4 doel 3 ✓       Ik houd in mijn onderwijs rekening met de impact d…
-A2a  █░░░ 1/4 doel 2 ✗ nog 1 Ik zorg in een met ict verrijkte wereld voor een v…
-A2b  ███░ 3/4 doel 2 ✓       Ik besteed in mijn onderwijs aandacht aan digitaal…
-A3   ···· n.v.t.             Ik maak leerlingen bewust van welke gegevens onlin…
-A4a  ███░ 3/4 doel 2 ✓       Ik leer leerlingen hoe zij informatie op internet …
-A4b  ███░ 3/4 doel 2 ✓       Ik leer leerlingen hoe zij informatie van internet…
-A5   █░░░ 1/4 doel 3 ✗ nog 2 Ik leg de verbinding tussen leerdoel, werkvorm en …
-A6   ███░ 3/4 doel 3 ✓       Ik kan uitleggen welke meerwaarde ict heeft in het…
-A7a  ███░ 3/4 doel 2 ✓       Ik ondersteun mijn instructie met multimediaal lee…
-A7b  ███░ 3/4 doel 2 ✓       Ik ondersteun mijn klassikale uitleg op het digita…
-A8   ████ 4/4 doel 2 ✓       Ik gebruik video bij mijn instructie, bijvoorbeeld…
-A9   ███░ 3/4 doel 2 ✓       Ik laat leerlingen gestructureerd oefenen met digi…
-A10  ███░ 3/4 doel 2 ✓       Ik houd (digitaal) overzicht op de vorderingen van…
-A11  ███░ 3/4 doel 2 ✓       Ik zet digitale oefenprogramma’s in voor leerlinge…
-A12  ███░ 3/4 doel 2 ✓       Ik zet ict in voor onderzoekend leren, zoals compu…
-A13  ███░ 3/4 doel 2 ✓       Ik gebruik ict om leerlingen te laten reflecteren …
-A14a ███░ 3/4 doel 2 ✓       Ik zet digitale toetsen in, bijvoorbeeld met autom…
-A14b ███░ 3/4 doel 2 ✓       Ik ben alert op het afschermen van informatie wann…
+████████░░░░ gem. 2,8 van 4 · op doel 15 van 17 (88%) · nog 3 niveaus te gaan
+A1   ███░ 3/4 doel 3 ✓       Ik houd in mijn onderwijs rekening met de impact
+                             die de digitale wereld heeft op het opgroeiende
+                             kind.
+A2a  █░░░ 1/4 doel 2 ✗ nog 1 Ik zorg in een met ict verrijkte wereld voor een
+                             veilige leeromgeving.
+A2b  ███░ 3/4 doel 2 ✓       Ik besteed in mijn onderwijs aandacht aan digitaal
+                             pesten.
+A3   ···· n.v.t.             Ik maak leerlingen bewust van welke gegevens online
+                             zichtbaar zijn voor wie en hoe zij persoonlijke
+                             informatie kunnen beveiligen, bijvoorbeeld met een
+                             wachtwoord.
+A4a  ███░ 3/4 doel 2 ✓       Ik leer leerlingen hoe zij informatie op internet
+                             vinden.
+A4b  ███░ 3/4 doel 2 ✓       Ik leer leerlingen hoe zij informatie van internet
+                             beoordelen op betrouwbaarheid en bruikbaarheid.
+A5   █░░░ 1/4 doel 3 ✗ nog 2 Ik leg de verbinding tussen leerdoel, werkvorm en
+                             de inzet van ict-hulpmiddelen.
+A6   ███░ 3/4 doel 3 ✓       Ik kan uitleggen welke meerwaarde ict heeft in het
+                             aanbieden van mijn onderwijs.
+A7a  ███░ 3/4 doel 2 ✓       Ik ondersteun mijn instructie met multimediaal
+                             leermateriaal, waarin tekst, beeld en geluid
+                             samenkomen.
+A7b  ███░ 3/4 doel 2 ✓       Ik ondersteun mijn klassikale uitleg op het
+                             digitale schoolbord functioneel met beeld en
+                             geluid.
+A8   ████ 4/4 doel 2 ✓       Ik gebruik video bij mijn instructie, bijvoorbeeld
+                             lessen op afstand via videoconferencing of
+                             instructievideo’s die leerlingen zelfstandig
+                             bekijken.
+A9   ███░ 3/4 doel 2 ✓       Ik laat leerlingen gestructureerd oefenen met
+                             digitale oefenprogramma’s.
+A10  ███░ 3/4 doel 2 ✓       Ik houd (digitaal) overzicht op de vorderingen van
+                             mijn leerlingen in digitale oefenprogramma’s en
+                             spring in waar nodig.
+A11  ███░ 3/4 doel 2 ✓       Ik zet digitale oefenprogramma’s in voor leerlingen
+                             met een beperking (fysiek, cognitief of in gedrag),
+                             zodat zij in hun eigen tempo en op hun eigen niveau
+                             kunnen oefenen.
+A12  ███░ 3/4 doel 2 ✓       Ik zet ict in voor onderzoekend leren, zoals
+                             computersimulaties en (mobiele) webquests.
+A13  ███░ 3/4 doel 2 ✓       Ik gebruik ict om leerlingen te laten reflecteren
+                             op hun leerproces, bijvoorbeeld met een digitaal
+                             portfolio, video-opnames van hun eigen presentatie
+                             of weblogs.
+A14a ███░ 3/4 doel 2 ✓       Ik zet digitale toetsen in, bijvoorbeeld met
+                             automatisch nakijken of met toetsen uit een
+                             itembank.
+A14b ███░ 3/4 doel 2 ✓       Ik ben alert op het afschermen van informatie
+                             wanneer een leerling een online toets maakt.
 
 Kerntaak B: Werken in de schoolcontext
-████████░░░░ gem. 2,7 van 4 · op doel 2 van 3 (67%) · tekort 1
-B1   ███░ 3/4 doel 3 ✓       Ik leg administratieve zaken, zoals absentie- en c…
-B2   ██░░ 2/4 doel 3 ✗ nog 1 Ik deel gegevens digitaal met collega’s in mijn te…
-B3   ███░ 3/4 doel 3 ✓       Ik maak de voortgang van mijn leerlingen digitaal …
-B4   ···· niet beantwoord    Ik communiceer digitaal met leerlingen, collega’s …
+████████░░░░ gem. 2,7 van 4 · op doel 2 van 3 (67%) · nog 1 niveau te gaan
+B1   ███░ 3/4 doel 3 ✓       Ik leg administratieve zaken, zoals absentie- en
+                             cijferregistratie, digitaal vast en beheer ze.
+B2   ██░░ 2/4 doel 3 ✗ nog 1 Ik deel gegevens digitaal met collega’s in mijn
+                             team, bijvoorbeeld in dossiers van leerlingen.
+B3   ███░ 3/4 doel 3 ✓       Ik maak de voortgang van mijn leerlingen digitaal
+                             zichtbaar en volg die.
+B4   ···· niet beantwoord    Ik communiceer digitaal met leerlingen, collega’s
+                             en ouders, bijvoorbeeld via websites, e-mail, een
+                             digitale nieuwsbrief of sms.
 
 Kerntaak C: Professionele ontwikkeling
-████████░░░░ gem. 2,6 van 4 · op doel 4 van 5 (80%) · tekort 2
-C1   ███░ 3/4 doel 3 ✓       Ik vind en raadpleeg voor mijn vakgebied relevante…
-C2   ███░ 3/4 doel 3 ✓       Ik volg de laatste ontwikkelingen in mijn vakgebie…
-C3   █░░░ 1/4 doel 3 ✗ nog 2 Ik wissel via digitale platforms kennis en ervarin…
-C4   ███░ 3/4 doel 2 ✓       Ik deel zelf ontwikkeld of gevonden leermateriaal …
-C5   ███░ 3/4 doel 2 ✓       Ik gebruik lokale ict-middelen voor mijn professio…
+████████░░░░ gem. 2,6 van 4 · op doel 4 van 5 (80%) · nog 2 niveaus te gaan
+C1   ███░ 3/4 doel 3 ✓       Ik vind en raadpleeg voor mijn vakgebied relevante
+                             digitale bronnen.
+C2   ███░ 3/4 doel 3 ✓       Ik volg de laatste ontwikkelingen in mijn vakgebied
+                             via digitale platforms.
+C3   █░░░ 1/4 doel 3 ✗ nog 2 Ik wissel via digitale platforms kennis en
+                             ervaringen uit: ik haal niet alleen informatie
+                             online, maar breng en deel ook zelf kennis.
+C4   ███░ 3/4 doel 2 ✓       Ik deel zelf ontwikkeld of gevonden leermateriaal
+                             online met collega’s en vraag en geef daar feedback
+                             op.
+C5   ███░ 3/4 doel 2 ✓       Ik gebruik lokale ict-middelen voor mijn
+                             professionele ontwikkeling, zoals coaching met
+                             video of met een oortje.
 
 Wat nu? Je belangrijkste ontwikkelpunten
-1. BV7 Ik kan participeren in sociale netwerken.
-   Waarom: Basisvaardigheid ontbreekt nog (nu: Nee, doel: Ja); het Kader noemt
+1. Digitale basisvaardigheden
+   Waarom: Bij 2 basisvaardigheden is het doel nog niet gehaald; het Kader noemt
    de basisvaardigheden voorwaardelijk.
-   Volgende stap: Het Kader geeft bij de basisvaardigheden geen voorbeelden.
-   Vraag een collega of de i-coach het je voor te doen en oefen het daarna zelf,
-   het liefst met je eigen lesmateriaal.
+   Het Kader geeft bij de basisvaardigheden geen voorbeelden; de manieren om te
+   oefenen zijn daarom elk een suggestie van ictbekwaam.
+   • BV7 (nu Nee, doel Ja): Ik kan participeren in sociale netwerken.
+     Oefenen: Een professioneel profiel aanmaken op één netwerk waar vakgenoten
+     actief zijn (bijvoorbeeld LinkedIn of een vakcommunity), een paar collega’s
+     of vakgroepen volgen, en af en toe op een bericht reageren.
+   • BV5 (nu Deels, doel Ja): Ik kan foto’s, video’s en audio digitaal maken.
+     Oefenen: Met een telefoon of tablet een foto van het bord, een korte video
+     van een proefje en een gesproken uitleg van een minuut opnemen, en ze op de
+     computer zetten en inkorten.
+   Wie kan helpen: de i-coach, of een collega die hier vlot mee werkt: vragen of
+   die het een keer voordoet.
+   Zo laat je groei zien: BV7 en BV5 een keer zelfstandig laten zien aan de
+   i-coach of een collega.
 
-2. BV5 Ik kan foto’s, video’s en audio digitaal maken.
-   Waarom: Basisvaardigheid is nog maar deels aanwezig (nu: Deels, doel: Ja);
-   het Kader noemt de basisvaardigheden voorwaardelijk.
-   Volgende stap: Het Kader geeft bij de basisvaardigheden geen voorbeelden.
-   Vraag een collega of de i-coach het je voor te doen en oefen het daarna zelf,
-   het liefst met je eigen lesmateriaal.
-
-3. A5 Ik leg de verbinding tussen leerdoel, werkvorm en de inzet van
+2. A5 Ik leg de verbinding tussen leerdoel, werkvorm en de inzet van
    ict-hulpmiddelen.
-   Waarom: Pedagogisch-didactisch handelen: nu 1 (Nog niet), doel 3 (Bekwaam);
-   nog 2 niveaus te gaan.
-   Volgende stappen:
-   • Computersimulaties
-   • Webquests (leraar24.nl/video/3232)
+   Waarom: A5: nu 1 (Nog niet), doel 3 (Bekwaam); nog 2 niveaus te gaan.
+   Voorbeelden uit het Kader (hoofdstuk 4):
+   • Computersimulaties: “Computersimulaties stellen leerlingen in staat te
+     experimenteren in een omgeving die de realiteit modelmatig nabootst.
+     Leerlingen kunnen in zo’n omgeving praktische vaardigheden ontwikkelen,
+     zoals leren baggeren met een baggersimulatie (Oomens, 2011) of vertrouwd
+     raken met principes van onderzoek, zoals het opstellen van een hypothese
+     (De Jong, 2009).”
+   • Webquests: “Leerlingen krijgen een betekenisvolle, functionele opdracht om
+     informatie te zoeken, verwerven en integreren. Hierbij is het vooral de
+     bedoeling dat zogenaamde ‘higher order thinking skills’ (zoals analyseren,
+     logisch redeneren en problemen oplossen) worden gestimuleerd. De leerling
+     is dus niet een passieve kennisverwerver, maar gaat actief op zoek naar
+     informatie in verschillende bronnen en weet ze te integreren (Abbit &
+     Orphus, 2008). […] Maar de werkelijke kracht wordt bepaald door de manier
+     waarop leraren de webquest gebruiken. Zij zullen vaak de rol van coach
+     hebben (Leu e.a., 2004). […] Een specifieke toepassing van de webquest is
+     de mobile webquest waarbij leerlingen een device, zoals een mobiele
+     telefoon, gebruiken om opdrachten en spelletjes te doen in een omgeving
+     buiten het schoolgebouw.” Zie: leraar24.nl/video/3232 (GPS-tocht in de
+     natuur).
+   Wie kan helpen: de i-coach, of een collega die op A5 hoog scoort: vragen hoe
+   die het aanpakt, en een keer meekijken.
+   Zo laat je groei zien: een eigen voorbeeld bij A5 laten zien en uitleggen wat
+   ict daarin toevoegde.
 
-4. C3 Ik wissel via digitale platforms kennis en ervaringen uit: ik haal niet
+3. C3 Ik wissel via digitale platforms kennis en ervaringen uit: ik haal niet
    alleen informatie online, maar breng en deel ook zelf kennis.
-   Waarom: Professionele ontwikkeling: nu 1 (Nog niet), doel 3 (Bekwaam); nog 2
-   niveaus te gaan.
-   Volgende stappen:
-   • Online platforms en community’s (leraar24.nl/video/1315,
-     leraar24.nl/video/1356)
+   Waarom: C3: nu 1 (Nog niet), doel 3 (Bekwaam); nog 2 niveaus te gaan.
+   Voorbeelden uit het Kader (hoofdstuk 4):
+   • Online platforms en community’s: “Voor kennisdeling zijn er de online
+     platforms en fora, zoals community’s over een specifiek onderwerp, maar ook
+     sociale media als LinkedIn en Twitter die voor professionele doeleinden
+     gebruikt worden. Belangrijk hierbij is dat leraren weten hoe zij zowel
+     informatie online kunnen halen als online kennis kunnen brengen en delen.
+     Een belangrijk voordeel van deze online uitwisseling is dat de community’s
+     groter zijn dan de eigen school of eigen regio en er dus veel breder kennis
+     en ervaring kan worden uitgewisseld. Naast het uitwisselen van kennis en
+     ervaring over het vak leraar worden de online platforms en community’s ook
+     en juist ingezet om output met elkaar te delen: zelf ontwikkeld of gevonden
+     leermateriaal delen met collega’s en hier feedback op vragen en geven.”
+     Zie: leraar24.nl/video/1315 (Leraar24; platform voor professionalisering);
+     leraar24.nl/video/1356 (Contact met internationale collega’s).
+   Wie kan helpen: de i-coach, of een collega die op C3 hoog scoort: vragen hoe
+   die het aanpakt, en een keer meekijken.
+   Zo laat je groei zien: een eigen voorbeeld bij C3 laten zien en uitleggen wat
+   ict daarin toevoegde.
+
+Eigen voorbeelden laten zien
+Het Kader zegt hierover (hoofdstuk 4): “Een afspraak kan zijn, dat de leraar per
+kerntaak 1 of meerdere voorbeelden van effectief ict-gebruik laat zien en kan
+uitleggen wat de meerwaarde hiervan is.”
+• Kerntaak A (Pedagogisch-didactisch handelen): je zit bij A8 op niveau 4
+  (Voorbeeld voor anderen), alleen staat er nog geen eigen voorbeeld bij: welk
+  voorbeeld uit je werk laat dat zien, en wat voegde het toe?
 
 Bron: Kennisnet, Kader voor ict-bekwaamheid van leraren (2012),
 https://ictbekwaamheid.kennisnet.nl. De schaal, de checklist, de stellingen, de

@@ -51,7 +51,11 @@ def test_profile_json(run_cli, sanne_file):
     assert run.code == 0
     data = json.loads(run.out)
     assert data["schema"] == "ictbekwaam/profile"
-    assert [p["item"] for p in data["priorities"]] == ["BV7", "BV5", "A5", "C3"]
+    assert [p["item"] for p in data["priorities"]] == ["basisvaardigheden", "A5", "C3"]
+    # ictbekwaam's own ways to practise, from data/oefenen.yaml, marked as its suggestions.
+    basis = data["priorities"][0]["items"]
+    assert [(i["id"], i["herkomst"]) for i in basis] == [("BV7", "suggestie van ictbekwaam"), ("BV5", "suggestie van ictbekwaam")]
+    assert basis[0]["suggestion"].startswith("Een professioneel profiel aanmaken")
 
 
 def test_profile_markdown_to_a_file(run_cli, sanne_file, tmp_path):
@@ -138,3 +142,64 @@ def test_an_unknown_format_is_a_usage_error(run_cli, sanne_file):
     assert run.err.splitlines()[0] == (
         "Fout: ongeldige waarde voor '--format' / '-f': 'pdf' is niet een van 'tekst', 'json', 'markdown'"
     )
+
+
+# The gap pattern of issue 13: five basisvaardigheden at deels/nee, and A4a, A12 and C5 at level 1 (target 2).
+ISSUE_13 = {"BV1": "deels", "BV2": "nee", "BV3": "deels", "BV4": "nee", "BV5": "deels", "A4a": 1, "A12": 1, "C5": 1}
+
+
+def repeated(text: str, times: int) -> list[str]:
+    """The sentences (and table rows) that occur ``times`` times or more in ``text``, its lines joined."""
+    import re
+    from collections import Counter
+
+    said = Counter(re.split(r"(?<=[.?!])\s+", " ".join(text.split())))
+    return [sentence for sentence, n in said.items() if n >= times]
+
+
+@pytest.mark.parametrize("format", ["tekst", "markdown"])
+def test_the_issue_13_pattern_gives_kerntaak_points_with_real_next_steps(run_cli, kader, tmp_path, format):
+    path = write_result(tmp_path / "r.json", make_result(kader, everything(kader) | ISSUE_13, naam="Sanne"))
+    run = run_cli("profile", str(path), "--format", format)
+    assert run.code == 0, run
+    points = run.out[run.out.index("Wat nu? Je belangrijkste ontwikkelpunten") :]
+    flat = " ".join(points.split()).replace("*", "")
+    # One point for the five basisvaardigheden, each with its own way to practise; then the three statements.
+    assert flat.count("Oefenen: ") == 5
+    for start in ("1. Digitale basisvaardigheden", "2. A4a", "3. A12", "4. C5"):
+        assert start in flat, start
+    # Real next steps: the Kader's voorbeelden with their descriptions and leraar24 videos, who helps, what shows it.
+    assert "Informatie vergaren: “Daarnaast moeten leraren in hun lessen rekening houden" in flat
+    assert "Computersimulaties: “Computersimulaties stellen leerlingen in staat" in flat
+    assert "Ook bij A12 past Webquests (punt 2)." in flat
+    assert "Zie: leraar24.nl/video/3204 (Collegiale consultatie met ict)" in flat
+    for item in ("A4a", "A12", "C5"):
+        assert f"Wie kan helpen: de i-coach, of een collega die op {item} hoog scoort" in flat
+        assert f"Zo laat je groei zien: een eigen voorbeeld bij {item} laten zien" in flat
+    # No sentence three times in the whole profile, none twice among the points.
+    assert repeated(run.out, 3) == []
+    assert repeated(points, 2) == []
+
+
+@pytest.mark.parametrize("command", ["profile", "pop"])
+def test_a_schools_own_basisvaardigheden_get_a_kind_general_sentence(run_cli, tmp_path, command):
+    import yaml
+
+    from ictbekwaam.files.loader import builtin_kader_path, load_kader
+
+    data = yaml.safe_load(builtin_kader_path().read_text(encoding="utf-8"))
+    data["basisvaardigheden"]["items"] = [
+        {"id": "DIG-1", "stelling": "Ik kan een document delen.", "toelichting": "Eigen.", "bron": "School"},
+    ]
+    own_file = tmp_path / "kader.yaml"
+    own_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    own = load_kader(own_file)
+    path = write_result(tmp_path / "r.json", make_result(own, everything(own) | {"DIG-1": "nee", "A5": 1}))
+    run = run_cli("--kader", str(own_file), command, str(path))
+    assert run.code == 0, run
+    flat = " ".join(run.out.split()).replace("*", "")
+    assert "DIG-1 (nu Nee, doel Ja): Ik kan een document delen." in flat
+    assert (
+        "Oefenen: Een collega of de i-coach vragen om DIG-1 een keer voor te doen, en het daarna zelf proberen met "
+        "eigen lesmateriaal."
+    ) in flat

@@ -13,7 +13,7 @@ from rich.console import Console
 from ictbekwaam.core.compare import compare
 from ictbekwaam.render.profile.compare import compare_markdown, compare_renderable
 from ictbekwaam.model.targets import default_targets
-from builders import everything, make_result, write_result
+from builders import WHEN, everything, make_result, write_result
 from builders import DE_BRUG
 
 SEPTEMBER = datetime(2025, 9, 15, 10, 0, tzinfo=timezone.utc)
@@ -93,18 +93,23 @@ def test_progress_per_section_by_hand(kader):
     # On target in OUD (C1 nvt; 10 + 18 + 4 + 4 = 36 counted): A 15, C4 and C5 (doel 2) = 17; in NIEUW
     # (A3 nvt, B4 open; 10 + 17 + 3 + 5 = 35 counted): BV 8, A 16, B1, B3, C1, C2, C3, C5 = 30.
     assert c.summary == (
-        "34 onderdelen vergeleken: 28 beter, 3 gelijk, 3 lager; 3 niet te vergelijken. "
+        "34 vragen vergeleken: 28 beter, 3 gelijk, 3 lager; 3 niet te vergelijken. "
         "Op doel: 17 van 36 in OUD, 30 van 35 in NIEUW."
     )
 
 
 def test_the_screen(kader):
     shown = plain(compare_renderable(compare(old_result(kader), new_result(kader), kader, default_targets(kader))))
-    assert shown[:2] == ["Voortgang ict-bekwaamheid: Sanne", "OUD: 15-09-2025, compleet · NIEUW: 12-03-2026, compleet"]
+    # NIEUW left B4 open: its header says so, as its note does.
+    assert shown[:2] == [
+        "Voortgang ict-bekwaamheid: Sanne",
+        "OUD: 15-09-2025, afgerond · NIEUW: 12-03-2026, afgerond, 1 vraag niet beantwoord",
+    ]
     at = shown.index("Kerntaak A: Pedagogisch-didactisch handelen")
     # 37/18 = 2,056 -> 2,1 and 49/17 = 2,882 -> 2,9; the change 0,827 -> +0,8 (worked out above).
-    assert shown[at + 1 : at + 7] == [
-        "gem. 2,1 → 2,9 (+0,8) · op doel 15 van 18 → 16 van 17 · tekort 3 → 1",
+    assert shown[at + 1 : at + 8] == [
+        "gem. 2,1 → 2,9 (+0,8) · op doel 15 van 18 → 16 van 17",
+        "nog te gaan: 3 → 1 niveau",
         "beter 15 · gelijk 1 · lager 1 · niet te vergelijken 1",
         "A1   ██░░ 2      → ███░ 3      +1 beter   Ik houd in mijn onderwijs rekening me…",
         "A2a  ██░░ 2      → ██░░ 2      0 gelijk   Ik zorg in een met ict verrijkte were…",
@@ -120,7 +125,7 @@ def test_compare_on_files(run_cli, files):
     run = run_cli("compare", *map(str, files))
     assert run.code == 0, run
     assert run.err == ""
-    assert "34 onderdelen vergeleken: 28 beter, 3 gelijk, 3 lager; 3 niet te vergelijken." in run.out
+    assert "34 vragen vergeleken: 28 beter, 3 gelijk, 3 lager; 3 niet te vergelijken." in " ".join(run.out.split())
     assert "Let op" not in run.out
 
 
@@ -169,6 +174,20 @@ def test_swapped_files_and_drafts_are_warned_about(kader):
         "OUD (12-03-2026) is van later dan NIEUW (15-09-2025). Zijn de bestanden omgewisseld?",
         "OUD is een concept (nog niet afgerond).",
     )
+
+
+def test_two_results_of_one_day_show_the_time(kader):
+    morning, afternoon = WHEN.replace(hour=9, minute=5), WHEN.replace(hour=14, minute=30)
+    later = make_result(kader, march_answers(kader), naam="Sanne", when=afternoon)
+    earlier = make_result(kader, march_answers(kader), naam="Sanne", when=morning)
+    c = compare(later, earlier, kader, default_targets(kader))
+    assert c.warnings == ("OUD (12-03-2026 14:30) is van later dan NIEUW (12-03-2026 09:05). Zijn de bestanden omgewisseld?",)
+    shown = plain(compare_renderable(c))
+    assert shown[1:3] == [
+        "OUD: 12-03-2026 14:30, afgerond, 1 vraag niet beantwoord · NIEUW: 12-03-2026",
+        "09:05, afgerond, 1 vraag niet beantwoord",
+    ]
+    assert "- NIEUW: 12-03-2026 09:05, afgerond, 1 vraag niet beantwoord" in compare_markdown(c)
 
 
 def test_another_kader_version_is_matched_by_id(run_cli, kader, tmp_path):

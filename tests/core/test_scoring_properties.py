@@ -8,13 +8,17 @@ import msgspec
 from hypothesis import given
 from hypothesis import strategies as st
 
+import re
+
 from ictbekwaam.model import result as results
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN
-from ictbekwaam.files.loader import load_kader
+from ictbekwaam.files.loader import load_kader, load_oefenen
 from ictbekwaam.core.scoring import Profile, score
 from ictbekwaam.model.targets import Targets
 
 KADER = load_kader()
+OEFENEN = load_oefenen()
+ORDER = {item.id: n for n, item in enumerate(KADER.all_items())}
 LEVELS = KADER.level_values()
 CODES = KADER.checklist_codes()  # best first
 NVT = KADER.schaal.niet_van_toepassing.code
@@ -44,7 +48,7 @@ targets_st = _choices([CODES if i.id in CHECKLIST else LEVELS for i in ITEMS]).m
 
 
 def profile(answers: dict, targets: Targets) -> Profile:
-    return score(msgspec.structs.replace(BASE, answers=answers), KADER, targets)
+    return score(msgspec.structs.replace(BASE, answers=answers), KADER, targets, OEFENEN)
 
 
 def figures(p: Profile) -> list[tuple]:
@@ -94,7 +98,7 @@ def test_niet_van_toepassing_never_counts_as_a_gap(answers, targets):
         if item.id in nvt_ids:
             assert item.status == "nvt"
             assert item.gap is None and item.on_target is None
-    assert not {pr.item.id for pr in p.priorities + p.growth} & nvt_ids
+    assert not {pr.id for pr in p.priorities + p.growth} & nvt_ids
     # "niet van toepassing" weighs exactly as much as no answer at all: nothing.
     without = profile({k: v for k, v in answers.items() if v != NVT}, targets)
     assert figures(p) == figures(without)
@@ -108,16 +112,55 @@ def test_the_order_of_the_answers_never_changes_the_profile(answers, targets, rn
     assert profile({k: answers[k] for k in keys}, targets) == profile(answers, targets)
 
 
+def _sentences(text: str) -> list[str]:
+    return [part for part in re.split(r"(?<=[.?!])\s+", " ".join(text.split())) if part]
+
+
 @given(answers_st, targets_st)
-def test_priorities_are_three_to_five_gaps_in_order(answers, targets):
+def test_the_order_rule_of_the_points(answers, targets):
     p = profile(answers, targets)
-    gaps = [i for i in p.items if i.gap]
-    assert len(p.priorities) == min(len(gaps), 3) or 3 <= len(p.priorities) <= 5
-    assert len(p.priorities) <= 5
-    assert all(pr.item.gap for pr in p.priorities)
-    sections = [pr.item.section == BASISVAARDIGHEDEN for pr in p.priorities]
-    assert sections == sorted(sections, reverse=True)  # basisvaardigheden first
-    if any(i.section == BASISVAARDIGHEDEN for i in gaps):
-        assert p.priorities[0].item.section == BASISVAARDIGHEDEN
-    if not gaps:
-        assert p.priorities == ()
+    basis_gaps = [i for i in p.basisvaardigheden.items if i.gap]
+    kerntaak_gaps = sorted((i for s in p.kerntaken for i in s.items if i.gap), key=lambda i: (-i.gap, ORDER[i.id]))
+    points = p.priorities
+    # The basisvaardigheden below target are one point, the first, listing every one of them.
+    assert [q.is_basis for q in points] == [True] * bool(basis_gaps) + [False] * (len(points) - bool(basis_gaps))
+    if basis_gaps:
+        assert sorted(s.item.id for s in points[0].skills) == sorted(i.id for i in basis_gaps)
+    # The kerntaak points: the heaviest gaps, in order (so a heavier gap is never left out for a lighter
+    # one, and a gap of two levels never hides behind "deels" skills).
+    shown = [q.item for q in points if not q.is_basis]
+    assert shown == kerntaak_gaps[: len(shown)]
+    hidden = kerntaak_gaps[len(shown) :]
+    assert all(h.gap <= s.gap for h in hidden for s in shown)
+    # Bounds: at most five; at least three when there are that many; at least two kerntaak points.
+    candidates = bool(basis_gaps) + len(kerntaak_gaps)
+    assert min(3, candidates) <= len(points) <= 5
+    assert len(shown) >= min(2, len(kerntaak_gaps))
+    # Equal points are not cut off at random: one left out is lighter than the last shown, or there was no room.
+    if hidden and len(points) < 5:
+        assert hidden[0].gap < shown[-1].gap
+    assert [q.rank for q in points] == list(range(1, len(points) + 1))
+    if not basis_gaps and not kerntaak_gaps:
+        assert points == ()
+
+
+@given(answers_st, targets_st)
+def test_no_sentence_is_said_twice(answers, targets):
+    p = profile(answers, targets)
+    said = []
+    for point in p.priorities + p.growth:
+        said += _sentences(" ".join([point.reason, point.advice, point.help, point.evidence]))
+        said += [s for practice in point.skills for s in _sentences(practice.suggestion)]
+        said += [s for v in point.steps if point.described_at(v.id) is None for s in _sentences(v.omschrijving)]
+    said += [s for invitation in p.invitations for s in _sentences(invitation.text())]
+    assert len(said) == len(set(said)), [s for s in said if said.count(s) > 1]
+
+
+@given(answers_st, targets_st)
+def test_an_invitation_for_every_kerntaak_rated_high_without_an_example(answers, targets):
+    p = profile(answers, targets)  # no own examples in these results
+    top = max(LEVELS)
+    expected = [
+        s.id for s in p.kerntaken if s.counted and (s.on_target == s.counted or any(i.level == top for i in s.items))
+    ]
+    assert [i.kerntaak for i in p.invitations] == expected

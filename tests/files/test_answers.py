@@ -77,10 +77,11 @@ def test_round_trip_template_to_result(run_cli, kader, tmp_path, data_dir):
     assert len(saved) == 1
     path = saved[0]
     assert str(path) in run.out
-    # The gap profile: a missing basisvaardigheid (BV3: nee) comes first.
+    # The gap profile: the basisvaardigheden first, as one point, with the missing one (BV3: nee) in it.
     assert "Profiel ict-bekwaamheid: Sam" in run.out
     assert "Doelen: standaarddoelen" in run.out
-    assert "1. BV3 Ik kan werken met" in run.out
+    assert "1. Digitale basisvaardigheden" in run.out
+    assert "• BV3 (nu Nee, doel Ja): Ik kan werken met" in run.out
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     jsonschema.validate(json.loads(path.read_text()), json_schema())
     result = read_result(path)

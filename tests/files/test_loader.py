@@ -9,7 +9,15 @@ import pytest
 import yaml
 
 from ictbekwaam.errors import DataError
-from ictbekwaam.files.loader import builtin_handreiking_path, builtin_kader_path, data_dir, load_handreiking, load_kader
+from ictbekwaam.files.loader import (
+    builtin_handreiking_path,
+    builtin_kader_path,
+    builtin_oefenen_path,
+    data_dir,
+    load_handreiking,
+    load_kader,
+    load_oefenen,
+)
 
 KADER = yaml.safe_load(builtin_kader_path().read_text(encoding="utf-8"))
 HANDREIKING = yaml.safe_load(builtin_handreiking_path().read_text(encoding="utf-8"))
@@ -237,3 +245,27 @@ def test_a_union_type_error_is_dutch_too(tmp_path):
     error = kader_error(tmp_path, lambda d: d["kerntaken"][0]["items"][0].update(doel=2.5))
     assert error.problems[0][0].path == "kerntaken[0].items[0].doel"
     assert error.problems[0][1] == "verwacht een geheel getal of tekst of niets (leeg), maar dit is een getal"
+
+
+# --- data/oefenen.yaml: ictbekwaam's ways to practise the basisvaardigheden ----------------------
+
+
+def test_the_practice_suggestions_ship_beside_the_kader():
+    assert builtin_oefenen_path() == data_dir() / "oefenen.yaml"
+    data = yaml.safe_load(builtin_oefenen_path().read_text(encoding="utf-8"))
+    assert data["herkomst"] == "suggestie van ictbekwaam"
+    suggestions = load_oefenen()
+    assert set(suggestions) == {i["id"] for i in KADER["basisvaardigheden"]["items"]}
+    # A folded YAML text comes back as one line with single spaces.
+    assert all("\n" not in text and "  " not in text for text in suggestions.values())
+
+
+def test_a_bad_suggestions_file_names_the_place_and_line(tmp_path):
+    path = tmp_path / "oefenen.yaml"
+    path.write_text('herkomst: "suggestie van ictbekwaam"\nsuggesties:\n  BV1: ""\n', encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_oefenen(path)
+    place, message = info.value.problems[0]
+    assert (place.path, place.line) == ("suggesties.BV1", 3)
+    assert message == "de suggestie is leeg; schrijf er een of laat de regel weg"
+    assert str(info.value).startswith(f"{path}, regel 3: suggesties.BV1: ")

@@ -63,7 +63,7 @@ def test_a_schools_targets_change_the_profile_as_expected(kader, tmp_path):
     own = score(result, kader, load_doelen(write(tmp_path, DE_BRUG), kader))
 
     # Standard targets (3 or 2, ja): only BV5 (deels) and A1 (2) fall short.
-    assert [p.item.id for p in standard.priorities] == ["BV5", "A1"]
+    assert [p.id for p in standard.priorities] == ["basisvaardigheden", "A1"]
     assert [s.total_gap for s in standard.sections] == [0.5, 1, 0, 0]
 
     # De Brug: deels is enough for BV5, A1 meets 2, A7 (split: A7a and A7b) must be 4, kerntaak C all 4.
@@ -75,7 +75,7 @@ def test_a_schools_targets_change_the_profile_as_expected(kader, tmp_path):
     assert own.targets_file == str(tmp_path / "doelen.yaml")
     assert [s.total_gap for s in own.sections] == [0, 2, 0, 5]
     assert [s.on_target for s in own.sections] == [10, 16, 4, 0]
-    assert [p.item.id for p in own.priorities] == ["A7a", "A7b", "C1", "C2", "C3"]
+    assert [p.id for p in own.priorities] == ["A7a", "A7b", "C1", "C2", "C3"]
     assert own.item("A7a").target_label == "Voorbeeld voor anderen"
     assert own.item("A7b").target_label == "Voorbeeld voor anderen"
 

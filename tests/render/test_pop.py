@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 import yaml
 
-from ictbekwaam.files.loader import builtin_handreiking_path
+from ictbekwaam.files.loader import builtin_handreiking_path, load_oefenen
 from ictbekwaam.render.profile.pop import pop_markdown, reflection_theme
 from ictbekwaam.core.scoring import score
 from ictbekwaam.model.targets import default_targets
@@ -42,7 +45,8 @@ def test_the_parts_in_order(run_cli, kader, tmp_path):
         "## 5. Afspraken",
     ]
     assert "| Naam | Sanne |" in text
-    assert "| Zelfevaluatie | 12-03-2026, compleet |" in text
+    # B4 was left open: the header says so, as the note under "Waar sta ik nu?" does.
+    assert "| Zelfevaluatie | 12-03-2026, afgerond, 1 vraag niet beantwoord |" in text
 
 
 def test_the_summary_by_hand(run_cli, kader, tmp_path):
@@ -50,14 +54,14 @@ def test_the_summary_by_hand(run_cli, kader, tmp_path):
     # As SANNE_SCREEN works it out: kerntaak A has 18 statements (A4a, A4b), 17 counted (A3 nvt), 15 on
     # target (17 - A2a - A5), 15/17 = 88%; in all 8 + 15 + 2 + 4 = 29 of 10 + 17 + 3 + 5 = 35.
     assert part.splitlines()[1:10] == [
-        "Je zit bij 29 van de 35 beantwoorde onderdelen op doel. Begin bij de basisvaardigheden: die zijn voorwaardelijk.",
+        "Bij 29 van de 35 beantwoorde vragen zit ik op of boven mijn doel. Ik begin bij de basisvaardigheden: die zijn voorwaardelijk.",
         "",
-        "| Onderdeel | Op doel | Gemiddeld niveau | Tekort |",
+        "| Onderdeel | Op doel | Gemiddeld niveau | Nog te gaan |",
         "|---|---|---|---|",
         "| Digitale basisvaardigheden | 8 van 10 (80%) | – | 1 deels, 1 ontbreekt |",
-        "| Kerntaak A: Pedagogisch-didactisch handelen | 15 van 17 (88%) | 2,8 van 4 | 3 |",
-        "| Kerntaak B: Werken in de schoolcontext | 2 van 3 (67%) | 2,7 van 4 | 1 |",
-        "| Kerntaak C: Professionele ontwikkeling | 4 van 5 (80%) | 2,6 van 4 | 2 |",
+        "| Kerntaak A: Pedagogisch-didactisch handelen | 15 van 17 (88%) | 2,8 van 4 | 3 niveaus |",
+        "| Kerntaak B: Werken in de schoolcontext | 2 van 3 (67%) | 2,7 van 4 | 1 niveau |",
+        "| Kerntaak C: Professionele ontwikkeling | 4 van 5 (80%) | 2,6 van 4 | 2 niveaus |",
         "",
     ]
     assert "- Let op: Niet beantwoord, telt niet mee (1): B4." in part
@@ -66,27 +70,52 @@ def test_the_summary_by_hand(run_cli, kader, tmp_path):
 def test_one_to_three_goals_from_the_priorities_with_activities(run_cli, kader, tmp_path):
     part = section(sanne_pop(run_cli, kader, tmp_path), "2. Mijn ontwikkeldoelen")
     goals = [line for line in part.splitlines() if line.startswith("### ")]
-    # The profile has four priorities (BV7, BV5, A5, C3); the POP takes three.
+    # The same points as the profile, in its order: the basisvaardigheden as one, then A5 and C3.
     assert goals == [
-        "### Doel 1: Ik kan participeren in sociale netwerken. (BV7)",
-        "### Doel 2: Ik kan foto’s, video’s en audio digitaal maken. (BV5)",
-        f"### Doel 3: {kader.item('A5').stelling} (A5)",
+        "### Doel 1: Digitale basisvaardigheden (BV7 en BV5)",
+        f"### Doel 2: {kader.item('A5').stelling} (A5)",
+        f"### Doel 3: {kader.item('C3').stelling} (C3)",
     ]
-    assert "- *Waar wil ik naartoe:* van ‘Nee’ naar ‘Ja’" in part
+    assert "- *Waar wil ik naartoe:* BV7 van ‘Nee’ naar ‘Ja’; BV5 van ‘Deels’ naar ‘Ja’" in part
     assert "- *Waar wil ik naartoe:* van niveau 1 (Nog niet) naar 3 (Bekwaam)" in part
-    # A5's voorbeelden, verbatim from the Kader (its "&" and "[…]" escaped for Markdown).
-    assert "- **Computersimulaties**: Computersimulaties stellen leerlingen in staat" in part
-    assert "- **Webquests**: Leerlingen krijgen een betekenisvolle" in part
+    # ictbekwaam's ways to practise, said to be its suggestions.
+    assert "de manieren om te oefenen zijn daarom elk een suggestie van ictbekwaam." in part
+    assert "- BV7 (nu Nee, doel Ja): Ik kan participeren in sociale netwerken.\n  - *Oefenen:* Een professioneel profiel" in part
+    # A5's voorbeelden, verbatim from the Kader between “ ” (its "&" and "[…]" escaped for Markdown).
+    assert "- **Computersimulaties**: “Computersimulaties stellen leerlingen in staat" in part
+    assert "- **Webquests**: “Leerlingen krijgen een betekenisvolle" in part
     assert "(Abbit &amp; Orphus, 2008). \\[…\\] Maar de werkelijke kracht" in part
     assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in part
-    assert "*Mogelijke activiteit:* Het Kader geeft bij de basisvaardigheden geen voorbeelden." in part
+    assert "- *Wie kan helpen:* de i-coach, of een collega die op A5 hoog scoort" in part
+    assert "- *Zo laat ik groei zien:* een eigen voorbeeld bij A5 laten zien" in part
+    # Fields to fill in under every goal.
+    assert part.count("- *Wat ga ik doen, en wanneer:* …") == 3
 
 
 def test_the_teachers_own_evidence_per_kerntaak(run_cli, kader, tmp_path):
     part = section(sanne_pop(run_cli, kader, tmp_path), "3. Mijn eigen voorbeelden van effectief ict-gebruik")
-    assert "### Kerntaak A: Pedagogisch-didactisch handelen\n\n- *Voorbeeld:* Ik laat leerlingen hun presentatie filmen.\n- *Meerwaarde:* Ze zien zelf wat beter kan.\n" in part
-    assert "### Kerntaak B: Werken in de schoolcontext\n\n- *Nog niet ingevuld.*" in part
-    assert "### Kerntaak C: Professionele ontwikkeling\n\n- *Voorbeeld:* …\n- *Meerwaarde:* Ik leer van collega's.\n" in part
+    assert part.startswith(
+        "\nHet Kader zegt hierover (hoofdstuk 4): “Een afspraak kan zijn, dat de leraar per kerntaak 1 of meerdere "
+        "voorbeelden van effectief ict-gebruik laat zien en kan uitleggen wat de meerwaarde hiervan is.”\n"
+    )
+    assert (
+        "### Kerntaak A: Pedagogisch-didactisch handelen\n\n- *Mijn voorbeeld:* Ik laat leerlingen hun presentatie "
+        "filmen.\n- *Wat het toevoegde (de meerwaarde):* Ze zien zelf wat beter kan.\n"
+    ) in part
+    assert "### Kerntaak B: Werken in de schoolcontext\n\n- *Mijn voorbeeld:* …\n- *Wat het toevoegde (de meerwaarde):* …\n" in part
+    # C is on target (but C3) without an own example: C3 is below target, so no invitation; the meerwaarde alone.
+    assert "### Kerntaak C: Professionele ontwikkeling\n\n- *Mijn voorbeeld:* …\n- *Wat het toevoegde (de meerwaarde):* Ik leer van collega's.\n" in part
+
+
+def test_a_kerntaak_rated_high_without_an_example_is_invited_in_the_ik_voice(kader, handreiking):
+    profile = score(make_result(kader, everything(kader) | {"A5": 1, "B2": 4}), kader, default_targets(kader))
+    part = section(pop_markdown(profile, handreiking), "3. Mijn eigen voorbeelden van effectief ict-gebruik")
+    assert (
+        "### Kerntaak B: Werken in de schoolcontext\n\nKerntaak B (Werken in de schoolcontext): ik zit bij alle "
+        "stellingen op of boven mijn doel, bij B2 zelfs op niveau 4 (Voorbeeld voor anderen), alleen staat er nog "
+        "geen eigen voorbeeld bij: welk voorbeeld uit mijn werk laat dat zien, en wat voegde het toe?\n"
+    ) in part
+    assert "### Kerntaak A: Pedagogisch-didactisch handelen\n\n- *Mijn voorbeeld:* …" in part  # A5 is below target
 
 
 def test_theme_4_questions_verbatim_and_the_sources(run_cli, kader, handreiking, tmp_path):
@@ -94,11 +123,12 @@ def test_theme_4_questions_verbatim_and_the_sources(run_cli, kader, handreiking,
     part = section(text, "4. Om over na te denken")
     thema = reflection_theme(handreiking)
     assert thema is not None and thema.id == "eigen-ontwikkeling"
-    assert f"**Hoofdvraag 4.** {thema.hoofdvraag.tekst}" in part
-    questions = [v.tekst for o in thema.onderwerpen for v in o.vragen]
+    assert f"**Hoofdvraag 4.** “{thema.hoofdvraag.tekst}” — Handreiking, thema 4, hoofdvraag 4\n\n*Mijn antwoord:* …" in part
+    questions = [(o.id, v.tekst) for o in thema.onderwerpen for v in o.vragen]
     assert len(questions) == 4
-    for question in questions:
-        assert question in part
+    for onderwerp, question in questions:
+        # Verbatim between “ ”, with its source, and a field for the answer under it.
+        assert f"“{question}” — Handreiking, thema 4, onderwerp {onderwerp}\n   - *Mijn antwoord:* …" in part
     assert "Kennisnet, Kader voor ict-bekwaamheid van leraren (2012), https://ictbekwaamheid.kennisnet.nl" in text
     assert "Gespreksvragen: Kennisnet, Handreiking professionalisering ict-bekwaamheid, http://kn.nu/handreiking-ict-bekwaamheid." in text
 
@@ -107,7 +137,7 @@ def test_pop_to_stdout_and_a_draft_is_marked(run_cli, kader, tmp_path):
     path = write_result(tmp_path / "concept.json", make_result(kader, sanne_answers(kader), complete=False))
     run = run_cli("pop", str(path))
     assert run.code == 0
-    assert "> **Let op**: de zelfevaluatie is nog niet afgerond (concept)." in run.out
+    assert "> **Let op**: mijn zelfevaluatie is nog niet afgerond (concept). Ik rond die eerst af" in run.out
     assert "| Naam | … |" in run.out
 
 
@@ -126,7 +156,7 @@ def test_the_schools_doelen_change_the_goals(run_cli, kader, tmp_path):
 def test_nothing_to_develop_gives_growth_goals(kader, handreiking):
     profile = score(make_result(kader, everything(kader, level=4) | {"B2": 3}), kader, default_targets(kader))
     part = section(pop_markdown(profile, handreiking), "2. Mijn ontwikkeldoelen")
-    assert part.splitlines()[1] == "Je zit overal op doel. Deze doelen gaan verder: van bekwaam naar voorbeeld voor anderen."
+    assert part.splitlines()[1] == "Ik zit overal op of boven mijn doel. Deze doelen gaan verder: van bekwaam naar voorbeeld voor anderen."
     assert f"### Doel 1: {kader.item('B2').stelling} (B2)" in part
     assert "- *Waar wil ik naartoe:* van niveau 3 (Bekwaam) naar 4 (Voorbeeld voor anderen)" in part
 
@@ -147,3 +177,39 @@ def test_a_handreiking_without_theme_4(run_cli, kader, tmp_path):
     run = run_cli("--handreiking", str(own), "pop", str(path))
     assert run.code == 0
     assert "De gebruikte handreiking heeft geen thema over eigen professionele ontwikkeling." in run.out
+
+
+def own_words(text: str) -> str:
+    """The POP without the words of the Kader and the Handreiking: every quotation (“…”) emptied.
+
+    What is left is ictbekwaam's own text, and the statements and own examples, which say "ik" themselves.
+    """
+    text = re.sub(r"“[^”]*”", "“”", text)
+    return text
+
+
+@pytest.mark.parametrize("answers", ["sanne", "growth", "nothing", "draft"])
+def test_one_voice_ik_in_all_of_ictbekwaams_own_text(kader, handreiking, answers):
+    result = {
+        "sanne": make_result(kader, sanne_answers(kader), naam="Sanne", evidence=EVIDENCE),
+        "growth": make_result(kader, everything(kader, level=4) | {"B2": 3}),
+        "nothing": make_result(kader, {}, complete=False),
+        "draft": make_result(kader, sanne_answers(kader) | {"BV1": "nee", "A9": 1}, complete=False),
+    }[answers]
+    text = pop_markdown(score(result, kader, default_targets(kader), load_oefenen()), handreiking)
+    assert re.findall(r"\b(je|jij|jou|jouw|u|uw)\b", own_words(text), re.I) == []
+    assert "ik" in own_words(text).lower().split()
+
+
+def test_a_pop_is_never_overwritten_without_overwrite(run_cli, kader, tmp_path):
+    path = write_result(tmp_path / "sanne.json", make_result(kader, sanne_answers(kader), naam="Sanne"))
+    out = tmp_path / "pop.md"
+    assert run_cli("pop", str(path), "-o", str(out)).code == 0
+    edited = out.read_text(encoding="utf-8").replace("| Gesprek met | … |", "| Gesprek met | mijn teamleider |")
+    out.write_text(edited, encoding="utf-8")
+    again = run_cli("pop", str(path), "-o", str(out))
+    assert again.code == 1
+    assert again.err.startswith(f"Fout: {out} bestaat al; ictbekwaam overschrijft niets zonder --overwrite")
+    assert out.read_text(encoding="utf-8") == edited
+    assert run_cli("pop", str(path), "-o", str(out), "--overwrite").code == 0
+    assert "| Gesprek met | … |" in out.read_text(encoding="utf-8")

@@ -14,13 +14,17 @@ from ictbekwaam.render.profile.terminal import profile_renderable, profile_text
 from ictbekwaam.render.profile.json import profile_json
 from ictbekwaam.render.profile.markdown import profile_markdown
 from ictbekwaam.core.scoring import score
+from ictbekwaam.files.loader import load_oefenen
 from ictbekwaam.model.targets import default_targets
 from ictbekwaam.ui.end import Commands, show_end
 from builders import SANNE_SCREEN as EXPECTED, everything, lines, make_result, render, sanne_answers
 
 
+OEFENEN = load_oefenen()
+
+
 def sanne(kader, **kwargs):
-    return score(make_result(kader, sanne_answers(kader), naam="Sanne", **kwargs), kader, default_targets(kader))
+    return score(make_result(kader, sanne_answers(kader), naam="Sanne", **kwargs), kader, default_targets(kader), OEFENEN)
 
 
 
@@ -75,16 +79,25 @@ def test_nothing_to_develop_shows_where_to_grow(kader):
     shown = lines(render(profile_renderable(profile)))
     assert shown[0] == "Profiel ict-bekwaamheid: respondent r-abababababababababababababababab"
     at = shown.index("Verder groeien (als je wilt)")
-    assert shown[at + 1 : at + 8] == [
+    assert shown[at + 1 : at + 14] == [
         "1. C5 Ik gebruik lokale ict-middelen voor mijn professionele ontwikkeling, zoals",
         "   coaching met video of met een oortje.",
-        "   Waarom: Professionele ontwikkeling: nu 3 (Bekwaam), op doel; de volgende stap",
-        "   is 4 (Voorbeeld voor anderen): collega's ermee op weg helpen.",
-        "   Volgende stappen:",
-        "   • Lokale ict-middelen (leraar24.nl/video/3204, leraar24.nl/video/1577)",
+        "   Waarom: C5: nu 3 (Bekwaam), boven het doel van 2 (Beginnend); een volgende",
+        "   stap is 4 (Voorbeeld voor anderen): collega's ermee op weg helpen.",
+        "   Voorbeelden uit het Kader (hoofdstuk 4):",
+        "   • Lokale ict-middelen: “Als laatste noemen we de meer lokale ict-middelen,",
+        "     zoals coaching met video of met een oortje, die de leraren ondersteunen bij",
+        "     hun professionele ontwikkeling.” Zie: leraar24.nl/video/3204 (Collegiale",
+        "     consultatie met ict); leraar24.nl/video/1577 (Coachen met een oortje).",
+        "   Zo laat je groei zien: een eigen voorbeeld bij C5 laten zien en uitleggen wat",
+        "   ict daarin toevoegde.",
         "",  # the one voorbeeld of C5, with both its videos; no other item below the top level
+        "Eigen voorbeelden laten zien",
     ]
-    assert "Wat nu?" not in "\n".join(shown)
+    assert "Wat nu?" not in "\n".join(shown) and "Wie kan helpen" not in "\n".join(shown)
+    # No own examples: every kerntaak is rated high, so each gets its invitation.
+    at = shown.index("Eigen voorbeelden laten zien")
+    assert shown[at + 4].startswith("• Kerntaak A (Pedagogisch-didactisch handelen): je zit bij alle stellingen")
 
 
 @pytest.mark.parametrize("level", [1, 2, 3, 4])
@@ -99,8 +112,10 @@ def test_json_follows_the_documented_structure(kader):
     data = json.loads(profile_json(sanne(kader)))
     assert list(data) == [
         "schema", "schema_version", "respondent", "complete", "updated_at", "framework", "result_framework",
-        "targets", "scale", "verdict", "notes", "basisvaardigheden", "kerntaken", "priorities", "growth", "unknown",
+        "targets", "scale", "verdict", "notes", "basisvaardigheden", "kerntaken", "priorities", "growth",
+        "evidence_idea", "invitations", "unknown",
     ]
+    assert data["schema_version"] == 2
     assert data["schema"] == "ictbekwaam/profile"
     assert data["respondent"] == {"id": "r-abababababababababababababababab", "naam": "Sanne"}
     assert data["updated_at"] == "2026-03-12T14:30:00+01:00"
@@ -134,12 +149,39 @@ def test_json_follows_the_documented_structure(kader):
     }
     a3 = next(i for i in a["items"] if i["id"] == "A3")
     assert a3["gap"] is None and a3["status"] == "nvt"
-    assert [p["item"] for p in data["priorities"]] == ["BV7", "BV5", "A5", "C3"]
-    a5 = data["priorities"][2]
-    assert a5["section"] == "A" and a5["gap"] == 2
-    assert [s["id"] for s in a5["steps"]] == ["computersimulaties", "webquests"]
+    assert [(p["item"], p["kind"]) for p in data["priorities"]] == [
+        ("basisvaardigheden", "basisvaardigheden"), ("A5", "kerntaak"), ("C3", "kerntaak"),
+    ]
+    basis = data["priorities"][0]
+    assert basis["section"] == "basisvaardigheden" and basis["gap"] == 1.5 and basis["steps"] == []
+    assert basis["items"][0] == {
+        "id": "BV7",
+        "stelling": "Ik kan participeren in sociale netwerken.",
+        "answer": "nee",
+        "answer_label": "Nee",
+        "target": "ja",
+        "target_label": "Ja",
+        "gap": 1,
+        "suggestion": OEFENEN["BV7"],
+        "herkomst": "suggestie van ictbekwaam",
+    }
+    assert [i["id"] for i in basis["items"]] == ["BV7", "BV5"]
+    assert "geen voorbeelden" in basis["advice"] and "i-coach" in basis["help"]
+    a5 = data["priorities"][1]
+    assert a5["section"] == "A" and a5["gap"] == 2 and "items" not in a5
+    assert [(s["id"], s["described_at"]) for s in a5["steps"]] == [("computersimulaties", None), ("webquests", None)]
     assert a5["steps"][1]["verwijzingen"] == [{"url": "leraar24.nl/video/3232", "titel": "GPS-tocht in de natuur"}]
-    assert data["priorities"][0]["steps"] == [] and data["priorities"][0]["advice"]
+    assert a5["steps"][0]["omschrijving"].startswith("Computersimulaties stellen leerlingen in staat te experimenteren")
+    assert a5["advice"] == "" and "A5" in a5["help"] and "A5" in a5["evidence"]
+    assert data["evidence_idea"] == {
+        "tekst": (
+            "Een afspraak kan zijn, dat de leraar per kerntaak 1 of meerdere voorbeelden van effectief ict-gebruik "
+            "laat zien en kan uitleggen wat de meerwaarde hiervan is."
+        ),
+        "bron": "Kader voor ict-bekwaamheid van leraren, hoofdstuk 4",
+    }
+    assert [(i["kerntaak"], i["all_on_target"], i["top"]) for i in data["invitations"]] == [("A", False, ["A8"])]
+    assert data["invitations"][0]["text"].startswith("Kerntaak A (Pedagogisch-didactisch handelen): je zit bij A8 op niveau 4")
     assert data["growth"] == [] and data["unknown"] == []
 
 
@@ -147,14 +189,22 @@ def test_markdown_has_the_full_statements_and_the_next_steps(kader):
     text = profile_markdown(sanne(kader))
     assert text.startswith("# Profiel ict-bekwaamheid: Sanne\n")
     assert "## Kerntaak A: Pedagogisch-didactisch handelen" in text
-    assert "`████████░░░░` gem. 2,8 van 4 · op doel 15 van 17 (88%) · tekort 3" in text
+    assert "`████████░░░░` gem. 2,8 van 4 · op doel 15 van 17 (88%) · nog 3 niveaus te gaan" in text
+    assert "| Nr. | Stelling | Antwoord | Doel | Op doel |" in text
     assert f"| A2a | {kader.item('A2a').stelling} | `█░░░` 1 (Nog niet) | 2 (Beginnend) | ✗ nog 1 |" in text
     assert f"| A5 | {kader.item('A5').stelling} | `█░░░` 1 (Nog niet) | 3 (Bekwaam) | ✗ nog 2 |" in text
     assert "| A3 | " in text and "| `····` Niet van toepassing | 2 (Beginnend) | telt niet mee |" in text
     assert "| B4 | " in text and "| niet beantwoord | 3 (Bekwaam) | telt niet mee |" in text
     assert "| BV5 | Ik kan foto’s, video’s en audio digitaal maken. | `██░░` Deels | Ja | ✗ |" in text
-    assert "### 3. A5: " in text
+    assert "### 1. Digitale basisvaardigheden\n" in text and "### 2. A5: " in text and "### 3. C3: " in text
+    assert f"- BV7 (nu Nee, doel Ja): Ik kan participeren in sociale netwerken.\n  - *Oefenen:* {OEFENEN['BV7']}\n" in text
+    assert "elk een suggestie van ictbekwaam." in text
+    assert "- **Computersimulaties**: “Computersimulaties stellen leerlingen in staat" in text
     assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in text
+    assert "- *Wie kan helpen:* de i-coach, of een collega die op A5 hoog scoort" in text
+    assert "- *Zo laat je groei zien:* een eigen voorbeeld bij A5 laten zien" in text
+    assert "## Eigen voorbeelden laten zien\n\nHet Kader zegt hierover (hoofdstuk 4): “Een afspraak kan zijn," in text
+    assert "- Kerntaak A (Pedagogisch-didactisch handelen): je zit bij A8 op niveau 4" in text
     assert text.rstrip().endswith(
         "De schaal, de checklist, de stellingen, de toelichtingen (buiten de aanhalingstekens) en de standaarddoelen zijn "
         "toegevoegd door ictbekwaam."
@@ -191,15 +241,32 @@ def test_a_schools_own_kader_with_five_levels_and_long_ids(tmp_path):
 
 def test_plain_leaves_out_the_bars_for_screen_readers(kader):
     text = render(profile_renderable(sanne(kader), plain=True))
-    assert not set("█░…·✓✗→") & set(text)  # words, not symbols: a screen reader reads them out
+    # Words, not symbols: a screen reader reads them out. "[…]" marks a cut inside a verbatim quote of the Kader.
+    assert not set("█░…·✓✗→") & set(text.replace("[…]", ""))
     shown = lines(text)
     assert "Schaal: 1 Nog niet, 2 Beginnend, 3 Bekwaam, 4 Voorbeeld voor anderen" in shown
     at = shown.index("Kerntaak B: Werken in de schoolcontext")
     assert shown[at + 1 : at + 5] == [
-        "gem. 2,7 van 4, op doel 2 van 3 (67%), tekort 1",
+        "gem. 2,7 van 4, op doel 2 van 3 (67%), nog 1 niveau te gaan",
         "B1: niveau 3 van 4, doel 3, op doel. Ik leg administratieve zaken, zoals",
         "absentie- en cijferregistratie, digitaal vast en beheer ze.",
         "B2: niveau 2 van 4, doel 3, nog niet op doel, nog 1 niveau. Ik deel gegevens",
     ]
     assert "BV7: Nee, doel Ja, nog niet op doel. Ik kan participeren in sociale netwerken." in shown
     assert any(line.startswith("C3: niveau 1 van 4, doel 3, nog niet op doel, nog 2 niveaus.") for line in shown)
+
+
+@pytest.mark.parametrize("width", [80, 50])
+@pytest.mark.parametrize("plain", [False, True])
+def test_every_statement_wraps_whole_at_80_and_50_columns(kader, width, plain):
+    console = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
+    console.print(profile_renderable(sanne(kader), plain=plain))
+    shown = lines(console.file.getvalue())
+    assert max(cell_len(line) for line in shown) <= width
+    # A statement's continuation lines hold only its next words, so the text read line after line has it whole.
+    # (Only the sections: the points below name some statements again.)
+    flat = " ".join(" ".join(shown[: shown.index("Wat nu? Je belangrijkste ontwikkelpunten")]).split())
+    for item in kader.all_items():
+        assert " ".join(item.stelling.split()) in flat, item.id
+    # Before issue 13 a statement was cut at the column's edge with "…".
+    assert not any(line.endswith("…") for line in shown)

@@ -26,13 +26,15 @@ def ids(kader: Kader, section: str) -> list[str]:
 
 def figures(kader: Kader, kerntaak: str, level: int) -> str:
     """The gap profile's line of figures for a kerntaak whose every statement is answered ``level``:
-    on target where the item's doel (3, or 2 for a statement only in chapter 4) is reached, short by the rest."""
+    on target where the item's doel (3, or 2 for a statement only in chapter 4) is reached, short by the rest
+    (the levels to go, summed; left out when none)."""
     gaps = [kader.default_target(i) - level for i in ids(kader, kerntaak) if kader.default_target(i) > level]
     count = len(ids(kader, kerntaak))
     on_target = count - len(gaps)
+    to_go = f" · nog {sum(gaps)} {'niveau' if sum(gaps) == 1 else 'niveaus'} te gaan" if gaps else ""
     return (
         f"gem. {level},0 van {max(kader.level_values())} · "
-        f"op doel {on_target} van {count} ({round(100 * on_target / count)}%) · tekort {sum(gaps)}"
+        f"op doel {on_target} van {count} ({round(100 * on_target / count)}%){to_go}"
     )
 
 

@@ -77,9 +77,10 @@ def profile_command(
 ) -> None:
     """Toon je profiel: waar je staat ten opzichte van de doelen, en wat je eerst kunt oppakken."""
     from ictbekwaam.core.scoring import score
+    from ictbekwaam.files.loader import load_oefenen
 
     kader, (result,), targets = _load(ctx, [file], doelen)
-    profile = score(result, kader, targets)
+    profile = score(result, kader, targets, load_oefenen())
     if format is OutputFormat.tekst and out is None:
         from ictbekwaam.render.profile.terminal import profile_renderable
 
@@ -98,11 +99,12 @@ def pop_command(
 ) -> None:
     """Maak een concept-POP (Markdown) voor het gesprek met je leidinggevende."""
     from ictbekwaam.core.scoring import score
+    from ictbekwaam.files.loader import load_oefenen
     from ictbekwaam.render.profile.pop import pop_markdown
 
     kader, (result,), targets = _load(ctx, [file], doelen)
     handreiking = settings(ctx).handreiking()
-    emit(pop_markdown(score(result, kader, targets), handreiking), out, overwrite=overwrite)
+    emit(pop_markdown(score(result, kader, targets, load_oefenen()), handreiking), out, overwrite=overwrite)
 
 
 @app.command("compare")

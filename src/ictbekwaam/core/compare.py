@@ -15,6 +15,7 @@ compared items only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from ictbekwaam import dutch
@@ -217,10 +218,8 @@ def _warnings(old: Result, new: Result, gaps: tuple[VersionGap | None, VersionGa
             "Zijn ze wel van dezelfde leraar? Op één computer kregen vroeger alle zelfevaluaties dezelfde id."
         )
     if old.updated_at > new.updated_at:
-        warnings.append(
-            f"OUD ({old.updated_at:%d-%m-%Y}) is van later dan NIEUW ({new.updated_at:%d-%m-%Y}). "
-            "Zijn de bestanden omgewisseld?"
-        )
+        shown = moments(old.updated_at, new.updated_at)
+        warnings.append(f"OUD ({shown[0]}) is van later dan NIEUW ({shown[1]}). Zijn de bestanden omgewisseld?")
     for result, which in ((old, "OUD"), (new, "NIEUW")):
         if not result.complete:
             warnings.append(f"{which} is een concept (nog niet afgerond).")
@@ -240,6 +239,13 @@ def _warnings(old: Result, new: Result, gaps: tuple[VersionGap | None, VersionGa
             + (" ".join(_gap_sentences(gaps)) or "De items zijn op id gekoppeld.")
         )
     return warnings
+
+
+def moments(old: datetime, new: datetime) -> tuple[str, str]:
+    """The dates of OUD and NIEUW (``25-11-2026``), with the time too when the dates are the same (``25-11-2026 14:30``)."""
+    same_day = f"{old:%d-%m-%Y}" == f"{new:%d-%m-%Y}"
+    shape = "%d-%m-%Y %H:%M" if same_day else "%d-%m-%Y"
+    return old.strftime(shape), new.strftime(shape)
 
 
 def _gap_sentences(gaps: tuple[VersionGap | None, VersionGap | None]) -> list[str]:
@@ -284,7 +290,7 @@ def _summary(sections: tuple[SectionChange, ...], old: Profile, new: Profile) ->
     counted_old = sum(s.counted for s in old.sections)
     counted_new = sum(s.counted for s in new.sections)
     text = (
-        f"{dutch.count(better + same + worse, 'onderdeel', 'onderdelen')} vergeleken: {better} beter, {same} gelijk, {worse} lager"
+        f"{dutch.count(better + same + worse, 'vraag', 'vragen')} vergeleken: {better} beter, {same} gelijk, {worse} lager"
         f"{f'; {missing} niet te vergelijken' if missing else ''}. "
         f"Op doel: {on_old} van {counted_old} in OUD, {on_new} van {counted_new} in NIEUW."
     )

@@ -12,40 +12,30 @@ Pure: no files, no terminal. The rules, in short:
 - Per section: the number of counted items, how many are on target, the share
   on target, the summed gap, and the mean level (kerntaken) or mean checklist
   score (basisvaardigheden).
-- Priorities: items with a gap, ordered basisvaardigheden first (the Kader
-  calls them a prerequisite), then the largest gap, then kader order. The top
-  three are taken, plus up to two more that weigh exactly as much as the third
-  (so equal points are not cut off at random), at most five.
-- Next steps per priority: the chapter 4 voorbeelden linked to the item, those
-  that name it first before the others, at most three.
+- Development points, growth and invitations to show an example:
+  :mod:`ictbekwaam.core.priorities` (the order rule is written there).
 
 Everything shown to the teacher (reasons, verdict, notes) is Dutch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
 from ictbekwaam import dutch
-from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader, Voorbeeld, fingerprint
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader, fingerprint
 from ictbekwaam.model.result import Result
 from ictbekwaam.model.targets import ItemTarget, Target, Targets
 from ictbekwaam.core.versions import VersionGap, version_gap
+from ictbekwaam.core.priorities import Invitation, Practice, Priority, growth as _growth, invitations as _invitations
+from ictbekwaam.core.priorities import priorities as _priorities
+
+__all__ = ["Invitation", "ItemScore", "KaderSource", "Practice", "Priority", "Profile", "SectionScore", "score"]
 
 Status = Literal["geteld", "nvt", "open"]
-
-MIN_PRIORITIES = 3
-MAX_PRIORITIES = 5
-MAX_STEPS = 3
-MAX_GROWTH = 3
-
-BASIS_ADVICE = (
-    "Het Kader geeft bij de basisvaardigheden geen voorbeelden. Vraag een collega of de i-coach "
-    "het je voor te doen en oefen het daarna zelf, het liefst met je eigen lesmateriaal."
-)
-
 
 @dataclass(frozen=True)
 class ItemScore:
@@ -143,27 +133,6 @@ class SectionScore:
 
 
 @dataclass(frozen=True)
-class Priority:
-    """A point to develop, with why and how.
-
-    Attributes:
-        rank: 1 for the most important.
-        item: the scored item.
-        section_naam: the name of its section ("Digitale basisvaardigheden", ...).
-        reason: one Dutch line on why this comes now.
-        steps: chapter 4 voorbeelden linked to the item (with leraar24 references).
-        advice: a Dutch next step when there are no voorbeelden (else "").
-    """
-
-    rank: int
-    item: ItemScore
-    section_naam: str
-    reason: str
-    steps: tuple[Voorbeeld, ...]
-    advice: str = ""
-
-
-@dataclass(frozen=True)
 class KaderSource:
     """The kader the profile was computed with, for citing it.
 
@@ -199,10 +168,14 @@ class Profile:
         scale: the levels as (waarde, label), ascending.
         basisvaardigheden: the checklist section.
         kerntaken: the kerntaken, in kader order.
-        priorities: the 3 to 5 points to develop first (empty if none).
+        priorities: the points to develop first, at most five (empty if none):
+            the basisvaardigheden below target as one point, then kerntaak
+            statements (:mod:`ictbekwaam.core.priorities`, the order rule).
         growth: when nothing is below target: kerntaak items below the top
             level to grow in (lowest level first, then kader order), at most
             three, with next steps like a priority. Empty otherwise.
+        invitations: kerntaken rated at or above target (or with a statement
+            at the top level) without the teacher's own example.
         unknown: answered ids this kader does not have (another version), sorted.
         verdict: an honest Dutch summary in one or two sentences.
         notes: Dutch remarks on what the figures leave out (draft, open, nvt, ...).
@@ -229,6 +202,7 @@ class Profile:
     verdict: str
     notes: tuple[str, ...]
     version: VersionGap | None = None
+    invitations: tuple[Invitation, ...] = ()
 
     @property
     def sections(self) -> tuple[SectionScore, ...]:
@@ -243,6 +217,12 @@ class Profile:
     def item(self, item_id: str) -> ItemScore | None:
         """The scored item with this id, or None."""
         return next((i for i in self.items if i.id == item_id), None)
+
+    @property
+    def skipped(self) -> tuple[str, ...]:
+        """Ids left unanswered, in kader order (not those new since the result's kaderversie: never asked)."""
+        later = set(self.version.new) if self.version is not None and self.version.known else set()
+        return tuple(i for s in self.sections for i in s.open if i not in later)
 
     def level_label(self, level: int) -> str:
         """The Dutch label of a level ("" if the scale has no such level)."""
@@ -295,68 +275,6 @@ def _section(section_id: str, naam: str, items: list[ItemScore], evidence: tuple
     )
 
 
-# --- priorities --------------------------------------------------------------
-
-
-def _reason(item: ItemScore, section_naam: str) -> str:
-    if item.is_checklist:
-        state = "ontbreekt nog" if item.score == 0 else "is nog maar deels aanwezig"
-        return (
-            f"Basisvaardigheid {state} (nu: {item.answer_label}, doel: {item.target_label}); "
-            "het Kader noemt de basisvaardigheden voorwaardelijk."
-        )
-    steps = dutch.count(int(item.gap or 0), "niveau", "niveaus")
-    return f"{section_naam}: nu {item.level} ({item.answer_label}), doel {item.target} ({item.target_label}); nog {steps} te gaan."
-
-
-def _steps(kader: Kader, item_id: str) -> tuple[Voorbeeld, ...]:
-    linked = kader.examples_for(item_id)
-    # Voorbeelden that name this item first are about it most directly.
-    primary = [v for v in linked if v.items[0] == item_id]
-    others = [v for v in linked if v.items[0] != item_id]
-    return tuple((primary + others)[:MAX_STEPS])
-
-
-def _priorities(kader: Kader, sections: list[SectionScore]) -> tuple[Priority, ...]:
-    order = {item.id: n for n, item in enumerate(kader.all_items())}
-    names = {s.id: s.naam for s in sections}
-    candidates = [i for s in sections for i in s.below_target]
-
-    def weight(item: ItemScore) -> tuple[int, float]:
-        return (0 if item.is_checklist else 1, -(item.gap or 0))
-
-    candidates.sort(key=lambda i: (*weight(i), order[i.id]))
-    chosen = candidates[:MIN_PRIORITIES]
-    for extra in candidates[MIN_PRIORITIES:MAX_PRIORITIES]:
-        if weight(extra) != weight(chosen[-1]):
-            break
-        chosen.append(extra)
-    result = []
-    for rank, item in enumerate(chosen, start=1):
-        steps = _steps(kader, item.id)
-        advice = "" if steps else (BASIS_ADVICE if item.is_checklist else "Bespreek met een collega of de i-coach hoe je hiermee kunt oefenen.")
-        result.append(Priority(rank, item, names[item.section], _reason(item, names[item.section]), steps, advice))
-    return tuple(result)
-
-
-def _growth(kader: Kader, kerntaken: list[SectionScore]) -> tuple[Priority, ...]:
-    order = {item.id: n for n, item in enumerate(kader.all_items())}
-    top = kader.schaal.niveaus[-1]
-    below_top = [i for s in kerntaken for i in s.items if i.counted and (i.level or 0) < top.waarde]
-    below_top.sort(key=lambda i: (i.level, order[i.id]))
-    names = {s.id: s.naam for s in kerntaken}
-    result = []
-    for rank, item in enumerate(below_top[:MAX_GROWTH], start=1):
-        reason = (
-            f"{names[item.section]}: nu {item.level} ({item.answer_label}), op doel; "
-            f"de volgende stap is {top.waarde} ({top.label}): collega's ermee op weg helpen."
-        )
-        steps = _steps(kader, item.id)
-        advice = "" if steps else "Laat collega's zien hoe je dit aanpakt, bijvoorbeeld in een leergroep of met collegiale consultatie."
-        result.append(Priority(rank, item, names[item.section], reason, steps, advice))
-    return tuple(result)
-
-
 # --- texts -------------------------------------------------------------------
 
 
@@ -374,14 +292,15 @@ def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], gro
         if growth:
             return (
                 f"Je zit bij alles wat je beantwoordde op of boven het doel. Wil je verder groeien? "
-                f"Help collega's op weg: niveau {max_level} ({top_label}), bijvoorbeeld bij {dutch.join([g.item.id for g in growth])}."
+                f"Help collega's op weg: niveau {max_level} ({top_label}), bijvoorbeeld bij {dutch.join([g.id for g in growth])}."
             )
         return (
             f"Je zit bij alles wat je beantwoordde op het hoogste niveau ({top_label}). "
             "Deel je ervaring: help collega's op weg of neem het voortouw in een leergroep over ict."
         )
-    text = f"Je zit bij {on_target} van de {dutch.count(counted, 'beantwoord onderdeel', 'beantwoorde onderdelen')} op doel."
-    if priorities[0].item.is_checklist:
+    answered = dutch.count(counted, "beantwoorde vraag", "beantwoorde vragen")
+    text = f"Bij {on_target} van de {answered} zit je op of boven je doel."
+    if priorities[0].is_basis:
         text += " Begin bij de basisvaardigheden: die zijn voorwaardelijk."
     return text
 
@@ -438,8 +357,11 @@ def _notes(
 # --- the scorer ---------------------------------------------------------------
 
 
-def score(result: Result, kader: Kader, targets: Targets) -> Profile:
+def score(result: Result, kader: Kader, targets: Targets, oefenen: Mapping[str, str] | None = None) -> Profile:
     """The gap profile of ``result`` against ``targets`` (see the module docstring for the rules).
+
+    ``oefenen``: ictbekwaam's ways to practise each basisvaardigheid, by id
+    (``files.loader.load_oefenen``); a skill without one gets a general sentence.
 
     ``result`` should have been checked against ``kader`` (``files.results.load_result``):
     answers to known items must fit the scale. Answers to items the kader does
@@ -465,7 +387,7 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
     known = {i.id for i in kader.all_items()}
     unknown = tuple(sorted(k for k in answers if k not in known))
     matches = result.kader.hash == fingerprint(kader)
-    priorities = _priorities(kader, sections)
+    priorities = _priorities(kader, sections, oefenen or {})
     growth = () if priorities else _growth(kader, sections[1:])
     meta = kader.meta
     return Profile(
@@ -488,4 +410,5 @@ def score(result: Result, kader: Kader, targets: Targets) -> Profile:
         verdict=_verdict(sections, priorities, growth, top_label, max_level),
         notes=_notes(result, sections, unknown, matches, kader, targets, gap, not_then),
         version=gap,
+        invitations=_invitations(kader, sections[1:]),
     )

@@ -1,5 +1,9 @@
 """The one loader for the Kader and the Handreiking (built-in or a school's own).
 
+The same loader reads ictbekwaam's own practice suggestions for the
+digitale basisvaardigheden (``data/oefenen.yaml``, :func:`load_oefenen`): the
+Kader gives no examples there, so these are ictbekwaam's, said so in every view.
+
 Built-in files live in ``ictbekwaam/data`` inside the wheel (hatchling's
 ``force-include``); in an editable install that folder does not exist, so we
 fall back to the checkout's ``data/``. Loading is: read safely -> typed decode
@@ -12,13 +16,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import msgspec
+
 from ictbekwaam.errors import DataError, LineMap, Place, Problems
-from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Handreiking, Kader
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Handreiking, Id, Kader, Text
 from ictbekwaam.model.convert import convert
 from ictbekwaam.files.yamlsource import read_yaml
 
 KADER_FILE = "kader.yaml"
 HANDREIKING_FILE = "handreiking.yaml"
+OEFENEN_FILE = "oefenen.yaml"
 
 
 def data_dir() -> Path:
@@ -41,6 +48,39 @@ def builtin_kader_path() -> Path:
 def builtin_handreiking_path() -> Path:
     """Path of the shipped handreiking.yaml."""
     return data_dir() / HANDREIKING_FILE
+
+
+def builtin_oefenen_path() -> Path:
+    """Path of the shipped oefenen.yaml (ictbekwaam's practice suggestions for the basisvaardigheden)."""
+    return data_dir() / OEFENEN_FILE
+
+
+class Oefenen(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """``data/oefenen.yaml``: per basisvaardigheid id one way to practise it (ictbekwaam's, not the Kader's).
+
+    Attributes:
+        herkomst: whose suggestions these are ("suggestie van ictbekwaam").
+        suggesties: basisvaardigheid id -> a suggestion, without a form of address.
+    """
+
+    herkomst: Text
+    suggesties: dict[Id, str]
+
+
+def load_oefenen(path: Path | None = None) -> dict[str, str]:
+    """The practice suggestions per basisvaardigheid id (the built-in file when ``path`` is None).
+
+    Whitespace inside a suggestion is folded to single spaces.
+    """
+    file = Path(path) if path is not None else builtin_oefenen_path()
+    data, lines = read_yaml(file, what="een bestand met oefensuggesties")
+    oefenen = convert(data, Oefenen, file=file, lines=lines)
+    p = Problems(file, lines)
+    for key, text in oefenen.suggesties.items():
+        if not text.strip():
+            p.add(f"suggesties.{key}", "de suggestie is leeg; schrijf er een of laat de regel weg")
+    p.raise_if_any()
+    return {key: " ".join(text.split()) for key, text in oefenen.suggesties.items()}
 
 
 def check_kader(kader: Kader, file: Path | str | None = None, lines: LineMap | None = None) -> None:

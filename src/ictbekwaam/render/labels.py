@@ -8,6 +8,7 @@ always comes with a label ("3/4 doel 3 ✓").
 from __future__ import annotations
 
 from ictbekwaam import dutch
+from ictbekwaam.core.priorities import KADER_EVIDENCE, KADER_EVIDENCE_PLACE, Priority
 from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore
 from ictbekwaam.model.kader import ADDED_LINE
 
@@ -70,8 +71,17 @@ def checklist_counts(section: SectionScore) -> tuple[list[str], list[str]]:
     return [i.id for i in below if i.score], [i.id for i in below if not i.score]
 
 
+def levels_to_go(gap: float) -> str:
+    """A summed gap of kerntaak statements (whole levels) in words: ``"nog 6 niveaus te gaan"``, ``"nog 1 niveau te gaan"``."""
+    return f"nog {dutch.count(int(gap), 'niveau', 'niveaus')} te gaan"
+
+
 def section_summary(section: SectionScore, max_level: int, *, words: bool = False) -> str:
-    """One line of figures: ``"gem. 2,6 van 4 · op doel 9 van 14 (64%) · tekort 6"`` (``words``: commas instead of "·")."""
+    """One line of figures: ``"gem. 2,6 van 4 · op doel 9 van 14 (64%) · nog 6 niveaus te gaan"``
+    (``words``: commas instead of "·").
+
+    The last part, the summed gap, is left out when it is 0.
+    """
     if not section.counted:
         return "nog niets beantwoord dat meetelt"
     on_target = f"op doel {section.on_target} van {section.counted} ({dutch.percent(section.share_on_target or 0)})"
@@ -83,7 +93,9 @@ def section_summary(section: SectionScore, max_level: int, *, words: bool = Fals
         if missing:
             parts.append(f"{len(missing)} ontbreekt")
         return (", " if words else " · ").join(parts)
-    parts = [f"gem. {dutch.decimal(section.mean_level or 0)} van {max_level}", on_target, f"tekort {dutch.number(section.total_gap)}"]
+    parts = [f"gem. {dutch.decimal(section.mean_level or 0)} van {max_level}", on_target]
+    if section.total_gap:
+        parts.append(levels_to_go(section.total_gap))
     return (", " if words else " · ").join(parts)
 
 
@@ -93,8 +105,14 @@ def who(profile: Profile) -> str:
 
 
 def state(profile: Profile) -> str:
-    """``"compleet"`` or ``"CONCEPT (nog niet afgerond)"``."""
-    return "compleet" if profile.complete else "CONCEPT (nog niet afgerond)"
+    """``"afgerond"``, ``"afgerond, 1 vraag niet beantwoord"`` or ``"CONCEPT (nog niet afgerond)"``.
+
+    Says the same as the note "Niet beantwoord, telt niet mee (1): C2".
+    """
+    if not profile.complete:
+        return "CONCEPT (nog niet afgerond)"
+    skipped = len(profile.skipped)
+    return f"afgerond, {dutch.count(skipped, 'vraag', 'vragen')} niet beantwoord" if skipped else "afgerond"
 
 
 def date(profile: Profile) -> str:
@@ -106,3 +124,32 @@ def source_line(profile: Profile) -> str:
     """Where the Kader comes from, for the footer of every export."""
     k = profile.kader
     return f"Bron: {k.uitgever}, {k.titel} ({k.jaar}), {k.bron}. {ADDED_LINE}"
+
+
+# --- the pieces of a development point (terminal, Markdown and POP alike) ----------------
+
+KADER_STEPS = "Voorbeelden uit het Kader (hoofdstuk 4):"
+KADER_IDEA = f"Het Kader zegt hierover ({KADER_EVIDENCE_PLACE}): “{KADER_EVIDENCE}”"
+
+
+def skill_line(item: ItemScore) -> str:
+    """A basisvaardigheid of the grouped point: ``"BV2 (nu Nee, doel Ja): Ik kan bestanden beheren."``."""
+    return f"{item.id} (nu {item.answer_label}, doel {item.target_label}): {item.stelling}"
+
+
+def earlier_line(priority: Priority, word: str = "punt") -> str:
+    """The point's voorbeelden described under earlier points, in one sentence naming the point's statement.
+
+    ``"Ook bij A12 passen Computersimulaties (punt 3) en Webquests (punt 2)."``; "" when there are none.
+    ``word`` names a point ("doel" in the POP).
+    """
+    titles = {v.id: v.titel for v in priority.steps}
+    named = [f"{titles[vid]} ({word} {rank})" for vid, rank in priority.earlier]
+    if not named:
+        return ""
+    return f"Ook bij {priority.id} {'past' if len(named) == 1 else 'passen'} {dutch.join(named)}."
+
+
+def shows_kader_idea(profile: Profile) -> bool:
+    """Whether the profile quotes the Kader's idea of showing examples: with kerntaak points, growth or invitations."""
+    return any(not p.is_basis for p in profile.priorities + profile.growth) or bool(profile.invitations)

@@ -86,9 +86,10 @@ def show_end(
     Returns the profile that was shown.
     """
     from ictbekwaam.core.scoring import score
+    from ictbekwaam.files.loader import load_oefenen
     from ictbekwaam.render.profile.terminal import profile_renderable
 
-    profile = score(result, kader, targets)
+    profile = score(result, kader, targets, load_oefenen())
     show()
     show(Text("Klaar! Je zelfevaluatie is opgeslagen.", style="" if plain else "bold green"))
     show()

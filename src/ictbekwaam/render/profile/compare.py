@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ictbekwaam.core.compare import Comparison, ItemChange, SectionChange
+from ictbekwaam.core.compare import Comparison, ItemChange, SectionChange, moments
 from ictbekwaam import dutch, safe
 from ictbekwaam.render.labels import item_bar, source_line, state, who
 from ictbekwaam.render.literal import literal
@@ -62,28 +62,31 @@ def _mean(value: float | None) -> str:
 
 
 def section_lines(section: SectionChange, max_level: int) -> list[str]:
-    """The figures of one section in OUD and NIEUW, as one or two lines."""
+    """The figures of one section in OUD and NIEUW, as two or three lines."""
     old, new = section.old, section.new
     on_target = f"op doel {old.on_target} van {old.counted} → {new.on_target} van {new.counted}"
-    if section.new.is_checklist:
-        first = on_target
-    else:
+    lines = [on_target]
+    if not section.new.is_checklist:
         mean = f"gem. {_mean(old.mean_level)} → {_mean(new.mean_level)}"
         if section.mean_change is not None:
             mean += f" ({dutch.signed(section.mean_change)})"
-        first = f"{mean} · {on_target} · tekort {dutch.number(old.total_gap)} → {dutch.number(new.total_gap)}"
+        # The levels to go, summed over the section's statements (whole levels).
+        lines = [f"{mean} · {on_target}", f"nog te gaan: {int(old.total_gap)} → {dutch.count(int(new.total_gap), 'niveau', 'niveaus')}"]
     counts = f"beter {section.better} · gelijk {section.same} · lager {section.worse}"
     if section.not_comparable:
         counts += f" · niet te vergelijken {section.not_comparable}"
-    return [first, counts]
+    return [*lines, counts]
 
 
 def _title(section: SectionChange) -> str:
     return section.naam if section.new.is_checklist else f"Kerntaak {section.id}: {section.naam}"
 
 
-def _when(profile: Profile) -> str:
-    return f"{profile.updated_at:%d-%m-%Y}, {state(profile)}"
+def _when(comparison: Comparison) -> tuple[str, str]:
+    """``"12-03-2026, afgerond"`` for OUD and NIEUW; with the time when both are of the same day."""
+    old, new = comparison.old, comparison.new
+    shown = moments(old.updated_at, new.updated_at)
+    return f"{shown[0]}, {state(old)}", f"{shown[1]}, {state(new)}"
 
 
 # --- terminal --------------------------------------------------------------------
@@ -97,7 +100,7 @@ def compare_renderable(comparison: Comparison):  # -> rich.console.Group
     old, new = comparison.old, comparison.new
     parts: list = [
         literal(f"Voortgang ict-bekwaamheid: {who(new)}", style="bold"),
-        literal(f"OUD: {_when(old)} · NIEUW: {_when(new)}"),
+        literal(f"OUD: {_when(comparison)[0]} · NIEUW: {_when(comparison)[1]}"),
         literal(f"Doelen: {new.targets_source}"),
     ]
     parts += [literal(f"Let op: {w}", style="bold") for w in comparison.warnings]
@@ -154,14 +157,14 @@ def compare_markdown(comparison: Comparison) -> str:
     """The comparison as a Markdown document."""
     old, new = comparison.old, comparison.new
     out = [f"# Voortgang ict-bekwaamheid: {md(who(new))}", ""]
-    out += [f"- OUD: {_when(old)}", f"- NIEUW: {_when(new)}", f"- Doelen: {md(new.targets_source)}", ""]
+    out += [f"- OUD: {_when(comparison)[0]}", f"- NIEUW: {_when(comparison)[1]}", f"- Doelen: {md(new.targets_source)}", ""]
     if comparison.warnings:
         out += [f"> **Let op**: {md(w)}" for w in comparison.warnings] + [""]
     out += [md(comparison.summary), ""]
     for section in comparison.sections:
         out += [f"## {md(_title(section))}", ""]
         out += [" · ".join(section_lines(section, new.max_level)), ""]
-        out += ["| Item | Stelling | OUD | NIEUW | Verschil |", "|---|---|---|---|---|"]
+        out += ["| Nr. | Stelling | OUD | NIEUW | Verschil |", "|---|---|---|---|---|"]
         for change in section.items:
             diff = _change(change) if change.compared else f"niet te vergelijken: {change.why_not}"
             diff += f" ({change.reworded})" if change.reworded else ""

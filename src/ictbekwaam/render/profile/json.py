@@ -6,7 +6,8 @@ shares are rounded to three decimals.
 
 Top level:
 
-- ``schema``: always ``"ictbekwaam/profile"``; ``schema_version``: 1.
+- ``schema``: always ``"ictbekwaam/profile"``; ``schema_version``: 2 (version 1
+  had one priority per basisvaardigheid, and no ``evidence_idea`` or ``invitations``).
 - ``respondent``: ``{"id": "r-…", "naam": str | null}``.
 - ``complete``: false for a draft (concept); ``updated_at``: ISO 8601 time of the result.
 - ``framework``: the kader used for scoring: ``id``, ``versie``, ``titel``,
@@ -21,13 +22,36 @@ Top level:
 - ``scale``: ``[{"waarde": 1, "label": "Nog niet"}, …]``.
 - ``verdict``: an honest summary (Dutch); ``notes``: what the figures leave out.
 - ``basisvaardigheden``: one *section* (below); ``kerntaken``: a list of sections.
-- ``priorities``: the 3 to 5 points to develop first (empty if none), each
-  ``{"rank", "item", "section", "reason", "gap", "steps", "advice"}`` where
-  ``steps`` are chapter 4 voorbeelden ``{"id", "titel", "omschrijving", "bron",
-  "verwijzingen": [{"url", "titel"}]}`` and ``advice`` a Dutch next step when
-  there are no voorbeelden ("" otherwise).
+- ``priorities``: the points to develop first, at most five (empty if none),
+  in the order of :mod:`ictbekwaam.core.priorities`. Each is ``{"rank",
+  "item", "kind", "section", "reason", "gap", "steps", "advice", "help",
+  "evidence"}``:
+
+  - ``kind`` ``"kerntaak"``: ``item`` is the statement id; ``gap`` in levels;
+    ``steps`` are its chapter 4 voorbeelden ``{"id", "titel", "omschrijving",
+    "bron", "verwijzingen": [{"url", "titel"}], "described_at"}`` where
+    ``described_at`` is the rank of an earlier point that describes the same
+    voorbeeld (null when this point does); ``advice`` a next step when there
+    are no voorbeelden ("" otherwise).
+  - ``kind`` ``"basisvaardigheden"``: the one point for every basisvaardigheid
+    below target: ``item`` is ``"basisvaardigheden"``, ``gap`` the summed
+    score points, ``steps`` empty, ``advice`` says the Kader gives no examples
+    here, and ``items`` lists the skills: ``{"id", "stelling", "answer",
+    "answer_label", "target", "target_label", "gap", "suggestion",
+    "herkomst"}``, where ``suggestion`` is a way to practise it and
+    ``herkomst`` is always ``"suggestie van ictbekwaam"``.
+
+  ``help`` (who can help) and ``evidence`` (what would show progress)
+  complete "Wie kan helpen:" and "Zo laat je groei zien:"; ``help`` is "" for growth.
 - ``growth``: only when nothing is below target: up to three items to grow in
-  towards the top level of the scale, in the same form as ``priorities``.
+  towards the top level of the scale, in the same form as the kerntaak ``priorities``.
+- ``evidence_idea``: ``{"tekst", "bron"}``: the Kader's own idea of how a
+  teacher shows progress (one or more examples per kerntaak, with their
+  meerwaarde), verbatim, and where it stands.
+- ``invitations``: kerntaken rated at or above target (or with a statement at
+  the top level) without the teacher's own example: ``{"kerntaak", "naam",
+  "all_on_target", "top", "text"}`` (``top``: ids at the top level; ``text``:
+  the kind invitation, Dutch).
 - ``unknown``: answered item ids the kader does not have (another version).
 
 A *section*: ``id`` (``"basisvaardigheden"`` or the kerntaak id), ``naam``,
@@ -52,10 +76,11 @@ from typing import Any
 
 from ictbekwaam import safe
 from ictbekwaam.model.kader import Voorbeeld
+from ictbekwaam.core.priorities import KADER_EVIDENCE, KADER_EVIDENCE_SOURCE, SUGGESTIE, Invitation
 from ictbekwaam.core.scoring import ItemScore, Priority, Profile, SectionScore
 
 SCHEMA = "ictbekwaam/profile"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _round(value: float | None) -> float | None:
@@ -110,22 +135,52 @@ def voorbeeld_dict(voorbeeld: Voorbeeld) -> dict[str, Any]:
     return {
         "id": voorbeeld.id,
         "titel": voorbeeld.titel,
-        "omschrijving": voorbeeld.omschrijving.strip(),
+        "omschrijving": " ".join(voorbeeld.omschrijving.split()),
         "bron": voorbeeld.bron,
         "verwijzingen": [{"url": r.url, "titel": r.titel} for r in voorbeeld.verwijzingen],
     }
 
 
 def priority_dict(priority: Priority) -> dict[str, Any]:
-    """One priority as a JSON-ready dict."""
-    return {
+    """One point as a JSON-ready dict."""
+    data: dict[str, Any] = {
         "rank": priority.rank,
-        "item": priority.item.id,
-        "section": priority.item.section,
+        "item": priority.id,
+        "kind": priority.kind,
+        "section": priority.section,
         "reason": priority.reason,
-        "gap": number(priority.item.gap),
-        "steps": [voorbeeld_dict(v) for v in priority.steps],
+        "gap": number(priority.gap),
+        "steps": [voorbeeld_dict(v) | {"described_at": priority.described_at(v.id)} for v in priority.steps],
         "advice": priority.advice,
+        "help": priority.help,
+        "evidence": priority.evidence,
+    }
+    if priority.is_basis:
+        data["items"] = [
+            {
+                "id": p.item.id,
+                "stelling": p.item.stelling,
+                "answer": p.item.answer,
+                "answer_label": p.item.answer_label,
+                "target": p.item.target,
+                "target_label": p.item.target_label,
+                "gap": number(p.item.gap),
+                "suggestion": p.suggestion,
+                "herkomst": SUGGESTIE,
+            }
+            for p in priority.skills
+        ]
+    return data
+
+
+def invitation_dict(invitation: Invitation) -> dict[str, Any]:
+    """One invitation to show an own example."""
+    return {
+        "kerntaak": invitation.kerntaak,
+        "naam": invitation.naam,
+        "all_on_target": invitation.all_on_target,
+        "top": list(invitation.top),
+        "text": invitation.text(),
     }
 
 
@@ -160,6 +215,8 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
         "kerntaken": [section_dict(s) for s in profile.kerntaken],
         "priorities": [priority_dict(p) for p in profile.priorities],
         "growth": [priority_dict(p) for p in profile.growth],
+        "evidence_idea": {"tekst": KADER_EVIDENCE, "bron": KADER_EVIDENCE_SOURCE},
+        "invitations": [invitation_dict(i) for i in profile.invitations],
         "unknown": list(profile.unknown),
     }
 

@@ -12,11 +12,16 @@ from ictbekwaam.model.kader import Voorbeeld
 from ictbekwaam.render.markdown_text import md
 from ictbekwaam.render.labels import (
     BELOW_TARGET,
+    KADER_IDEA,
+    KADER_STEPS,
     ON_TARGET,
     date,
+    earlier_line,
     item_bar,
     section_bar,
     section_summary,
+    shows_kader_idea,
+    skill_line,
     source_line,
     state,
     who,
@@ -25,8 +30,8 @@ from ictbekwaam.core.scoring import ItemScore, Priority, Profile, SectionScore
 
 
 def voorbeeld_line(voorbeeld: Voorbeeld) -> str:
-    """A chapter 4 voorbeeld as one list item, with its references."""
-    line = f"- **{md(voorbeeld.titel)}**: {md(voorbeeld.omschrijving)}"
+    """A chapter 4 voorbeeld as one list item: its title, the Kader's description between “ ”, its references."""
+    line = f"- **{md(voorbeeld.titel)}**: “{md(voorbeeld.omschrijving)}”"
     if voorbeeld.verwijzingen:
         line += " Zie: " + "; ".join(md(r.shown()) for r in voorbeeld.verwijzingen) + "."
     return line
@@ -35,7 +40,7 @@ def voorbeeld_line(voorbeeld: Voorbeeld) -> str:
 def _section(section: SectionScore, max_level: int) -> list[str]:
     title = md(section.naam) if section.is_checklist else f"Kerntaak {md(section.id)}: {md(section.naam)}"
     out = [f"## {title}", "", f"`{section_bar(section, max_level)}` {section_summary(section, max_level)}", ""]
-    out += ["| Item | Stelling | Antwoord | Doel | Op doel |", "|---|---|---|---|---|"]
+    out += ["| Nr. | Stelling | Antwoord | Doel | Op doel |", "|---|---|---|---|---|"]
     for item in section.items:
         answer = f"`{item_bar(item, max_level)}` {md(_answer(item))}" if item.answer_label else "niet beantwoord"
         target = md(item.target_label if item.is_checklist else f"{item.target} ({item.target_label})")
@@ -55,16 +60,49 @@ def _mark(item: ItemScore) -> str:
     return f"{BELOW_TARGET} nog {dutch.number(item.gap)}" if item.level is not None else BELOW_TARGET
 
 
-def priority_lines(priority: Priority, heading: str = "###") -> list[str]:
-    """One priority: the statement, why, and the next steps with their references."""
-    item = priority.item
-    out = [f"{heading} {priority.rank}. {md(item.id)}: {md(item.stelling)}", "", f"*Waarom:* {md(priority.reason)}", ""]
-    if priority.steps:
-        out += ["*Volgende stappen* (voorbeelden uit het Kader, hoofdstuk 4):", ""]
-        out += [voorbeeld_line(v) for v in priority.steps]
+def point_body(priority: Priority, *, word: str = "punt", voice: str = "je") -> list[str]:
+    """What a point says beyond its heading and reason, as Markdown list items.
+
+    ``word`` names a point in "zie punt 2" ("doel" in the POP); ``voice`` is the
+    form of address of the labels ("je", or "ik" in the POP).
+    """
+    out: list[str] = []
+    if priority.is_basis:
+        out += [md(priority.advice), ""]
+        for practice in priority.skills:
+            out.append(f"- {md(skill_line(practice.item))}")
+            out.append(f"  - *Oefenen:* {md(practice.suggestion)}")
+        out.append("")
+    elif priority.steps:
+        fresh = [v for v in priority.steps if priority.described_at(v.id) is None]
+        out += [f"*{KADER_STEPS[:-1]}*:", ""]
+        out += [voorbeeld_line(v) for v in fresh]
+        if priority.earlier:
+            out.append(f"- {md(earlier_line(priority, word))}")
+        out.append("")
     else:
-        out.append(f"*Volgende stap:* {md(priority.advice)}")
+        out += [f"*Volgende stap:* {md(priority.advice)}", ""]
+    if priority.help:
+        out.append(f"- *Wie kan helpen:* {md(priority.help)}")
+    if priority.evidence:
+        out.append(f"- *Zo laat {voice} groei zien:* {md(priority.evidence)}")
     return out + [""]
+
+
+def priority_lines(priority: Priority, heading: str = "###") -> list[str]:
+    """One point: its heading, why, and what to do (voorbeelden or ways to practise), who helps, what shows progress."""
+    title = md(priority.section_naam) if priority.is_basis else f"{md(priority.id)}: {md(priority.item.stelling)}"  # type: ignore[union-attr]
+    out = [f"{heading} {priority.rank}. {title}", "", f"*Waarom:* {md(priority.reason)}", ""]
+    return out + point_body(priority)
+
+
+def kader_idea_lines(profile: Profile) -> list[str]:
+    """The Kader's idea of showing examples, and the invitations to show one ("je")."""
+    if not shows_kader_idea(profile):
+        return []
+    out = ["## Eigen voorbeelden laten zien", "", md(KADER_IDEA), ""]
+    out += [f"- {md(i.text())}" for i in profile.invitations]
+    return out + ([""] if profile.invitations else [])
 
 
 def profile_markdown(profile: Profile) -> str:
@@ -86,6 +124,7 @@ def profile_markdown(profile: Profile) -> str:
         out += ["## Verder groeien (als je wilt)", ""]
     for priority in profile.priorities or profile.growth:
         out += priority_lines(priority)
+    out += kader_idea_lines(profile)
     out += ["---", "", md(source_line(profile))]
     # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
     return "\n".join(safe.text(line) for line in out).rstrip() + "\n"

@@ -3,10 +3,18 @@
 For the conversation with the leidinggevende. The Kader suggests such
 agreements fit the POP cycle, and that a teacher can show one or more examples
 of effective ict use per kerntaak and explain what they added (chapter 4).
-The draft holds: a short profile summary, one to three goals from the
-priorities, suggested activities (the Kader's voorbeelden with their leraar24
-references), the teacher's own examples per kerntaak, the Handreiking's theme 4
-questions for reflection, and room for agreements.
+The draft holds: a short profile summary, one to three goals from the points
+to develop (the same points, in the same order, as the profile), with the
+Kader's voorbeelden or ictbekwaam's ways to practise, who can help and what
+shows progress; the teacher's own examples per kerntaak, with an invitation
+where a kerntaak is rated high without one; the Handreiking's theme 4
+questions; and room for agreements. Under every goal and question there are
+fields to fill in ("*Mijn antwoord:* …").
+
+One voice: all of ictbekwaam's own text is in the "ik" form of the teacher
+whose plan it is. Text of the Kader and of the Handreiking stands verbatim
+between “ and ”, with its source, so the "u" of a Handreiking question is
+clearly the Handreiking's.
 
 The POP is meant to be shared, so every text from a file (the name, the
 teacher's own examples, the kader's and the handreiking's texts, a school's own
@@ -17,14 +25,15 @@ from __future__ import annotations
 
 from ictbekwaam.model.kader import Handreiking, Thema
 from ictbekwaam import dutch, safe
-from ictbekwaam.render.labels import date, source_line, state
+from ictbekwaam.render.labels import KADER_IDEA, date, source_line, state
 from ictbekwaam.render.markdown_text import md
-from ictbekwaam.render.profile.markdown import voorbeeld_line
+from ictbekwaam.render.profile.markdown import point_body
 from ictbekwaam.core.scoring import Priority, Profile, SectionScore
 
 MAX_GOALS = 3
 OWN_DEVELOPMENT = "eigen-ontwikkeling"  # theme 4 of the Handreiking
 TO_FILL = "…"
+HANDREIKING = "Handreiking"
 
 
 def reflection_theme(handreiking: Handreiking) -> Thema | None:
@@ -43,12 +52,27 @@ def _summary_row(section: SectionScore, max_level: int) -> str:
         partial = sum(1 for i in below if i.score)
         gap = ", ".join(p for p in (f"{partial} deels" if partial else "", f"{len(below) - partial} ontbreekt" if len(below) - partial else "") if p) or "–"
         return f"| {name} | {on_target} | – | {gap} |"
-    return f"| {name} | {on_target} | {dutch.decimal(section.mean_level or 0)} van {max_level} | {dutch.number(section.total_gap)} |"
+    to_go = dutch.count(int(section.total_gap), "niveau", "niveaus") if section.total_gap else "–"
+    return f"| {name} | {on_target} | {dutch.decimal(section.mean_level or 0)} van {max_level} | {to_go} |"
+
+
+def _verdict(profile: Profile) -> str:
+    """Where I stand, in one or two sentences in the "ik" voice (the profile's verdict says "je")."""
+    counted = sum(s.counted for s in profile.sections)
+    if not counted:
+        return "Er zijn nog geen antwoorden die meetellen, dus er is nog geen profiel."
+    on_target = sum(s.on_target for s in profile.sections)
+    text = f"Bij {on_target} van de {dutch.count(counted, 'beantwoorde vraag', 'beantwoorde vragen')} zit ik op of boven mijn doel."
+    if profile.priorities and profile.priorities[0].is_basis:
+        text += " Ik begin bij de basisvaardigheden: die zijn voorwaardelijk."
+    elif profile.growth:
+        text += " Ik kan verder groeien door collega's op weg te helpen."
+    return text
 
 
 def _where_now(profile: Profile) -> list[str]:
-    out = ["## 1. Waar sta ik nu?", "", md(profile.verdict), ""]
-    out += ["| Onderdeel | Op doel | Gemiddeld niveau | Tekort |", "|---|---|---|---|"]
+    out = ["## 1. Waar sta ik nu?", "", _verdict(profile), ""]
+    out += ["| Onderdeel | Op doel | Gemiddeld niveau | Nog te gaan |", "|---|---|---|---|"]
     out += [_summary_row(s, profile.max_level) for s in profile.sections]
     out.append("")
     notes = [n for n in profile.notes if not n.startswith("Dit is een concept")]
@@ -58,63 +82,80 @@ def _where_now(profile: Profile) -> list[str]:
 
 
 def _from_to(priority: Priority, profile: Profile) -> str:
+    if priority.is_basis:
+        groups: dict[tuple[str, str], list[str]] = {}
+        for practice in priority.skills:
+            groups.setdefault((practice.item.answer_label, practice.item.target_label), []).append(practice.item.id)
+        return "; ".join(f"{dutch.join(ids)} van ‘{now}’ naar ‘{to}’" for (now, to), ids in groups.items())
     item = priority.item
-    if item.is_checklist:
-        return f"van ‘{item.answer_label}’ naar ‘{item.target_label}’"
+    assert item is not None  # a kerntaak point has its statement
     if item.gap:
         return f"van niveau {item.level} ({item.answer_label}) naar {item.target} ({item.target_label})"
     top, label = profile.scale[-1]  # a growth goal: beyond the target
     return f"van niveau {item.level} ({item.answer_label}) naar {top} ({label})"
 
 
-def _goal(priority: Priority, number: int, profile: Profile) -> list[str]:
-    item = priority.item
-    out = [f"### Doel {number}: {md(item.stelling)} ({md(item.id)})", ""]
-    out += [f"- *Waarom dit doel:* {md(priority.reason)}", f"- *Waar wil ik naartoe:* {md(_from_to(priority, profile))}"]
-    out += [f"- *Wanneer heb ik het bereikt, en hoe laat ik dat zien:* {TO_FILL}", f"- *Wat heb ik nodig, en van wie:* {TO_FILL}", ""]
-    if priority.steps:
-        out += ["*Mogelijke activiteiten* (voorbeelden van effectief ict-gebruik uit het Kader, hoofdstuk 4):", ""]
-        out += [voorbeeld_line(v) for v in priority.steps]
+def _goal(priority: Priority, profile: Profile) -> list[str]:
+    if priority.is_basis:
+        title = f"{md(priority.section_naam)} ({md(dutch.join([p.item.id for p in priority.skills]))})"
     else:
-        out.append(f"*Mogelijke activiteit:* {md(priority.advice)}")
-    return out + [""]
+        title = f"{md(priority.item.stelling)} ({md(priority.id)})"  # type: ignore[union-attr]
+    out = [f"### Doel {priority.rank}: {title}", ""]
+    out += [f"- *Waarom dit doel:* {md(priority.reason)}", f"- *Waar wil ik naartoe:* {md(_from_to(priority, profile))}", ""]
+    out += point_body(priority, word="doel", voice="ik")
+    out += [
+        "Mijn invulling:",
+        "",
+        f"- *Wat ga ik doen, en wanneer:* {TO_FILL}",
+        f"- *Wanneer heb ik het bereikt, en hoe laat ik dat zien:* {TO_FILL}",
+        f"- *Wat heb ik nodig, en van wie:* {TO_FILL}",
+        "",
+    ]
+    return out
 
 
 def _goals(profile: Profile) -> list[str]:
     out = ["## 2. Mijn ontwikkeldoelen", ""]
     if profile.priorities:
-        intro = "Uit de belangrijkste ontwikkelpunten van je profiel; kies wat voor jou en je school nu het meest telt."
+        intro = (
+            "Uit de belangrijkste ontwikkelpunten van mijn profiel, in dezelfde volgorde. Ik kies samen met mijn "
+            "leidinggevende wat voor mij en mijn school nu het meest telt."
+        )
         goals = profile.priorities[:MAX_GOALS]
     elif profile.growth:
-        intro = "Je zit overal op doel. Deze doelen gaan verder: van bekwaam naar voorbeeld voor anderen."
+        intro = "Ik zit overal op of boven mijn doel. Deze doelen gaan verder: van bekwaam naar voorbeeld voor anderen."
         goals = profile.growth[:MAX_GOALS]
     else:
-        out += ["Nog geen doelen uit het profiel: er zijn nog geen antwoorden die meetellen, of alles staat al op "
-                "het hoogste niveau. Formuleer samen met je leidinggevende een eigen doel.", ""]
+        out += [
+            "Nog geen doelen uit het profiel: er zijn nog geen antwoorden die meetellen, of alles staat al op "
+            "het hoogste niveau. Ik formuleer samen met mijn leidinggevende een eigen doel.",
+            "",
+            f"- *Mijn doel:* {TO_FILL}",
+            "",
+        ]
         return out
     out += [intro, ""]
-    for number, priority in enumerate(goals, start=1):
-        out += _goal(priority, number, profile)
+    for priority in goals:
+        out += _goal(priority, profile)
     return out
 
 
 def _evidence(profile: Profile) -> list[str]:
-    out = ["## 3. Mijn eigen voorbeelden van effectief ict-gebruik", ""]
-    out += [
-        "Het Kader noemt als mogelijke afspraak met je leidinggevende: “Een afspraak kan zijn, dat de leraar per "
-        "kerntaak 1 of meerdere voorbeelden van effectief ict-gebruik laat zien en kan uitleggen wat de meerwaarde "
-        "hiervan is.”",
-        "",
-    ]
+    out = ["## 3. Mijn eigen voorbeelden van effectief ict-gebruik", "", md(KADER_IDEA), ""]
+    invitations = {i.kerntaak: i for i in profile.invitations}
     for section in profile.kerntaken:
         out += [f"### Kerntaak {md(section.id)}: {md(section.naam)}", ""]
-        if section.evidence_voorbeeld or section.evidence_meerwaarde:
-            out.append(f"- *Voorbeeld:* {md(section.evidence_voorbeeld) or TO_FILL}")
-            out.append(f"- *Meerwaarde:* {md(section.evidence_meerwaarde) or TO_FILL}")
-        else:
-            out.append(f"- *Nog niet ingevuld.* Welk voorbeeld kun je laten zien, en wat voegde het toe? {TO_FILL}")
+        if section.id in invitations:
+            out += [md(invitations[section.id].text(ik=True)), ""]
+        out.append(f"- *Mijn voorbeeld:* {md(section.evidence_voorbeeld) or TO_FILL}")
+        out.append(f"- *Wat het toevoegde (de meerwaarde):* {md(section.evidence_meerwaarde) or TO_FILL}")
         out.append("")
     return out
+
+
+def _quoted(text: str, source: str) -> str:
+    """A Handreiking text verbatim between “ ”, then its source."""
+    return f"“{md(text)}” — {md(source)}"
 
 
 def _reflection(handreiking: Handreiking) -> list[str]:
@@ -123,12 +164,21 @@ def _reflection(handreiking: Handreiking) -> list[str]:
     if thema is None:
         return out + ["De gebruikte handreiking heeft geen thema over eigen professionele ontwikkeling.", ""]
     hoofdvraag = thema.hoofdvraag
-    out += [f"Uit de Handreiking, thema ‘{md(thema.naam)}’.", "", f"**Hoofdvraag {md(hoofdvraag.id)}.** {md(hoofdvraag.tekst)}", ""]
+    where = f"{HANDREIKING}, thema {hoofdvraag.id}"
+    out += [
+        f"De gespreksvragen van de Handreiking bij thema ‘{md(thema.naam)}’, letterlijk tussen “ en ”, in de "
+        "aanspreekvorm van de Handreiking. Onder elke vraag staat ruimte voor mijn antwoord.",
+        "",
+        f"**Hoofdvraag {md(hoofdvraag.id)}.** {_quoted(hoofdvraag.tekst, f'{where}, hoofdvraag {hoofdvraag.id}')}",
+        "",
+        f"*Mijn antwoord:* {TO_FILL}",
+        "",
+    ]
     for onderwerp in thema.onderwerpen:
         out += [f"**{md(onderwerp.id)} {md(onderwerp.titel)}**", ""]
         for number, vraag in enumerate(onderwerp.vragen, start=1):
             text = f"{vraag.tekst} {vraag.hint}" if vraag.hint else vraag.tekst
-            out += [f"{number}. {md(text)}", f"   *Mijn antwoord:* {TO_FILL}"]
+            out += [f"{number}. {_quoted(text, f'{where}, onderwerp {onderwerp.id}')}", f"   - *Mijn antwoord:* {TO_FILL}"]
         out.append("")
     return out
 
@@ -137,12 +187,13 @@ def pop_markdown(profile: Profile, handreiking: Handreiking) -> str:
     """The POP draft as a Markdown document."""
     out = ["# Persoonlijk ontwikkelingsplan ict-bekwaamheid (concept)", ""]
     out += [
-        "*Een eerste opzet voor het gesprek met je leidinggevende, gemaakt door ictbekwaam uit je zelfevaluatie. "
-        "Pas het aan: het is jouw plan.*",
+        "*Mijn eerste opzet voor het gesprek met mijn leidinggevende, gemaakt met ictbekwaam uit mijn zelfevaluatie. "
+        "Ik pas het aan waar dat nodig is: het is mijn plan. Tekst tussen “ en ” staat letterlijk in het Kader of de "
+        "Handreiking, met de bron erbij.*",
         "",
     ]
     if not profile.complete:
-        out += ["> **Let op**: de zelfevaluatie is nog niet afgerond (concept). Rond die eerst af (`ictbekwaam assess`).", ""]
+        out += ["> **Let op**: mijn zelfevaluatie is nog niet afgerond (concept). Ik rond die eerst af (`ictbekwaam assess`).", ""]
     out += ["| | |", "|---|---|"]
     out += [
         f"| Naam | {md(profile.naam or '') or TO_FILL} |",
@@ -156,7 +207,7 @@ def pop_markdown(profile: Profile, handreiking: Handreiking) -> str:
     out += _goals(profile)
     out += _evidence(profile)
     out += _reflection(handreiking)
-    out += ["## 5. Afspraken", "", f"- {TO_FILL}", "", "---", ""]
+    out += ["## 5. Afspraken", "", f"- *Afspraak:* {TO_FILL}", f"- *Wanneer kijken we terug:* {TO_FILL}", "", "---", ""]
     h = handreiking.meta
     out += [
         md(source_line(profile)),

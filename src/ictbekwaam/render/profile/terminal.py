@@ -1,26 +1,33 @@
 """The profile on the terminal: the screen after ``assess`` and of ``ictbekwaam profile``.
 
 A bar and a label per section and per item ("███░ 3/4 doel 3 ✓"), readable
-without colour and fitting in 80 columns (long statements are cut off with
-"…"; the full text is in the Markdown export), then the points to develop
-with their next steps.
+without colour; the statements wrap, never cut, at any width. Then the points
+to develop with their next steps (the Kader's voorbeelden with their
+descriptions, or ictbekwaam's ways to practise a basisvaardigheid), who can
+help and what shows progress, and the invitations to show an own example.
 """
 
 from __future__ import annotations
 
 from ictbekwaam.render.labels import (
     BELOW_TARGET,
+    KADER_IDEA,
+    KADER_STEPS,
     ON_TARGET,
     date,
+    earlier_line,
     item_bar,
     item_status,
     section_bar,
     section_summary,
+    shows_kader_idea,
+    skill_line,
     source_line,
     state,
     who,
 )
 from ictbekwaam.core.scoring import Priority, Profile, SectionScore
+from ictbekwaam.model.kader import Voorbeeld
 from ictbekwaam.render.literal import literal
 
 WIDTH = 80
@@ -63,7 +70,7 @@ def _section(section: SectionScore, max_level: int, plain: bool):  # -> rich ren
     grid.add_column(min_width=4, no_wrap=True)  # id: "BV10"; a school's own ids may be longer
     grid.add_column(width=max_level, no_wrap=True)
     grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+    grid.add_column(ratio=1, overflow="fold")  # the statement wraps: whole at any width
     for item in section.items:
         status = item_status(item, max_level)
         style = "green" if ON_TARGET in status else ("red" if BELOW_TARGET in status else "dim")
@@ -71,23 +78,51 @@ def _section(section: SectionScore, max_level: int, plain: bool):  # -> rich ren
     return Group(literal(""), literal(title, style="bold underline"), line, grid)
 
 
+def _bullets(rows: list) -> object:  # -> rich Table
+    from rich.table import Table
+
+    bullets = Table.grid(padding=(0, 1))
+    bullets.add_column(width=1)
+    bullets.add_column()
+    for row in rows:
+        bullets.add_row("•", row)
+    return bullets
+
+
+def _voorbeeld(voorbeeld: Voorbeeld):  # -> rich renderable
+    text = f"{voorbeeld.titel}: “{' '.join(voorbeeld.omschrijving.split())}”"
+    if voorbeeld.verwijzingen:
+        text += " Zie: " + "; ".join(ref.shown() for ref in voorbeeld.verwijzingen) + "."
+    return literal(text)
+
+
 def _priority(priority: Priority):  # -> rich renderable
     from rich.console import Group
 
-    from rich.table import Table
-
-    lines: list = [literal(f"{priority.item.id} {priority.item.stelling}", style="bold"), literal(f"Waarom: {priority.reason}")]
-    if priority.steps:
-        lines.append(literal("Volgende stappen:"))
-        bullets = Table.grid(padding=(0, 1))
-        bullets.add_column(width=1)
-        bullets.add_column()
-        for voorbeeld in priority.steps:
-            refs = ", ".join(ref.url for ref in voorbeeld.verwijzingen)
-            bullets.add_row("•", literal(voorbeeld.titel + (f" ({refs})" if refs else "")))
-        lines.append(bullets)
+    lines: list = []
+    if priority.is_basis:
+        lines.append(literal(priority.section_naam, style="bold"))
+        lines.append(literal(f"Waarom: {priority.reason}"))
+        lines.append(literal(priority.advice))
+        lines.append(_bullets([Group(literal(skill_line(p.item)), literal(f"Oefenen: {p.suggestion}")) for p in priority.skills]))
     else:
-        lines.append(literal(f"Volgende stap: {priority.advice}"))
+        item = priority.item
+        assert item is not None  # a kerntaak point has its statement
+        lines.append(literal(f"{item.id} {item.stelling}", style="bold"))
+        lines.append(literal(f"Waarom: {priority.reason}"))
+        fresh = [v for v in priority.steps if priority.described_at(v.id) is None]
+        if priority.steps:
+            lines.append(literal(KADER_STEPS))
+            rows = [_voorbeeld(v) for v in fresh]
+            if priority.earlier:
+                rows.append(literal(earlier_line(priority)))
+            lines.append(_bullets(rows))
+        else:
+            lines.append(literal(f"Volgende stap: {priority.advice}"))
+    if priority.help:
+        lines.append(literal(f"Wie kan helpen: {priority.help}"))
+    if priority.evidence:
+        lines.append(literal(f"Zo laat je groei zien: {priority.evidence}"))
     return Group(*lines)
 
 
@@ -95,23 +130,29 @@ def _priorities(profile: Profile) -> list:
     from rich.table import Table
 
     points = profile.priorities or profile.growth
-    if not points:
-        return [literal("")]
-    title = "Wat nu? Je belangrijkste ontwikkelpunten" if profile.priorities else "Verder groeien (als je wilt)"
-    table = Table.grid(padding=(0, 1))
-    table.add_column(width=2, justify="right")
-    table.add_column()
-    for priority in points:
-        table.add_row(f"{priority.rank}.", _priority(priority))
-        table.add_row("", "")
-    return [literal(""), literal(title, style="bold underline"), table]
+    out: list = [literal("")]
+    if points:
+        title = "Wat nu? Je belangrijkste ontwikkelpunten" if profile.priorities else "Verder groeien (als je wilt)"
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=2, justify="right")
+        table.add_column()
+        for priority in points:
+            table.add_row(f"{priority.rank}.", _priority(priority))
+            table.add_row("", "")
+        out += [literal(title, style="bold underline"), table]
+    if shows_kader_idea(profile):
+        out += [literal("Eigen voorbeelden laten zien", style="bold underline"), literal(KADER_IDEA)]
+        if profile.invitations:
+            out.append(_bullets([literal(i.text()) for i in profile.invitations]))
+        out.append(literal(""))
+    return out
 
 
 def profile_renderable(profile: Profile, *, plain: bool = False):  # -> rich.console.Group
     """The whole profile screen as one rich renderable (what ``assess`` shows at the end).
 
-    ``plain`` leaves out the bar characters and shows whole statements, for
-    screen readers; the labels ("3/4 doel 3 ✓") say the same.
+    ``plain`` leaves out the bar characters, for screen readers; the labels
+    ("3/4 doel 3 ✓") say the same.
     """
     from rich.console import Group
 
