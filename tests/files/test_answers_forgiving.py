@@ -106,7 +106,7 @@ NOTEPAD = {"naam": "René", "school": "’s-Hertogenbosch: De Brug"}
 def notepad_file(tmp_path, kader, encoding: str) -> Path:
     """A filled-in answers file as Notepad saves it: ``encoding`` (with its byte order mark, if it has one)."""
     path = write_answers(tmp_path, kader, naam=NOTEPAD["naam"], school=quoted(NOTEPAD["school"]))
-    path.write_bytes(path.read_text(encoding="utf-8").replace("één", "een").replace("\n", "\r\n").encode(encoding))
+    path.write_bytes(path.read_text(encoding="utf-8").replace("\n", "\r\n").encode(encoding))
     return path
 
 
@@ -125,6 +125,7 @@ def test_an_ansi_file_is_read_with_a_warning_that_names_the_first_letter_to_chec
     assert b"Ren\xe9" in path.read_bytes()
     result, err = saved_result(run_cli, path, data_dir)
     assert (result.respondent.naam, result.context.school) == (NOTEPAD["naam"], NOTEPAD["school"])
+    assert "één" in template_text(kader).split("\nnaam:")[0]  # in a comment above: not the letter to check
     assert f"Let op: {path}, regel {line_of(path, 'naam')}: {WINDOWS_1252}\n" in err
 
 
@@ -259,3 +260,11 @@ def test_any_text_written_by_the_templates_quoting_rule_reads_back(kader, tmp_pa
     assert (answers.result.evidence["A"].voorbeeld if expected else None) == (expected or None)
     assert answers.result.respondent.naam == (clean_text(naam) or None)
     assert answers.notes == ()
+
+
+@pytest.mark.parametrize("written", ["3.0", "1.0", "33", "drie", "3 of 4"])
+def test_what_is_not_a_level_stays_refused(run_cli, kader, tmp_path, data_dir, written):
+    path = write_answers(tmp_path, kader, A1=written)
+    assert refused_run(run_cli, path, data_dir) == (
+        f"{path}, regel {line_of(path, 'A1')}: antwoorden.A1: '{written}' is geen niveau van de schaal; kies 1, 2, 3, 4 of nvt"
+    )

@@ -62,7 +62,7 @@ from ictbekwaam.model.result import (
     new_respondent_id,
     now,
 )
-from ictbekwaam.files.read import decode, read_bytes
+from ictbekwaam.files.read import Decoded, decode, read_bytes
 from ictbekwaam.files.yamlerrors import quote_hint, quoted, split_lines
 from ictbekwaam.files.yamlsource import MAX_YAML_BYTES, TextLoader, parse_yaml
 
@@ -185,8 +185,12 @@ def _text(value: Any, path: str, problems: Problems, limit: int, *, multiline: b
 
 
 def _key(text: str) -> str:
-    """An answer as it is compared: lower case, without dots and spaces ("N.V.T." is "nvt", "Nog niet" is "nogniet")."""
-    return re.sub(r"[\s.]+", "", text).lower()
+    """An answer as it is compared: lower case; a word also without dots and spaces ("N.V.T." is "nvt", "Nog niet" "nogniet").
+
+    A number keeps its dots: "1.0" is not level 10.
+    """
+    text = text.strip().lower()
+    return re.sub(r"[\s.]+", "", text) if re.search(r"[^\W\d_]", text) else text
 
 
 # Words that answer a yes/no question (in Dutch or English, or as YAML 1.1 read them): not a level.
@@ -406,6 +410,14 @@ def _cut_by_comment(text: str, data: dict[str, Any], lines: LineMap, file: Path)
     return notes
 
 
+def _first_to_check(decoded: Decoded) -> int | None:
+    """The first line with a letter outside ASCII that is not a comment (the template's own comments have "één")."""
+    for number, row in enumerate(split_lines(decoded.text), start=1):
+        if not row.lstrip().startswith("#") and not row.isascii():
+            return number
+    return decoded.line
+
+
 WINDOWS_1252 = (
     "dit bestand is niet als UTF-8 opgeslagen maar (waarschijnlijk) als ANSI (Windows-1252), en is zo gelezen; "
     "kijk in het resultaat of letters als é en ’ goed zijn overgekomen (de eerste staat op deze regel), "
@@ -422,6 +434,6 @@ def load_answers(path: Path, kader: Kader, respondent_id: str | None = None) -> 
     decoded = decode(raw, path, windows_1252=True)
     data, lines = parse_yaml(decoded.text, path, loader_class=TextLoader)
     result = parse_answers(data, kader, path, lines, respondent_id)
-    notes = [(Place(path, "", decoded.line), WINDOWS_1252)] if decoded.encoding == "windows-1252" else []
+    notes = [(Place(path, "", _first_to_check(decoded)), WINDOWS_1252)] if decoded.encoding == "windows-1252" else []
     notes += _cut_by_comment(decoded.text, data, lines, path)
     return Answers(result, tuple(notes))

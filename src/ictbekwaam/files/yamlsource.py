@@ -127,9 +127,10 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: Path | str | 
         budget.ancestors.pop()
 
 
-def _unreadable_value(top: yaml.Node, file: Path | str | None, loader_class: type[Loader]) -> DataError:
-    """A DataError naming the first date or number in ``top`` that PyYAML cannot build."""
-    constructor = loader_class("")
+def _unreadable_value(top: yaml.Node, file: Path | str | None, loader: Loader) -> DataError:
+    """A DataError naming the first date or number in ``top`` that ``loader`` (whose building stopped) cannot build."""
+    constructor = loader
+    yaml.constructor.BaseConstructor.__init__(constructor)  # forget the half-built document: build value by value
     todo = [top]
     while todo:
         node = todo.pop()
@@ -186,7 +187,7 @@ def parse_yaml(text: str, file: Path | str | None = None, *, loader_class: type[
         except (ValueError, OverflowError):
             # PyYAML builds dates and numbers with plain Python: 2025-13-45 or an integer of
             # thousands of digits raise ValueError there, without a place. Find the value.
-            raise _unreadable_value(node, file, loader_class) from None
+            raise _unreadable_value(node, file, loader) from None
     except yaml.YAMLError as exc:
         line, message = explain(exc, text)
         raise DataError(Place(file, "", line), message) from None
