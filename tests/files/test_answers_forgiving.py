@@ -237,6 +237,16 @@ def test_no_answers_at_all_is_one_sentence(kader, tmp_path):
     assert [m for _, m in error.value.problems] == ["de lijst 'antwoorden:' met een antwoord per vraag ontbreekt"]
 
 
+def test_answers_without_a_space_after_the_colon(kader, tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("antwoorden:\n  BV1:ja\n  BV2:nee\n")
+    with pytest.raises(DataError) as error:
+        load_answers(path, kader, RID)
+    assert error.value.problems == [
+        (Place(path, "antwoorden", 1), "de antwoorden lezen als één tekst: na de dubbele punt van elke vraag hoort een spatie (zo: BV1: ja)")
+    ]
+
+
 def test_the_template_explains_the_quoting_rule_with_an_example_that_works(kader):
     text = template_text(kader)
     assert f"#       voorbeeld: {quoted(QUOTE_EXAMPLE)}\n" in text

@@ -140,6 +140,12 @@ STARTS_WITH = "geen geldige YAML: een tekst die met {} begint, zet je tussen dub
         # Where the parser stops a line late: the line with the mistake.
         ("antwoorden:\n  BV1 ja\n  BV2: nee\n", 2, "geen geldige YAML: hier ontbreekt de dubbele punt na de naam van het veld (zo: BV1: ja)"),
         ("a: 1\n b: 2\n", 2, "geen geldige YAML: deze regel springt verder in dan regel 1; zet 'b:' even ver in als de regel erboven"),
+        ("antwoorden:\n  BV1: ja\n  A1:1\n  A2: 2\n", 3, "geen geldige YAML: na de dubbele punt hoort een spatie (zo: A1: 1)"),
+        (
+            "antwoorden:\n  BV1: ja\nA1: 1\n\n  # A2. Een stelling\n  A2: 2\n",
+            6,
+            "geen geldige YAML: deze regel springt verder in dan regel 3 ('A1:'); zet ze even ver in als de andere velden van hetzelfde blok",
+        ),
         (
             "a:\n  voorbeeld: eerste regel\n  tweede regel\n  meerwaarde: x\n",
             3,

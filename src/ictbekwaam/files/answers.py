@@ -294,7 +294,13 @@ def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, responden
         sections.update({i.id: kerntaak.id for i in kerntaak.items})
     if not isinstance(raw_answers, dict):
         # One sentence, not one per question: the whole list is what is missing.
-        problems.add("antwoorden" if "antwoorden" in data else "", "de lijst 'antwoorden:' met een antwoord per vraag ontbreekt")
+        glued = isinstance(raw_answers, str) and re.match(r"[\w.-]+:\S", raw_answers)  # "BV1:ja" on every line: one text
+        problems.add(
+            "antwoorden" if "antwoorden" in data else "",
+            "de antwoorden lezen als één tekst: na de dubbele punt van elke vraag hoort een spatie (zo: BV1: ja)"
+            if glued
+            else "de lijst 'antwoorden:' met een antwoord per vraag ontbreekt",
+        )
         raw_answers, sections = {}, {}
     for key in raw_answers:
         if str(key) not in sections:

@@ -188,6 +188,22 @@ def _after_quote(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] 
     )
 
 
+def _indentation(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None:
+    """A field that springs in further than the field above it, which has a value (so nothing can belong under it)."""
+    mark = exc.problem_mark
+    if mark is None or not isinstance(exc, yaml.parser.ParserError) or "block mapping" not in str(exc.context):
+        return None
+    above = _content_before(source, mark.line)
+    upper = source.row(above) if above is not None else ""
+    field = _KEY_VALUE.match(upper)
+    if above is None or field is None or not field[2] or _indent(source.row(mark.line)) <= _indent(upper):
+        return None
+    return mark.line, (
+        f"deze regel springt verder in dan regel {above + 1} ('{field[1]}:'); "
+        "zet ze even ver in als de andere velden van hetzelfde blok"
+    )
+
+
 def _colon(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None:
     """A colon that may not be there: in a text, or the first of a line whose line above is the mistake."""
     mark = exc.problem_mark
@@ -212,10 +228,13 @@ def _colon(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None
 
 
 def _no_colon(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None:
-    """A line without a colon between fields: often the rest of the text on the line above."""
+    """A line without a colon between fields: often the rest of the text on the line above, or ``A1:1``."""
     mark = exc.context_mark
     if mark is None or "simple key" not in str(exc.context) or "expected ':'" not in str(exc.problem):
         return None
+    glued = re.match(r"\s*(?:-\s+)*([\w.-]+):(\S.*?)\s*$", source.row(mark.line))
+    if glued is not None:
+        return mark.line, f"na de dubbele punt hoort een spatie (zo: {glued[1]}: {glued[2]})"
     return mark.line, (
         "op deze regel ontbreekt de dubbele punt na de naam van het veld; is het een vervolg van de tekst op de regel "
         "erboven, zet het dan op die regel of laat deze regel verder inspringen dan de naam erboven"
@@ -268,7 +287,7 @@ def _escape(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | Non
 
 # Most precise first: each looks at the error and the text, and gives (0-based line, Dutch) or None.
 _EXPLAINERS: tuple[Callable[[yaml.MarkedYAMLError, _Source], tuple[int, str] | None], ...] = (
-    _tab, _unclosed_quote, _after_quote, _colon, _no_colon, _special_start, _flow, _escape,
+    _tab, _unclosed_quote, _after_quote, _indentation, _colon, _no_colon, _special_start, _flow, _escape,
 )
 
 
