@@ -181,9 +181,10 @@ class Problems:
         self.lines = lines
         self.found: list[tuple[Place, str]] = []
 
-    def add(self, path: str, message: str) -> None:
-        """Note a problem at ``path`` (e.g. ``antwoorden.A3``)."""
-        self.found.append((self.lines.place(self.file, path), message))
+    def add(self, path: str, message: str, *, line: int | None = None) -> None:
+        """Note a problem at ``path`` (e.g. ``antwoorden.A3``), on its line or on ``line`` (a value that is missing belongs somewhere)."""
+        place = self.lines.place(self.file, path) if line is None else Place(self.file, path, line)
+        self.found.append((place, message))
 
     def unique(self, values: list[tuple[str, str]], what: str) -> None:
         """``values`` is (path, value); report every value after its first use."""

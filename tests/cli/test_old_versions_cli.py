@@ -159,7 +159,8 @@ def test_a_1_0_0_answers_file_is_refused_with_the_way_out_and_left_as_it_was(run
         f"{path}, regel {line}: antwoorden.A2: A2 (kaderversie 1.0.0) is gesplitst in A2a en A2b, want de stelling vroeg "
         "twee dingen: een veilige leeromgeving en aandacht voor digitaal pesten; beantwoord die en haal A2 weg"
     ) in run.err
-    assert "A2a ontbreekt (voeg 'A2a:' met een antwoord toe)" in run.err
+    a1 = next(i for i, text in enumerate(before.decode().splitlines(), 1) if text.startswith("  A1:"))
+    assert f"A2a ontbreekt (hoort na regel {a1}, onder A1); voeg een regel 'A2a:' met je antwoord toe" in run.err
     assert path.read_bytes() == before and not (tmp_path / "uit").exists()
 
 

@@ -36,3 +36,31 @@ def test_a_missing_doelen_file(kader, tmp_path):
     with pytest.raises(DataError) as info:
         load_doelen(tmp_path / "nope.yaml", kader)
     assert str(info.value) == f"{tmp_path / 'nope.yaml'}: bestand niet gevonden"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("doelen:\n  basisvaardigheden: no\n", "regel 2: doelen.basisvaardigheden: 'no' is geen optie van de checklist (ja, deels, nee)"),
+        ("doelen:\n  items: {BV5: Yes}\n", "regel 2: doelen.items.BV5: 'Yes' is geen optie van de checklist (ja, deels, nee)"),
+        ("doelen:\n  standaard: on\n", "regel 2: doelen.standaard: 'on' is geen niveau van de schaal (1, 2, 3, 4)"),
+    ],
+)
+def test_yes_and_no_in_a_doelen_file_are_named_as_written_not_as_true_or_false(kader, tmp_path, text, message):
+    with pytest.raises(DataError) as info:
+        load_doelen(write(tmp_path, text), kader)
+    assert str(info.value) == f"{tmp_path / 'doelen.yaml'}, {message}"
+
+
+def test_a_doelen_file_with_a_name_that_yaml_1_1_would_read_as_a_boolean(kader, tmp_path):
+    targets = load_doelen(write(tmp_path, "doelen:\n  naam: On\n  standaard: 2\n"), kader)
+    assert targets.source == "doelen van de school: On (doelen.yaml)"
+
+
+def test_validate_reads_a_doelen_file_as_assess_does(kader, tmp_path):
+    from ictbekwaam.files.validate import validate_file
+
+    assert validate_file(write(tmp_path, "doelen:\n  naam: On\n"), kader).kind == "doelenbestand"
+    with pytest.raises(DataError) as info:
+        validate_file(write(tmp_path, "doelen:\n  basisvaardigheden: no\n"), kader)
+    assert info.value.problems[0][1] == "'no' is geen optie van de checklist (ja, deels, nee)"

@@ -228,7 +228,10 @@ def test_yaml_never_constructs_objects(tmp_path):
         (lambda p: None, "bestand niet gevonden"),
         (lambda p: p.mkdir(), "dit is een map, geen bestand"),
         (lambda p: p.write_bytes(b"meta:\x00\x01"), "dit is geen tekstbestand (bevat binaire gegevens)"),
-        (lambda p: p.write_bytes("meta: é".encode("latin-1")), "geen geldige UTF-8-tekst (byte 6)"),
+        (
+            lambda p: p.write_bytes("meta: é".encode("latin-1")),
+            "geen UTF-8-tekst, maar waarschijnlijk ANSI (Windows-1252); sla het bestand op als UTF-8 (in Kladblok: Opslaan als, bij Codering: UTF-8)",
+        ),
         (lambda p: p.write_bytes(b""), "verwacht een verzameling velden (mapping), maar dit is niets (leeg)"),
     ],
 )

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from builders import as_nobody, deadline, readable_by_all
 
-from ictbekwaam.errors import DataError
+from ictbekwaam.errors import DataError, Place
 from ictbekwaam.files.collect import collect
 from ictbekwaam.files.doelen import load_doelen
 from ictbekwaam.files.loader import load_kader
-from ictbekwaam.files.read import read_bytes, read_text
+from ictbekwaam.files.read import Decoded, decode, read_bytes, read_text
 from ictbekwaam.files.output import why_not_replaced
 from ictbekwaam.files.results import load_result, read_result
 from ictbekwaam.files.storage import Store
@@ -111,7 +111,66 @@ def test_binary_and_non_utf8_text_are_refused(tmp_path):
     assert read_bytes(path, limit=100, what="een bestand") == b"\x89PNG\r\n\x1a\n\x00\x00"  # bytes: no judgement
     assert refused(read_text, path, limit=100, what="een bestand") == (path, "dit is geen tekstbestand (bevat binaire gegevens)")
     path.write_bytes("naam: Sém".encode("latin-1"))
-    assert refused(read_text, path, limit=100, what="een bestand") == (path, "geen geldige UTF-8-tekst (byte 7)")
+    assert refused(read_text, path, limit=100, what="een bestand") == (path, f"geen UTF-8-tekst, maar waarschijnlijk ANSI (Windows-1252); {SAVE_AS_UTF8}")
+
+
+SAVE_AS_UTF8 = "sla het bestand op als UTF-8 (in Kladblok: Opslaan als, bij Codering: UTF-8)"
+TEXT = "naam: Sém\nschool: ’s-Hertogenbosch\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    """Notepad's "Unicode" (UTF-16 with a byte order mark): unambiguous, so read like UTF-8, for every text file."""
+    path = tmp_path / "kladblok.yaml"
+    path.write_bytes((("\ufeff" if encoding != "utf-16" else "") + TEXT).encode(encoding))
+    assert read_text(path, limit=1000, what="een bestand") == TEXT
+    assert decode(path.read_bytes(), path) == Decoded(TEXT, "utf-16")
+    assert read_yaml(path)[0] == {"naam": "Sém", "school": "’s-Hertogenbosch"}
+
+
+def test_utf8_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(TEXT.encode("utf-8-sig"))
+    assert read_text(path, limit=1000, what="een bestand") == TEXT
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (TEXT.encode("utf-16-le"), f"dit lijkt UTF-16-tekst; {SAVE_AS_UTF8}"),  # no byte order mark: which end is which?
+        (TEXT.encode("utf-32"), "dit is geen tekstbestand (bevat binaire gegevens)"),
+        (b"\xff\xfen\x00a\x00m", f"geen geldige UTF-16-tekst; {SAVE_AS_UTF8}"),  # an odd number of bytes
+    ],
+)
+def test_other_unicode_forms_are_refused_with_a_fix(tmp_path, data, message):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(data)
+    assert refused(read_text, path, limit=1000, what="een bestand") == (path, message)
+
+
+def test_windows_1252_is_named_with_its_line_and_read_only_for_a_caller_that_warns(tmp_path):
+    path = tmp_path / "ansi.yaml"
+    data = ("a: 1\n" + TEXT).encode("cp1252")
+    path.write_bytes(data)
+    with pytest.raises(DataError) as info:
+        read_text(path, limit=1000, what="een bestand")
+    assert str(info.value) == f"{path}, regel 2: geen UTF-8-tekst, maar waarschijnlijk ANSI (Windows-1252); {SAVE_AS_UTF8}"
+    assert decode(data, path, windows_1252=True) == Decoded("a: 1\n" + TEXT, "windows-1252", 2)
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        ("a: é\nb: ".encode() + "é".encode("cp1252"), 2),  # UTF-8 and Windows-1252 mixed: no guessing
+        (b"a: 1\nb: \x81\n", 2),  # a byte that Windows-1252 does not have either
+    ],
+)
+def test_text_that_is_neither_is_refused_with_the_line_even_for_a_caller_that_warns(tmp_path, data, line):
+    path = tmp_path / "x.yaml"
+    for windows_1252 in (False, True):
+        with pytest.raises(DataError) as info:
+            decode(data, path, windows_1252=windows_1252)
+        assert info.value.problems == [(Place(path, "", line), f"geen geldige UTF-8-tekst; {SAVE_AS_UTF8}")]
 
 
 def test_an_empty_file_is_empty(tmp_path):

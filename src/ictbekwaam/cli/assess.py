@@ -138,7 +138,10 @@ def _from_answers(kader, targets, store, path: Path, commands) -> None:  # type:
 
     # The answers file's own id, never this data folder's: converting colleagues' files must not make them one person.
     fresh = new_respondent_id()
-    result = load_answers(path, kader, fresh)
+    answers = load_answers(path, kader, fresh)
+    result = answers.result
+    for place, note in answers.notes:  # worth a look, not a reason to refuse: a '#' that cut a text short, an ANSI file
+        sys.stderr.write(f"Let op: {safe.text(f'{place}: {note}')}\n")
     saved = store.save_result(result)
     if result.respondent.id == fresh:
         sys.stderr.write(

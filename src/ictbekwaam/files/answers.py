@@ -23,6 +23,15 @@ Layout (all keys Dutch, like the rest of the tool)::
         voorbeeld: ...
         meerwaarde: ...
 
+**Forgiving** where a teacher's editor or habits differ, strict where a guess could be wrong:
+UTF-16 (Notepad's "Unicode") and UTF-8 with a byte order mark are read, and so is
+Windows-1252 ("ANSI"), with a warning; every plain value is read as the text written
+(:class:`~ictbekwaam.files.yamlsource.TextLoader`: ``yes`` never becomes true), so an
+answer may be ``3``, ``"3"``, ``Bekwaam``, ``nvt``, ``n.v.t.``, ``Ja`` or ``JA``. A YAML
+mistake is one Dutch sentence with the line to change and how
+(:mod:`~ictbekwaam.files.yamlerrors`); a missing answer is named where it belongs; a
+``#`` that turned the rest of a text into a comment is a warning.
+
 **The respondent id** belongs to the answers file, not to the data folder of
 whoever converts it: an i-coach who converts five colleagues' files gets five
 respondents. The template writes a fresh id in every file it makes; a file
@@ -31,12 +40,14 @@ without one (or with an empty one) gets a fresh id each time it is converted.
 
 from __future__ import annotations
 
+import re
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
 from ictbekwaam import safe
-from ictbekwaam.errors import LineMap, Problems
+from ictbekwaam.errors import LineMap, Place, Problems
 from ictbekwaam.model.versions import retired_item, split_into
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
 from ictbekwaam.core.interview import CONTEXT_FIELDS, LONG_MAX, SHORT_MAX, clean_text, section_title
@@ -51,12 +62,25 @@ from ictbekwaam.model.result import (
     new_respondent_id,
     now,
 )
-from ictbekwaam.files.yamlsource import read_yaml
+from ictbekwaam.files.read import Decoded, decode, read_bytes
+from ictbekwaam.files.yamlerrors import quote_hint, quoted, split_lines
+from ictbekwaam.files.yamlsource import MAX_YAML_BYTES, TextLoader, parse_yaml
 
 ID_KEY = "respondent-id"
 TOP_KEYS = ("kader", ID_KEY, "naam", "school", "team", "sector", "rol", "antwoorden", "voorbeelden")
 EVIDENCE_KEYS = ("voorbeeld", "meerwaarde")
 _WIDTH = 96
+
+
+QUOTE_EXAMPLE = "Les over rekenen: breuken"  # the template's example of the quoting rule
+
+
+def _field_hint(key: str) -> str:
+    """The template's comment after a field about the teacher (naam, school, ...)."""
+    field = next(f for f in CONTEXT_FIELDS if f.key == key)
+    if key == "sector":
+        return "po, vo of mbo"
+    return field.question + (f" ({field.hint})" if field.hint else "")
 
 
 def _comment(text: str, indent: str = "") -> list[str]:
@@ -77,15 +101,24 @@ def template_text(kader: Kader, respondent_id: str | None = None) -> str:
 
     It carries its own respondent id (``respondent_id``, default a fresh one): see the module docstring.
     """
+    levels = kader.schaal.niveaus
+    level = next((n for n in levels if n.waarde == kader.schaal.standaard_doel), levels[-1])
+    nvt = kader.schaal.niet_van_toepassing.code
     lines = [
         "# Antwoordbestand voor ictbekwaam: zelfevaluatie naar het Kader voor ict-bekwaamheid",
         f"# van leraren ({kader.meta.uitgever}, {kader.meta.jaar}). Kader: {kader.meta.id}, versie {kader.meta.versie}.",
         "#",
         "# Zo werkt het:",
         "# - Zet je antwoord achter de dubbele punt van elke vraag. Wat je kunt antwoorden, staat erboven.",
+        f"#   Een niveau mag als getal of als woord ({level.waarde} of {level.label}).",
         "# - De vragen over jou en de eigen voorbeelden mogen leeg blijven; de stellingen niet",
-        f"#   (past een stelling niet bij je werk, antwoord dan {kader.schaal.niet_van_toepassing.code}).",
-        "# - Tekst met een dubbele punt of een # erin zet je tussen aanhalingstekens: \"zo: dus\".",
+        f"#   (past een stelling niet bij je werk, antwoord dan {nvt}).",
+        "# - Tekst mag gewoon achter de dubbele punt. Staat er een dubbele punt of een # in, of begint hij",
+        "#   met een leesteken (zoals 's, -, @ of [), zet de hele tekst dan tussen dubbele aanhalingstekens",
+        "#   (dat mag ook altijd):",
+        f"#       voorbeeld: {quoted(QUOTE_EXAMPLE)}",
+        '#   Staat er in de tekst zelf een " of een \\, schrijf die dan als \\" of \\\\.',
+        "# - Spring in met spaties, niet met tabs.",
         "# - Maak er daarna een resultaat van met:  ictbekwaam assess --answers DIT-BESTAND",
         "#",
         "# Ingevuld bevat dit bestand persoonsgegevens: bewaar het zorgvuldig en deel het niet zomaar.",
@@ -102,11 +135,7 @@ def template_text(kader: Kader, respondent_id: str | None = None) -> str:
         "# --- Over jou (alles mag leeg blijven) ---",
     ]
     for field in CONTEXT_FIELDS:
-        if field.key == "sector":
-            hint = "po, vo of mbo"
-        else:
-            hint = field.question + (f" ({field.hint})" if field.hint else "")
-        lines.append(f"{field.key + ':':<24}# {hint}")
+        lines.append(f"{field.key + ':':<24}# {_field_hint(field.key)}")
     lines.append("")
     lines.append("antwoorden:")
     sections = [(BASISVAARDIGHEDEN, kader.basisvaardigheden.items)] + [(k.id, k.items) for k in kader.kerntaken]
@@ -146,7 +175,7 @@ def _text(value: Any, path: str, problems: Problems, limit: int, *, multiline: b
     if isinstance(value, (int, float)):
         value = str(value)
     if not isinstance(value, str):
-        problems.add(path, "verwacht één tekst, geen lijst of verzameling velden")
+        problems.add(path, "verwacht één tekst, geen lijst of verzameling velden; begint je tekst met [, { of -, zet hem dan tussen dubbele aanhalingstekens")
         return None
     cleaned = clean_text(value, multiline=multiline)
     if len(cleaned) > limit:
@@ -155,29 +184,51 @@ def _text(value: Any, path: str, problems: Problems, limit: int, *, multiline: b
     return cleaned or None
 
 
+def _key(text: str) -> str:
+    """An answer as it is compared: lower case; a word also without dots and spaces ("N.V.T." is "nvt", "Nog niet" "nogniet").
+
+    A number keeps its dots: "1.0" is not level 10.
+    """
+    text = text.strip().lower()
+    return re.sub(r"[\s.]+", "", text) if re.search(r"[^\W\d_]", text) else text
+
+
+# Words that answer a yes/no question (in Dutch or English, or as YAML 1.1 read them): not a level.
+_YES_NO = frozenset({"ja", "nee", "deels", "yes", "no", "y", "n", "j", "true", "false", "on", "off", "wel", "niet"})
+
+
 def _item_value(kader: Kader, section: str, value: Any) -> tuple[Optional[object], str]:
-    """(the answer, "") or (None, Dutch problem)."""
-    nvt = kader.schaal.niet_van_toepassing.code
+    """(the answer, "") or (None, Dutch problem).
+
+    Codes and labels count in any case and without dots or spaces (``Ja``, ``JA``, ``nvt``,
+    ``n.v.t.``, ``Niet van toepassing``, ``Bekwaam``); a level may be a number or its text ("3").
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    nvt = kader.schaal.niet_van_toepassing
     if section == BASISVAARDIGHEDEN:
         codes = kader.checklist_codes()
         allowed = ", ".join(codes[:-1]) + " of " + codes[-1]
         if value is None:
             return None, f"geen antwoord; vul in: {allowed}"
-        if isinstance(value, str) and value.strip().lower() in codes:
-            return value.strip().lower(), ""
+        choices = {_key(text): o.code for o in kader.checklist.opties for text in (o.code, o.label)}
+        if isinstance(value, str) and _key(value) in choices:
+            return choices[_key(value)], ""
         return None, f"{_show(value)} is geen antwoord op deze vraag; kies {allowed}"
     levels = kader.level_values()
-    allowed = ", ".join(str(v) for v in levels) + f" of {nvt}"
+    allowed = ", ".join(str(v) for v in levels) + f" of {nvt.code}"
     if value is None:
         return None, f"geen antwoord; vul in: {allowed}"
-    if isinstance(value, int) and not isinstance(value, bool) and value in levels:
-        return value, ""
-    if isinstance(value, str):
-        text = value.strip().lower()
-        if text == nvt.lower():
-            return nvt, ""
-        if text.isdigit() and int(text) in levels:
-            return int(text), ""
+    choices = {_key(t): n.waarde for n in kader.schaal.niveaus for t in (str(n.waarde), n.label)}
+    choices.update({_key(nvt.code): nvt.code, _key(nvt.label): nvt.code})
+    if isinstance(value, str) and _key(value) in choices:
+        return choices[_key(value)], ""
+    if isinstance(value, bool) or (isinstance(value, str) and _key(value) in _YES_NO | {_key(c) for c in kader.checklist_codes()}):
+        named = [f"{n.waarde} ({n.label})" for n in kader.schaal.niveaus]
+        return None, (
+            f"{_show(value)} is geen niveau; bij een stelling kies je hoe ver je bent: {', '.join(named[:-1])} of "
+            f"{named[-1]}, en {nvt.code} als de stelling niet bij je werk past"
+        )
     return None, f"{_show(value)} is geen niveau van de schaal; kies {allowed}"
 
 
@@ -238,12 +289,19 @@ def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, responden
 
     answers: dict[str, object] = {}
     raw_answers = data.get("antwoorden")
-    if not isinstance(raw_answers, dict):
-        problems.add("antwoorden" if "antwoorden" in data else "", "de lijst 'antwoorden:' met een antwoord per vraag ontbreekt")
-        raw_answers = {}
     sections = {i.id: BASISVAARDIGHEDEN for i in kader.basisvaardigheden.items}
     for kerntaak in kader.kerntaken:
         sections.update({i.id: kerntaak.id for i in kerntaak.items})
+    if not isinstance(raw_answers, dict):
+        # One sentence, not one per question: the whole list is what is missing.
+        glued = isinstance(raw_answers, str) and re.match(r"[\w.-]+:\S", raw_answers)  # "BV1:ja" on every line: one text
+        problems.add(
+            "antwoorden" if "antwoorden" in data else "",
+            "de antwoorden lezen als één tekst: na de dubbele punt van elke vraag hoort een spatie (zo: BV1: ja)"
+            if glued
+            else "de lijst 'antwoorden:' met een antwoord per vraag ontbreekt",
+        )
+        raw_answers, sections = {}, {}
     for key in raw_answers:
         if str(key) not in sections:
             retired = retired_item(kader, str(key))
@@ -253,11 +311,15 @@ def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, responden
                 if retired
                 else f"'{key}' is geen vraag van dit kader",
             )
+    before: Optional[str] = None  # the last question before this one that the file has
     for item_id, section in sections.items():
         path = f"antwoorden.{item_id}"
         if item_id not in raw_answers:
-            problems.add("antwoorden", f"{item_id} ontbreekt (voeg '{item_id}:' met een antwoord toe)")
+            line = lines.line(f"antwoorden.{before}" if before else "antwoorden")
+            where = f"hoort na regel {line}, onder {before}" if before else f"hoort direct onder 'antwoorden:' op regel {line}"
+            problems.add(path, f"{item_id} ontbreekt ({where}); voeg een regel '{item_id}:' met je antwoord toe", line=line)
             continue
+        before = item_id
         value, problem = _item_value(kader, section, raw_answers[item_id])
         if problem:
             problems.add(path, problem)
@@ -301,7 +363,83 @@ def parse_answers(data: Any, kader: Kader, file: Path, lines: LineMap, responden
     )
 
 
-def load_answers(path: Path, kader: Kader, respondent_id: str | None = None) -> Result:
-    """Read a filled-in answers file (safe YAML) and make a complete result of it (see :func:`parse_answers` for the id)."""
-    data, lines = read_yaml(path, what="een antwoordbestand")
-    return parse_answers(data, kader, path, lines, respondent_id)
+@dataclass(frozen=True)
+class Answers:
+    """A filled-in answers file made into a result.
+
+    Attributes:
+        result: the complete result.
+        notes: what the teacher should check, as (place, Dutch warning): a file read as
+            Windows-1252, a text that a ``#`` cut short.
+    """
+
+    result: Result
+    notes: tuple[tuple[Place, str], ...] = ()
+
+
+def _cut_by_comment(text: str, data: dict[str, Any], lines: LineMap, file: Path) -> list[tuple[Place, str]]:
+    """Every text field (naam, school, ..., voorbeeld, meerwaarde) whose line a ``#`` cut short.
+
+    In YAML a ``#`` after a space starts a comment, also in the middle of a text:
+    ``voorbeeld: Ik gebruik #hashtag`` keeps "Ik gebruik". A comment after a text is
+    noted unless it is the template's own hint for that field; after an empty value only
+    when it looks like text (``#hashtag``), not like a comment (``# nog invullen``).
+    """
+    fields: list[tuple[str, str, Optional[str]]] = [(f.key, f.key, _field_hint(f.key)) for f in CONTEXT_FIELDS if f.key != "sector"]
+    evidence = data.get("voorbeelden")
+    for kerntaak, entry in (evidence.items() if isinstance(evidence, dict) else ()):
+        if isinstance(entry, dict):
+            fields += [(f"voorbeelden.{kerntaak}.{key}", key, None) for key in EVIDENCE_KEYS if key in entry]
+    rows = split_lines(text)
+    notes = []
+    for path, key, hint in fields:
+        if path == key and key not in data:
+            continue
+        line = lines.line(path)
+        row = rows[line - 1] if line is not None and 0 < line <= len(rows) else ""
+        match = re.match(rf"^\s*{re.escape(key)}\s*:(.*)$", row)
+        rest = match[1] if match else ""
+        comment = re.search(r"(?:^|\s)#", rest)
+        if comment is None or rest.lstrip()[:1] in ("'", '"', "|", ">"):
+            continue  # no comment, or a quoted text: then the comment is meant as one
+        kept, after = rest[: comment.start()].strip(), rest[comment.end() :]
+        if (kept and after.strip() == hint) or (not kept and after[:1] in ("", " ", "\t", "#")):
+            continue
+        saved = f"bewaard is alleen '{kept}'" if kept else "er is niets bewaard"
+        notes.append(
+            (
+                Place(file, path, line),
+                f"na de # is de rest van de regel als commentaar gelezen, dus {saved}; bedoel je de # als tekst, "
+                "zet de hele tekst dan tussen dubbele aanhalingstekens" + quote_hint(row),
+            )
+        )
+    return notes
+
+
+def _first_to_check(decoded: Decoded) -> int | None:
+    """The first line with a letter outside ASCII that is not a comment (the template's own comments have "één")."""
+    for number, row in enumerate(split_lines(decoded.text), start=1):
+        if not row.lstrip().startswith("#") and not row.isascii():
+            return number
+    return decoded.line
+
+
+WINDOWS_1252 = (
+    "dit bestand is niet als UTF-8 opgeslagen maar (waarschijnlijk) als ANSI (Windows-1252), en is zo gelezen; "
+    "kijk in het resultaat of letters als é en ’ goed zijn overgekomen (de eerste staat op deze regel), "
+    "en sla het bestand voortaan op als UTF-8"
+)
+
+
+def load_answers(path: Path, kader: Kader, respondent_id: str | None = None) -> Answers:
+    """Read a filled-in answers file (safe YAML, every value as text) and make a complete result of it.
+
+    See :func:`parse_answers` for the respondent id, and :class:`Answers` for the warnings.
+    """
+    raw = read_bytes(path, limit=MAX_YAML_BYTES, what="een antwoordbestand")
+    decoded = decode(raw, path, windows_1252=True)
+    data, lines = parse_yaml(decoded.text, path, loader_class=TextLoader)
+    result = parse_answers(data, kader, path, lines, respondent_id)
+    notes = [(Place(path, "", _first_to_check(decoded)), WINDOWS_1252)] if decoded.encoding == "windows-1252" else []
+    notes += _cut_by_comment(decoded.text, data, lines, path)
+    return Answers(result, tuple(notes))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ictbekwaam.errors import DataError
-from ictbekwaam.files.yamlsource import read_yaml
+from ictbekwaam.files.yamlsource import WordLoader, read_yaml
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.targets import Targets, default_targets, parse_doelen
 
@@ -18,7 +18,8 @@ def load_doelen(path: Path | None, kader: Kader) -> Targets:
     """The targets from a doelen file, or the kader's defaults when ``path`` is None."""
     if path is None:
         return default_targets(kader)
-    data, lines = read_yaml(path, what="een doelenbestand")
+    # yes/no/on/off stay words: "basisvaardigheden: no" is refused as 'no', not as a 'false' the school never wrote.
+    data, lines = read_yaml(path, what="een doelenbestand", loader_class=WordLoader)
     if not isinstance(data, dict) or "doelen" not in data:
         raise DataError(lines.place(path, ""), "dit is geen doelenbestand (verwacht 'doelen:' bovenaan)")
     return parse_doelen(data, kader, path, lines)

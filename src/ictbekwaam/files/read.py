@@ -14,20 +14,31 @@ files, the draft, the respondent id and table) goes through :func:`read_bytes` o
 - raise :class:`~ictbekwaam.errors.DataError` naming the file, with one Dutch
   reason, for every way this can fail.
 
-:func:`read_text` also refuses binary content and text that is not UTF-8.
+Text (:func:`read_text`, :func:`decode`) is UTF-8, or UTF-16 with its byte order
+mark (Windows Notepad's "Unicode"): both say unambiguously what they are. Binary
+content is refused, and so is other text, with the line of the first byte that is
+not UTF-8 and how to save the file as UTF-8. Only a caller that can pass a warning
+on (the answers file) may have text read as Windows-1252 ("ANSI", what Notepad and
+Excel on a Dutch Windows write): :func:`decode` with ``windows_1252=True`` does that
+where UTF-8 fails and Windows-1252 decodes every byte, and says so. Result files
+(JSON) are read as bytes and stay UTF-8 only.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, overload
 
 from ictbekwaam.errors import DataError, Place, os_reason
 
 BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # little- and big-endian; Python's "utf-16" codec reads and drops either
 NOT_TEXT = "dit is geen tekstbestand (bevat binaire gegevens)"
+SAVE_AS_UTF8 = "sla het bestand op als UTF-8 (in Kladblok: Opslaan als, bij Codering: UTF-8)"
 NOT_FOUND = "bestand niet gevonden"
 NOT_REGULAR = "geen gewoon bestand"
 # What a path that is not a regular file is instead, for the message (a FIFO is the likely surprise).
@@ -120,14 +131,78 @@ def read_bytes(path: Path | str, *, limit: int, what: str, missing_ok: bool = Fa
         os.close(fd)
 
 
-def decode_text(data: bytes, path: Path | str) -> str:
-    """``data`` (as :func:`read_bytes` gives it) as text; DataError if it is binary or not UTF-8."""
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and how it was stored.
+
+    Attributes:
+        text: the text, without a byte order mark.
+        encoding: "utf-8", "utf-16" or "windows-1252".
+        line: for Windows-1252, the first line with a letter outside ASCII (the one to check); else None.
+    """
+
+    text: str
+    encoding: str
+    line: int | None = None
+
+
+# One well-formed UTF-8 sequence of two to four bytes. In a file that is not UTF-8 it means that
+# part of it is: read as Windows-1252 that part would turn into "Ã©", so such a file is refused.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Whether the NUL bytes of ``data`` look like UTF-16 text without a byte order mark (all on odd or all on even places)."""
+    nuls = data.count(0)
+    return nuls * 4 >= len(data) and (data[0::2].count(0) == nuls or data[1::2].count(0) == nuls)
+
+
+def decode(data: bytes, path: Path | str, *, windows_1252: bool = False) -> Decoded:
+    """``data`` (as :func:`read_bytes` gives it) as text; DataError, with a Dutch fix, if it is binary or not text.
+
+    UTF-8 and UTF-16 with a byte order mark are read. With ``windows_1252`` text
+    that is not UTF-8 but decodes as Windows-1252 is read too (the caller warns,
+    with :attr:`Decoded.line`); without it, such text gets the same one-sentence fix as
+    any other text that is not UTF-8.
+    """
+    if data.startswith(UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DataError(Place(path), f"geen geldige UTF-16-tekst; {SAVE_AS_UTF8}") from None
+        if "\x00" in text:  # UTF-32 starts with the same two bytes; its other two are NUL
+            raise DataError(Place(path), NOT_TEXT)
+        return Decoded(text, "utf-16")
     if b"\x00" in data:
+        if _utf16_without_bom(data):
+            raise DataError(Place(path), f"dit lijkt UTF-16-tekst; {SAVE_AS_UTF8}")
         raise DataError(Place(path), NOT_TEXT)
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError(Place(path), f"geen geldige UTF-8-tekst (byte {exc.start})") from None
+        bad = exc.start
+    try:
+        legacy: str | None = data.decode("cp1252")
+    except UnicodeDecodeError:
+        legacy = None
+    if legacy is None or _UTF8_SEQUENCE.search(data):  # not Windows-1252, or UTF-8 and something else mixed: no guessing
+        raise DataError(Place(path, "", _line_of(data, bad)), f"geen geldige UTF-8-tekst; {SAVE_AS_UTF8}")
+    first = _line_of(data, next(i for i, byte in enumerate(data) if byte > 0x7F))
+    if windows_1252:
+        return Decoded(legacy, "windows-1252", first)
+    raise DataError(Place(path, "", first), f"geen UTF-8-tekst, maar waarschijnlijk ANSI (Windows-1252); {SAVE_AS_UTF8}")
+
+
+def decode_text(data: bytes, path: Path | str) -> str:
+    """``data`` (as :func:`read_bytes` gives it) as text: UTF-8 or UTF-16 with a byte order mark (see :func:`decode`)."""
+    return decode(data, path).text
 
 
 @overload
@@ -135,10 +210,10 @@ def read_text(path: Path | str, *, limit: int, what: str, missing_ok: Literal[Fa
 @overload
 def read_text(path: Path | str, *, limit: int, what: str, missing_ok: bool) -> str | None: ...
 def read_text(path: Path | str, *, limit: int, what: str, missing_ok: bool = False) -> str | None:
-    """The UTF-8 text of the regular file ``path`` (at most ``limit`` bytes), without a BOM.
+    """The text of the regular file ``path`` (at most ``limit`` bytes), without a BOM.
 
-    As :func:`read_bytes`, and refuses binary content (a NUL byte) and bytes
-    that are not UTF-8.
+    As :func:`read_bytes`, and refuses binary content (a NUL byte) and text that
+    is neither UTF-8 nor UTF-16 with a byte order mark (:func:`decode_text`).
     """
     data = read_bytes(path, limit=limit, what=what, missing_ok=missing_ok)
     return None if data is None else decode_text(data, path)

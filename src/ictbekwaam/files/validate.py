@@ -21,7 +21,7 @@ from ictbekwaam.files.inputs import expand, is_pattern
 from ictbekwaam.files.inputs import label as source_label
 from ictbekwaam.files.read import decode_text, read_bytes
 from ictbekwaam.files.results import checked_answers, read_result_bytes
-from ictbekwaam.files.yamlsource import MAX_YAML_BYTES, parse_yaml
+from ictbekwaam.files.yamlsource import MAX_YAML_BYTES, WordLoader, parse_yaml
 from ictbekwaam.files.zipped import is_zip, read_each
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import decode, is_result_document
@@ -119,7 +119,8 @@ def validate_file(path: Path, kader: Kader) -> Verdict:
     raw = read_bytes(path, limit=MAX_YAML_BYTES, what="een kader-, handreiking-, doelen- of resultaatbestand")
     if is_result_document(raw):
         return result_verdict(read_result_bytes(path), str(path), kader)  # with the size limit of a result
-    data, lines = parse_yaml(decode_text(raw, path), path)
+    text = decode_text(raw, path)
+    data, lines = parse_yaml(text, path)
     if not isinstance(data, dict):
         raise DataError(lines.place(path, ""), "dit is geen kader-, handreiking- of doelenbestand en geen resultaat (.json) (verwacht een mapping bovenaan)")
     if "kerntaken" in data:
@@ -140,6 +141,7 @@ def validate_file(path: Path, kader: Kader) -> Verdict:
     if "doelen" in data:
         from ictbekwaam.model.targets import parse_doelen
 
+        data, lines = parse_yaml(text, path, loader_class=WordLoader)  # as load_doelen reads it: yes/no stay words
         targets = parse_doelen(data, kader, path, lines)
         notes = "".join(f"; {note}" for note in targets.notes)
         return Verdict("doelenbestand", f"doelen voor {dutch.count(len(targets.per_item), 'item', 'items')}{notes}")

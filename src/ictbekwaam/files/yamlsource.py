@@ -9,18 +9,25 @@ Bounded, whatever the file: values nest at most :data:`MAX_YAML_DEPTH` deep,
 and anchors and aliases (``&naam`` ... ``*naam``) may repeat parts of the file,
 but the whole may not grow past :data:`EXPANSION` times the file's own size in
 values (a "billion laughs" file of 400 bytes would otherwise become billions
-of values). Every message is Dutch, with the line where PyYAML stopped.
+of values). Every message is Dutch, with the line to change and how
+(:mod:`~ictbekwaam.files.yamlerrors`).
+
+Which plain words become which type is the caller's choice: :class:`Loader`
+reads YAML 1.1 as PyYAML does (the kader and the handreiking), :class:`WordLoader`
+keeps yes/no/on/off/true/false as words (the doelen file), :class:`TextLoader`
+keeps every value as the text written (the answers file).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
 from ictbekwaam.errors import DataError, LineMap, Place, join_path
 from ictbekwaam.files.read import read_text
+from ictbekwaam.files.yamlerrors import explain
 
 MAX_YAML_BYTES = 1024 * 1024  # the kader is 31 kB; anything this large is not one of ours
 MAX_YAML_EVENTS = 50_000  # the kader is 1,093 parser events; building a tree of millions costs seconds and a GB
@@ -32,6 +39,37 @@ EXPANSION = 2  # values after expanding aliases, per character of the file (with
 # The C parser when libyaml is there (about ten times faster), else pure Python;
 # both only build the YAML core types, never objects.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+
+
+def _resolvers(keep: Callable[[str], bool]) -> dict[str, list[tuple[str, Any]]]:
+    """The safe loader's implicit resolvers (which plain words become which type), only the tags ``keep`` keeps."""
+    kept = {first: [(tag, regexp) for tag, regexp in pairs if keep(tag)] for first, pairs in _Loader.yaml_implicit_resolvers.items()}
+    return {first: pairs for first, pairs in kept.items() if pairs}
+
+
+class Loader(_Loader):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, as YAML 1.1 reads plain values: numbers, dates, yes/no/on/off as booleans. For the kader."""
+
+
+class WordLoader(_Loader):  # type: ignore[misc, valid-type]
+    """As :class:`Loader`, but yes, no, on, off, true and false stay the words written (YAML 1.2 has no such booleans).
+
+    For the doelen file: ``basisvaardigheden: no`` is then refused as "'no'", the word the school wrote, not "'false'".
+    """
+
+    yaml_implicit_resolvers = _resolvers(lambda tag: tag != _BOOL)
+
+
+class TextLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Every plain value is the text as written; only an empty value, ``~`` and ``null`` are None (as YAML 1.2's core schema).
+
+    For the answers file: ``yes`` and ``no`` stay words, ``3`` is the text "3" (the answers file reads it as
+    a level), ``2024-09-31`` and ``010`` are kept as typed, and no date or number can fail to build.
+    """
+
+    yaml_implicit_resolvers = _resolvers(lambda tag: tag == _NULL)
 
 
 class _Budget:
@@ -89,42 +127,10 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: Path | str | 
         budget.ancestors.pop()
 
 
-TAB_PROBLEM = "een tab waar spaties horen; spring in met spaties"
-# PyYAML's (and libyaml's) problems, in Dutch; the first that fits is used.
-_YAML_PROBLEMS = (
-    ("a tab character", TAB_PROBLEM),
-    ("mapping values are not allowed", "een dubbele punt op een plek waar die niet mag (zet de tekst tussen aanhalingstekens)"),
-    ("could not find expected ':'", "er ontbreekt een dubbele punt na een sleutel"),
-    ("did not find expected key", "de inspringing klopt niet (een sleutel staat niet op de goede plek)"),
-    ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),
-    ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet goed afgesloten"),
-    ("did not find expected ',' or '}'", "een mapping tussen { } is niet goed afgesloten"),
-    ("found unexpected end of stream", "het bestand houdt op midden in een waarde (ontbreekt er een aanhalingsteken?)"),
-    ("undefined alias", "een alias (*naam) zonder bijbehorend anker (&naam)"),
-    ("exceeded maximum nesting depth", "te diep genest"),
-    ("cannot start any token", "een teken dat hier niet mag (zet de tekst tussen aanhalingstekens)"),
-    ("control characters are not allowed", "het bestand bevat stuurtekens"),
-    ("unacceptable character", "het bestand bevat stuurtekens"),
-    ("but found another document", "het bestand bevat meer dan één document (---)"),
-    ("duplicate anchor", "hetzelfde anker (&naam) staat er twee keer in"),
-    ("found unknown escape character", "een ongeldige escape (\\) in een tekst tussen dubbele aanhalingstekens"),
-    ("block sequence entries are not allowed", "een lijstregel (-) op een plek waar die niet mag"),
-)
-
-
-def _dutch_problem(exc: yaml.YAMLError) -> str:
-    """One Dutch phrase for what PyYAML found wrong; never its English."""
-    english = " ".join(str(part) for part in (getattr(exc, "problem", None), getattr(exc, "context", None)) if part)
-    english = english or str(exc)
-    for marker, dutch in _YAML_PROBLEMS:
-        if marker in english:
-            return dutch
-    return "controleer de inspringing, de dubbele punten en de aanhalingstekens"
-
-
-def _unreadable_value(top: yaml.Node, file: Path | str | None) -> DataError:
-    """A DataError naming the first date or number in ``top`` that PyYAML cannot build."""
-    constructor = yaml.constructor.SafeConstructor()
+def _unreadable_value(top: yaml.Node, file: Path | str | None, loader: Loader) -> DataError:
+    """A DataError naming the first date or number in ``top`` that ``loader`` (whose building stopped) cannot build."""
+    constructor = loader
+    yaml.constructor.BaseConstructor.__init__(constructor)  # forget the half-built document: build value by value
     todo = [top]
     while todo:
         node = todo.pop()
@@ -145,13 +151,6 @@ def _unreadable_value(top: yaml.Node, file: Path | str | None) -> DataError:
     return DataError(Place(file), "een waarde kan niet gelezen worden (een datum die niet bestaat of een te groot getal)")
 
 
-def _indented_with_tab(text: str, line: int) -> bool:
-    """Whether line ``line`` (1-based) of ``text`` has a tab in its indentation (YAML forbids that)."""
-    rows = text.splitlines()
-    row = rows[line - 1] if 0 < line <= len(rows) else ""
-    return "\t" in row[: len(row) - len(row.lstrip())]
-
-
 def _count_events(text: str, file: Path | str | None) -> None:
     """Refuse a file of more than :data:`MAX_YAML_EVENTS` parser events, before any tree is built.
 
@@ -167,13 +166,15 @@ def _count_events(text: str, file: Path | str | None) -> None:
             )
 
 
-def parse_yaml(text: str, file: Path | str | None = None) -> tuple[Any, LineMap]:
+def parse_yaml(text: str, file: Path | str | None = None, *, loader_class: type[Loader] = Loader) -> tuple[Any, LineMap]:
     """Parse YAML text safely; return the data and its :class:`LineMap`.
 
-    Raises :class:`DataError` (Dutch, with the line) for syntax errors,
+    ``loader_class`` decides which plain words become which type (:class:`Loader`,
+    :class:`WordLoader`, :class:`TextLoader`). Raises :class:`DataError` (Dutch, with
+    the line to change and how: :mod:`~ictbekwaam.files.yamlerrors`) for syntax errors,
     duplicate keys, too deep nesting and aliases that would blow the file up.
     """
-    loader = _Loader(text)
+    loader = loader_class(text)
     try:
         _count_events(text, file)
         node = loader.get_single_node()
@@ -186,18 +187,10 @@ def parse_yaml(text: str, file: Path | str | None = None) -> tuple[Any, LineMap]
         except (ValueError, OverflowError):
             # PyYAML builds dates and numbers with plain Python: 2025-13-45 or an integer of
             # thousands of digits raise ValueError there, without a place. Find the value.
-            raise _unreadable_value(node, file) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = _dutch_problem(exc)
-        if line is not None and _indented_with_tab(text, line):
-            problem = TAB_PROBLEM
-        raise DataError(Place(file, "", line), f"geen geldige YAML: {problem}") from None
+            raise _unreadable_value(node, file, loader) from None
     except yaml.YAMLError as exc:
-        position = getattr(exc, "position", None)  # a ReaderError (a control character) has no mark, only this
-        line = text[:position].count("\n") + 1 if isinstance(position, int) else None
-        raise DataError(Place(file, "", line), f"geen geldige YAML: {_dutch_problem(exc)}") from None
+        line, message = explain(exc, text)
+        raise DataError(Place(file, "", line), message) from None
     except RecursionError:  # the pure-Python parser, without libyaml's own depth limit
         raise DataError(Place(file), TOO_DEEP) from None
     finally:
@@ -205,6 +198,6 @@ def parse_yaml(text: str, file: Path | str | None = None) -> tuple[Any, LineMap]
     return data, LineMap(lines)
 
 
-def read_yaml(path: Path, *, what: str = "een YAML-bestand") -> tuple[Any, LineMap]:
+def read_yaml(path: Path, *, what: str = "een YAML-bestand", loader_class: type[Loader] = Loader) -> tuple[Any, LineMap]:
     """Read (with :func:`~ictbekwaam.files.read.read_text`) and parse a YAML file; Dutch errors for every way it can fail."""
-    return parse_yaml(read_text(path, limit=MAX_YAML_BYTES, what=what), path)
+    return parse_yaml(read_text(path, limit=MAX_YAML_BYTES, what=what), path, loader_class=loader_class)
