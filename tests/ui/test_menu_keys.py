@@ -51,11 +51,12 @@ def keyboard(keys: str):
 def test_every_application_waits_at_most_escape_wait_for_an_escape_sequence(ui, monkeypatch):
     import questionary
 
-    seen = []
+    seen, defaults = [], set()
     ask = questionary.Question.unsafe_ask
 
     def record(self, *args, **kwargs):
         seen.append((self.application.ttimeoutlen, self.application.timeoutlen))
+        defaults.add(id(self.application._default_bindings))
         return ask(self, *args, **kwargs)
 
     monkeypatch.setattr(questionary.Question, "unsafe_ask", record)
@@ -65,6 +66,7 @@ def test_every_application_waits_at_most_escape_wait_for_an_escape_sequence(ui, 
         assert ui.text("Naam", limit=20) == "Sam"
     assert ESCAPE_WAIT <= 0.03  # Esc within 60 ms leaves about 30 ms for drawing the next question
     assert seen == [(ESCAPE_WAIT, ESCAPE_WAIT)] * 3
+    assert len(defaults) == 1  # prompt_toolkit's default key bindings are built once, not for every menu
 
 
 def test_arrow_keys_move_through_a_menu_and_a_lone_esc_goes_back(ui):

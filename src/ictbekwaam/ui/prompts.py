@@ -18,6 +18,7 @@ only from the ``assess`` command.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import textwrap
 from typing import Any, Callable, Optional, Sequence
@@ -155,6 +156,7 @@ class MenuUi(_Screen):
 
     def __init__(self, console: Console) -> None:
         super().__init__(console)
+        _share_default_key_bindings()
         self._question: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []  # shown since the last heading
         self._question_rows = 0
         self._unread = 0  # rows shown since the teacher last pressed a key
@@ -337,6 +339,22 @@ class MenuUi(_Screen):
 
 
 _BACK_INDEX = -1
+
+
+def _share_default_key_bindings() -> None:
+    """Build prompt_toolkit's default key bindings once, not for every menu.
+
+    Every prompt_toolkit Application loads its default bindings (emacs, vi, mouse:
+    about 600) when it is made, and a questionary menu makes three: that took 15 to
+    30 ms of every answer (``benchmarks/bench_keys.py``). The bindings keep no state
+    of their own (their filters look at the running application), so one set serves
+    all; a test checks that menus share it.
+    """
+    from prompt_toolkit.application import application
+
+    load = getattr(application, "load_key_bindings", None)
+    if load is not None and not hasattr(load, "cache_info"):
+        application.load_key_bindings = functools.lru_cache(maxsize=1)(load)  # type: ignore[attr-defined]
 
 
 def _answer_at_once(application: Any) -> None:
