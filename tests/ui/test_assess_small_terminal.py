@@ -143,23 +143,25 @@ def low_screen(monkeypatch):
         yield MenuUi(Console(file=printed, width=50, color_system=None, highlight=False)), keyboard, printed
 
 
-def explain(ui, keyboard):
-    """Ask a statement's menu and choose t; the menu returns Nav.EXPLAIN."""
+def explain(ui, keyboard, heading: bool = True):
+    """Ask a statement's menu (after a heading, or not) and choose t; the menu returns Nav.EXPLAIN."""
     from ictbekwaam.core.interview import Nav
     from ictbekwaam.ui.prompts import SEPARATOR, MenuChoice
 
     choices = [MenuChoice(n, f"Niveau {n}", str(n)) for n in range(1, 5)]
     choices += [SEPARATOR, MenuChoice(Nav.EXPLAIN, "Toelichting bij deze vraag", "t")]
-    ui.heading("Kerntaak A", "vraag 7 van 33")
+    if heading:
+        ui.heading("Kerntaak A", "vraag 7 van 33")
     ui.say("Ik gebruik ict bij mijn instructie.", "bold")
     keyboard.send_text("t\r")
     assert ui.choose("Jouw antwoord", choices) is Nav.EXPLAIN
     return choices
 
 
-def test_the_question_comes_back_under_a_long_explanation(low_screen):
+@pytest.mark.parametrize("heading", [True, False])
+def test_the_question_comes_back_under_a_long_explanation(low_screen, heading):
     ui, keyboard, printed = low_screen
-    choices = explain(ui, keyboard)
+    choices = explain(ui, keyboard, heading)
     keyboard.send_text(" " * 3 + "2\r")  # read on, read on, back to the question; then 2
     for paragraph in range(3):
         ui.say(f"Alinea {paragraph}. " + "Een lange toelichting in veel woorden. " * 6)

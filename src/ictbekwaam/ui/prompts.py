@@ -237,7 +237,7 @@ class MenuUi(_Screen):
             entries, hint, rows = self._menu(message, choices, back, height - self._question_rows)
             if self._unread + self._question_rows + rows > height:  # after the explanation's last screenful was read
                 self._pause(_TO_THE_QUESTION)
-            shown, self._explaining = self._question, False
+            shown, self._question, self._question_rows, self._explaining = self._question, [], 0, False
             for name, args, kwargs in shown:
                 getattr(self, name)(*args, **kwargs)
         self._explaining = False
