@@ -20,10 +20,12 @@ only from the ``assess`` command.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import textwrap
 from typing import Any, Callable, Optional, Sequence
 
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.text import Text
 
@@ -32,12 +34,17 @@ from ictbekwaam.core.interview import Nav
 from ictbekwaam.render.literal import literal
 from ictbekwaam.ui.protocol import SEPARATOR, MenuChoice, is_separator
 
-__all__ = ["SEPARATOR", "MenuChoice", "MenuUi", "PlainUi", "terminal_width"]
+__all__ = ["ESCAPE_WAIT", "SEPARATOR", "MenuChoice", "MenuUi", "PlainUi", "terminal_height", "terminal_width"]
 
 
 def terminal_width(default: int = 80) -> int:
     """The terminal's width in columns (at least 40)."""
     return max(40, shutil.get_terminal_size((default, 24)).columns)
+
+
+def terminal_height(default: int = 24) -> int:
+    """The terminal's height in rows (at least 10)."""
+    return max(10, shutil.get_terminal_size((80, default)).lines)
 
 
 class _Screen:
@@ -123,30 +130,135 @@ def _style():  # type: ignore[no-untyped-def]
     )
 
 
+ESCAPE_WAIT = 0.025
+"""Seconds a menu waits after a lone Esc byte for the rest of an escape sequence.
+
+prompt_toolkit's ``Application.ttimeoutlen`` (0.5 s by default) and ``timeoutlen``
+(1 s): with those, Esc went back only after half a second. A terminal sends the
+sequence of an arrow key (``ESC [ A``) in one piece, so a short wait still tells
+Esc from an arrow key; ``benchmarks/bench_keys.py`` measures Esc beside Enter.
+"""
+
+_HINTS = (
+    "(pijltjes of toets, Enter = kiezen, Esc = vorige vraag)",
+    "(Enter = kiezen, Esc = vorige vraag)",
+    "(Enter = kiezen)",
+)
+_HINTS_NO_BACK = ("(pijltjes of toets, Enter = kiezen)", "(Enter = kiezen)")
+_READ_ON = "(Enter = verder lezen)"
+_TO_THE_QUESTION = "(Enter = terug naar de vraag)"
+
+
 class MenuUi(_Screen):
-    """Questionary menus and text fields in the current prompt_toolkit app session."""
+    """Questionary menus and text fields in the current prompt_toolkit app session.
+
+    On a low screen the menu gives way, not the question. MenuUi keeps what was
+    shown since the last heading (the question: its heading, statement, an
+    introduction) and draws the menu so that it stays on screen above it: the
+    full menu wraps each choice and has a blank line between groups; when that
+    does not fit, each choice gets at most two lines and then one (cut with
+    "…"), without the blank line and with a shorter instruction. The keys stay
+    the same.
+
+    After the toelichting (a choice :attr:`Nav.EXPLAIN`) the explanation is shown
+    a screenful at a time (any key reads on), and when the question would not be
+    on screen with its menu, it is shown again under the explanation.
+    """
 
     plain = False
 
+    def __init__(self, console: Console) -> None:
+        super().__init__(console)
+        _share_default_key_bindings()
+        self._question: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []  # shown since the last heading
+        self._question_rows = 0
+        self._unread = 0  # rows shown since the teacher last pressed a key
+        self._explaining = False  # after the toelichting was asked for, until the next menu
+        self._explanation_rows = 0  # rows shown under the question since then
+
+    # --- what is on screen -------------------------------------------------------------
+    def say(self, text: str = "", style: str = "") -> None:
+        self._output("say", literal(text, multiline=True), text, style)
+
+    def heading(self, title: str, detail: str = "") -> None:
+        self._output("heading", literal(f"{title} · {detail}" if detail else title), title, detail)
+
+    def echo(self, text: str) -> None:
+        self._output("echo", literal(f"  → {text}"), text)
+
+    def show(self, renderable: Optional[RenderableType] = None, *, soft_wrap: Optional[bool] = None) -> None:
+        self._output("show", renderable, renderable, soft_wrap=soft_wrap)
+
+    def _output(self, name: str, measured: Optional[RenderableType], *args: Any, **kwargs: Any) -> None:
+        rows = 1 if measured is None else len(self.console.render_lines(measured, self.console.options, pad=False))
+        if name == "heading":
+            rows += 1  # the empty line above it
+        if self._explaining and self._unread and self._unread + rows > terminal_height() - 1:
+            self._pause(_READ_ON)
+        getattr(super(), name)(*args, **kwargs)
+        self._unread += rows
+        if name == "heading":  # a new question
+            self._question, self._question_rows, self._explaining, self._explanation_rows = [], 0, False, 0
+        if self._explaining:
+            self._explanation_rows += rows
+        else:
+            self._question.append((name, args, kwargs))
+            self._question_rows += rows
+
+    def _answered(self, explain: bool = False) -> None:
+        """A key was pressed: what follows is new; after the toelichting, the question is kept to show again."""
+        self._unread = self._explanation_rows = 0
+        self._explaining = explain
+        if not explain:
+            self._question, self._question_rows = [], 0
+
+    def _pause(self, hint: str) -> None:
+        """Wait for a key, with ``hint`` on the last line (erased after); Ctrl-C stops, closed input raises EOFError."""
+        from prompt_toolkit.application import Application
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.layout import FormattedTextControl, Layout, Window
+
+        bindings = KeyBindings()
+
+        @bindings.add("c-c", eager=True)
+        def _stop(event):  # type: ignore[no-untyped-def]
+            event.app.exit(exception=KeyboardInterrupt)
+
+        @bindings.add("<any>")
+        def _go_on(event):  # type: ignore[no-untyped-def]
+            event.app.exit()
+
+        control = FormattedTextControl([("class:instruction", hint)], show_cursor=False)
+        application: Any = Application(
+            layout=Layout(Window(control, height=1)), key_bindings=bindings, style=_style(), erase_when_done=True
+        )
+        _answer_at_once(application)
+        application.run()
+        self._unread = 0
+
+    # --- asking -------------------------------------------------------------------------
     def choose(self, message: str, choices: Sequence[MenuChoice], default: Any = None, *, back: bool = False) -> Any:
         """Ask one choice; returns its value, or :attr:`Nav.BACK` on Esc when ``back`` is allowed."""
         import questionary
         from prompt_toolkit.keys import Keys
 
-        width = terminal_width()
-        entries: list[Any] = []
-        default_index = None
-        for index, choice in enumerate(choices):
-            if is_separator(choice):
-                entries.append(questionary.Separator(" "))
-                continue
-            title = _wrap(safe.text(choice.title), width - 8, indent=6)
-            entries.append(questionary.Choice(title=title, value=index, shortcut_key=choice.key or True))
-            if default is not None and choice.value == default and default_index is None:
-                default_index = index
-        hint = "(pijltjes of toets, Enter = kiezen" + (", Esc = vorige vraag)" if back else ")")
-        question = questionary.select(
-            safe.text(message),
+        message = safe.text(message)
+        height = terminal_height()
+        room = height - self._question_rows - self._explanation_rows
+        entries, hint, rows = self._menu(message, choices, back, room)
+        if self._explaining and rows > room:  # the explanation pushed the question away: show it again
+            entries, hint, rows = self._menu(message, choices, back, height - self._question_rows)
+            if self._unread + self._question_rows + rows > height:  # after the explanation's last screenful was read
+                self._pause(_TO_THE_QUESTION)
+            shown, self._question, self._question_rows, self._explaining = self._question, [], 0, False
+            for name, args, kwargs in shown:
+                getattr(self, name)(*args, **kwargs)
+        self._explaining = False
+        default_index = next(
+            (i for i, c in enumerate(choices) if default is not None and not is_separator(c) and c.value == default), None
+        )
+        prompt = questionary.select(
+            message,
             choices=entries,
             default=default_index,
             qmark="?",
@@ -159,7 +271,8 @@ class MenuUi(_Screen):
             style=_style(),
             erase_when_done=True,
         )
-        bindings = question.application.key_bindings
+        _answer_at_once(prompt.application)
+        bindings = prompt.application.key_bindings
         # Some terminals (and type-ahead before the menu was drawn) send \n for Enter.
         for binding in list(bindings.bindings):  # type: ignore[union-attr]
             if binding.keys == (Keys.ControlM,):
@@ -170,10 +283,36 @@ class MenuUi(_Screen):
             def _back(event):  # type: ignore[no-untyped-def]
                 event.app.exit(result=_BACK_INDEX)
 
-        picked = question.unsafe_ask()
-        if picked == _BACK_INDEX:
-            return Nav.BACK
-        return choices[picked].value
+        picked = prompt.unsafe_ask()
+        value = Nav.BACK if picked == _BACK_INDEX else choices[picked].value
+        self._answered(explain=value is Nav.EXPLAIN)
+        return value
+
+    def _menu(self, message: str, choices: Sequence[MenuChoice], back: bool, room: int) -> tuple[list[Any], str, int]:
+        """The menu's entries (value = index in ``choices``), instruction and rows: the fullest that fits in ``room``."""
+        import questionary
+
+        width = terminal_width()
+        hints = _HINTS if back else _HINTS_NO_BACK
+        for lines in (None, 2, 1):
+            if lines is None:
+                hint = hints[0]
+            else:  # the longest instruction that keeps the question on one line (the cursor after it)
+                hint = next((h for h in hints if cell_len(f"? {message} {h}") < width), hints[-1])
+            rows = cell_len(f"? {message} {hint} ") // width + 1
+            entries: list[Any] = []
+            for index, choice in enumerate(choices):
+                if is_separator(choice):
+                    if lines is None:
+                        entries.append(questionary.Separator(" "))
+                        rows += 1
+                    continue
+                title = _wrap(safe.text(choice.title), width - 8, indent=6, max_lines=lines)
+                rows += title.count("\n") + 1
+                entries.append(questionary.Choice(title=title, value=index, shortcut_key=choice.key or True))
+            if rows <= room:
+                break
+        return entries, hint, rows
 
     def text(self, message: str, default: str = "", *, limit: int, hint: str = "", back: bool = True) -> Any:
         """Ask a line of text (prefilled with ``default``); :attr:`Nav.BACK` on Esc."""
@@ -196,7 +335,7 @@ class MenuUi(_Screen):
                 return f"Dat is te lang: hooguit {limit} tekens (nu {len(value.strip())})."
             return True
 
-        answer = questionary.text(
+        question = questionary.text(
             safe.text(message),
             default=default,
             qmark="?",
@@ -205,15 +344,41 @@ class MenuUi(_Screen):
             style=_style(),
             key_bindings=bindings,
             erase_when_done=True,
-        ).unsafe_ask()
+        )
+        _answer_at_once(question.application)
+        answer = question.unsafe_ask()
+        self._answered()
         return answer
 
 
 _BACK_INDEX = -1
 
 
-def _wrap(text: str, width: int, *, indent: int) -> str:
-    lines = textwrap.wrap(text, max(20, width)) or [""]
+def _share_default_key_bindings() -> None:
+    """Build prompt_toolkit's default key bindings once, not for every menu.
+
+    Every prompt_toolkit Application loads its default bindings (emacs, vi, mouse:
+    about 600) when it is made, and a questionary menu makes three: that took 15 to
+    30 ms of every answer (``benchmarks/bench_keys.py``). The bindings keep no state
+    of their own (their filters look at the running application), so one set serves
+    all; a test checks that menus share it.
+    """
+    from prompt_toolkit.application import application
+
+    load = getattr(application, "load_key_bindings", None)
+    if load is not None and not hasattr(load, "cache_info"):
+        application.load_key_bindings = functools.lru_cache(maxsize=1)(load)  # type: ignore[attr-defined]
+
+
+def _answer_at_once(application: Any) -> None:
+    """Esc without waiting half a second for an escape sequence that does not come (see :data:`ESCAPE_WAIT`)."""
+    application.ttimeoutlen = ESCAPE_WAIT
+    application.timeoutlen = ESCAPE_WAIT
+
+
+def _wrap(text: str, width: int, *, indent: int, max_lines: Optional[int] = None) -> str:
+    """``text`` in lines of ``width``, the next ones indented; at most ``max_lines``, the last one cut with "…"."""
+    lines = textwrap.wrap(text, max(20, width), max_lines=max_lines, placeholder=" …") or [""]
     return ("\n" + " " * indent).join(lines)
 
 
