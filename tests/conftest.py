@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Optional
 from pathlib import Path
 
 import pytest
@@ -86,10 +87,14 @@ def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
     """
     from ictbekwaam.cli.app import main
 
-    def run(*args: str) -> CliRun:
+    def run(*args: str, env: Optional[dict[str, str]] = None) -> CliRun:
         monkeypatch.setenv("NO_COLOR", "1")
         monkeypatch.setenv("COLUMNS", "80")
-        monkeypatch.setenv("TERM", "dumb")
+        # Not TERM=dumb: that asks for the plain screen (as ACCESSIBLE does); tests that want it set it themselves.
+        monkeypatch.setenv("TERM", "xterm")
+        monkeypatch.delenv("ACCESSIBLE", raising=False)
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
         capsys.readouterr()
         try:
             main(list(args))

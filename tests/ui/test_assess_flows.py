@@ -342,8 +342,9 @@ def test_continuing_a_plain_run_asks_plainly_again(kader, teacher, tmp_path):
     with pytest.raises(Cancelled) as stopped:
         run(kader, teacher(START + ["Sam", CTRL_C], plain=True), commands=commands)
     assert stopped.value.message.endswith(f"Ga verder met: {commands.resume()}")
-    # The profile and the POP are not asked: they need no --plain.
-    assert "--plain" not in commands.profile(Path("r.json")) + commands.pop(Path("r.json"))
+    # The profile is shown in words again; the POP is a file and needs no --plain.
+    assert commands.profile(Path("r.json")) == "ictbekwaam profile r.json --plain --doelen doelen.yaml"
+    assert "--plain" not in commands.pop(Path("r.json"))
 
 
 def test_a_damaged_draft_is_explained_and_new_sets_it_aside(kader, teacher, data_dir):
