@@ -325,3 +325,25 @@ def test_an_old_result_of_version_1_0_0_is_compared_with_what_changed(kader):
     a8 = next(i for i in c.items if i.id == "A8")
     assert (a8.change, a8.direction) == (2, "beter")
     assert c.unknown == ()  # A2, A4, A7 and A14 are explained by the warning above, not unknown
+
+
+def test_two_results_of_one_minute_show_the_seconds(kader):
+    later = make_result(kader, march_answers(kader), naam="Sanne", when=WHEN.replace(hour=14, minute=30, second=40))
+    earlier = make_result(kader, march_answers(kader), naam="Sanne", when=WHEN.replace(hour=14, minute=30, second=0))
+    c = compare(later, earlier, kader, default_targets(kader))
+    assert c.warnings == ("OUD (12-03-2026 14:30:40) is van later dan NIEUW (12-03-2026 14:30:00). Zijn de bestanden omgewisseld?",)
+
+
+def test_results_from_two_time_zones_are_shown_in_one(kader):
+    """14:00 in New York is later than 14:30 in Amsterdam: shown in NIEUW's zone, the order is plain to see."""
+    from datetime import timedelta, timezone
+
+    new_york = WHEN.replace(hour=14, minute=0, tzinfo=timezone(timedelta(hours=-5)))
+    amsterdam = WHEN.replace(hour=14, minute=30, tzinfo=timezone(timedelta(hours=1)))
+    c = compare(
+        make_result(kader, march_answers(kader), naam="Sanne", when=new_york),
+        make_result(kader, march_answers(kader), naam="Sanne", when=amsterdam),
+        kader,
+        default_targets(kader),
+    )
+    assert c.warnings == ("OUD (12-03-2026 20:00) is van later dan NIEUW (12-03-2026 14:30). Zijn de bestanden omgewisseld?",)
