@@ -42,7 +42,7 @@ def assess_command(
     ctx: typer.Context,
     resume: bool = typer.Option(False, "--resume", help="Ga direct verder met je onafgemaakte zelfevaluatie (het concept)."),
     new: bool = typer.Option(
-        False, "--new", help="Begin direct opnieuw; een onafgemaakt concept blijft bewaard, als concept.vorige-<datum>-<tijd>.json."
+        False, "--new", help="Begin direct opnieuw; een onafgemaakt concept blijft apart bewaard in je gegevensmap."
     ),
     out: Annotated[
         Optional[Path],
