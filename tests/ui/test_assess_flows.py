@@ -141,6 +141,19 @@ def test_the_explanation_names_the_kaders_examples(kader, teacher, draft_of):
     assert "Voorbeelden uit het Kader: " + "; ".join(titles) + "." in ui.seen()
 
 
+def test_o_on_an_answered_question_says_it_wipes_the_answer(kader, teacher):
+    ui = teacher(START + CONTEXT + ["1", "v", "o", CTRL_C])  # BV1 ja, back to BV1, o
+    with pytest.raises(Cancelled):
+        run(kader, ui)
+    first, _, again = [q for q in ui.asked if q.message.startswith("Jouw antwoord")][:3]  # BV1, BV2, BV1 again
+    assert "Overslaan (staat later open in het overzicht)" in first.titles
+    assert again.message == "Jouw antwoord (nu: Ja)"
+    assert "Antwoord wissen (de vraag staat dan open)" in again.titles
+    assert "Overslaan (staat later open in het overzicht)" not in again.titles
+    assert "antwoord gewist: deze vraag staat open" in ui.seen()
+    assert "BV1" not in Store().load_draft().answers
+
+
 def test_skipped_questions_are_open_and_can_be_answered_from_the_overview(kader, teacher):
     keys = (
         START
