@@ -9,11 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED_SOURCES = ROOT.parent / "shared" / "sources"
-# The source texts: the shared originals when they sit beside the checkout, else
-# the copies in tests/sources (a clean clone on a CI machine).
-SOURCES = SHARED_SOURCES if SHARED_SOURCES.is_dir() else ROOT / "tests" / "sources"
 
 # Property tests: enough examples to find the bugs they are there for (checked by breaking the
 # code on purpose: each property caught its bug well within 100 examples), no deadline (a loaded CI
