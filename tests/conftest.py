@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
+from typing import Optional
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED_SOURCES = ROOT.parent / "shared" / "sources"
-# The source texts: the shared originals when they sit beside the checkout, else
-# the copies in tests/sources (a clean clone on a CI machine).
-SOURCES = SHARED_SOURCES if SHARED_SOURCES.is_dir() else ROOT / "tests" / "sources"
 
 # Property tests: enough examples to find the bugs they are there for (checked by breaking the
 # code on purpose: each property caught its bug well within 100 examples), no deadline (a loaded CI
@@ -86,10 +82,14 @@ def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
     """
     from ictbekwaam.cli.app import main
 
-    def run(*args: str) -> CliRun:
+    def run(*args: str, env: Optional[dict[str, str]] = None) -> CliRun:
         monkeypatch.setenv("NO_COLOR", "1")
         monkeypatch.setenv("COLUMNS", "80")
-        monkeypatch.setenv("TERM", "dumb")
+        # Not TERM=dumb: that asks for the plain screen (as ACCESSIBLE does); tests that want it set it themselves.
+        monkeypatch.setenv("TERM", "xterm")
+        monkeypatch.delenv("ACCESSIBLE", raising=False)
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
         capsys.readouterr()
         try:
             main(list(args))

@@ -9,7 +9,7 @@ import shlex
 import pytest
 import typer.main
 
-from conftest import ROOT
+from locations import ROOT
 from ictbekwaam.cli.app import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from locations import ROOT
 
 SRC = ROOT / "src"
 PACKAGE = SRC / "ictbekwaam"

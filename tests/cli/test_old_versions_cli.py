@@ -15,7 +15,7 @@ import msgspec
 import pytest
 from builders import everything, make_result, write_result
 
-from conftest import ROOT
+from locations import ROOT
 from ictbekwaam.files.loader import load_kader
 from ictbekwaam.model import result as results
 from ictbekwaam.model.kader import fingerprint

@@ -203,3 +203,15 @@ def test_a_schools_own_basisvaardigheden_get_a_kind_general_sentence(run_cli, tm
         "Oefenen: Een collega of de i-coach vragen om DIG-1 een keer voor te doen, en het daarna zelf proberen met "
         "eigen lesmateriaal."
     ) in flat
+
+
+
+@pytest.mark.parametrize("args, env", [(["--plain"], {}), ([], {"ACCESSIBLE": "1"}), ([], {"TERM": "dumb"})])
+def test_profile_in_words_for_a_screen_reader(run_cli, sanne_file, args, env):
+    """--plain, ACCESSIBLE or TERM=dumb: the profile says in words what the bars and marks show."""
+    run = run_cli("profile", str(sanne_file), *args, env=env)
+    assert run.code == 0, run
+    assert "B2: niveau 2 van 4, doel 3, nog niet op doel, nog 1 niveau." in run.out
+    assert not set("█░·✓✗→") & set(run.out)
+    default = run_cli("profile", str(sanne_file))
+    assert "█" in default.out and "niveau 2 van 4" not in default.out

@@ -111,12 +111,17 @@ def test_the_screen(kader):
         "gem. 2,1 → 2,9 (+0,8) · op doel 15 van 18 → 16 van 17",
         "nog te gaan: 3 → 1 niveau",
         "beter 15 · gelijk 1 · lager 1 · niet te vergelijken 1",
-        "A1   ██░░ 2      → ███░ 3      +1 beter   Ik houd in mijn onderwijs rekening me…",
-        "A2a  ██░░ 2      → ██░░ 2      0 gelijk   Ik zorg in een met ict verrijkte were…",
-        "A2b  ██░░ 2      → ███░ 3      +1 beter   Ik besteed in mijn onderwijs aandacht…",
-        "A3   ███░ 3      → ···· n.v.t. –          Ik maak leerlingen bewust van welke g…",
+        "A1   ██░░ 2      → ███░ 3      +1 beter   Ik houd in mijn onderwijs rekening met",
+        "                                          de impact die de digitale wereld heeft",
+        "                                          op het opgroeiende kind.",
+        "A2a  ██░░ 2      → ██░░ 2      0 gelijk   Ik zorg in een met ict verrijkte",
     ]
-    assert "BV7  ██░░ Deels  → ░░░░ Nee    −0,5 lager Ik kan participeren in sociale netwer…" in shown
+    # Statements wrap, never cut (as in the profile): each is whole in the screen.
+    flat = " ".join(" ".join(shown).split())
+    for item in kader.all_items():
+        assert " ".join(item.stelling.split()) in flat, item.id
+    assert not any(line.endswith("…") for line in shown)
+    assert "BV7  ██░░ Deels  → ░░░░ Nee    −0,5 lager Ik kan participeren in sociale" in shown
     assert "Niet te vergelijken: C1 (niet van toepassing in OUD)" in shown
     assert max(len(line) for line in shown) <= 80
 
@@ -325,3 +330,25 @@ def test_an_old_result_of_version_1_0_0_is_compared_with_what_changed(kader):
     a8 = next(i for i in c.items if i.id == "A8")
     assert (a8.change, a8.direction) == (2, "beter")
     assert c.unknown == ()  # A2, A4, A7 and A14 are explained by the warning above, not unknown
+
+
+def test_two_results_of_one_minute_show_the_seconds(kader):
+    later = make_result(kader, march_answers(kader), naam="Sanne", when=WHEN.replace(hour=14, minute=30, second=40))
+    earlier = make_result(kader, march_answers(kader), naam="Sanne", when=WHEN.replace(hour=14, minute=30, second=0))
+    c = compare(later, earlier, kader, default_targets(kader))
+    assert c.warnings == ("OUD (12-03-2026 14:30:40) is van later dan NIEUW (12-03-2026 14:30:00). Zijn de bestanden omgewisseld?",)
+
+
+def test_results_from_two_time_zones_are_shown_in_one(kader):
+    """14:00 in New York is later than 14:30 in Amsterdam: shown in NIEUW's zone, the order is plain to see."""
+    from datetime import timedelta, timezone
+
+    new_york = WHEN.replace(hour=14, minute=0, tzinfo=timezone(timedelta(hours=-5)))
+    amsterdam = WHEN.replace(hour=14, minute=30, tzinfo=timezone(timedelta(hours=1)))
+    c = compare(
+        make_result(kader, march_answers(kader), naam="Sanne", when=new_york),
+        make_result(kader, march_answers(kader), naam="Sanne", when=amsterdam),
+        kader,
+        default_targets(kader),
+    )
+    assert c.warnings == ("OUD (12-03-2026 20:00) is van later dan NIEUW (12-03-2026 14:30). Zijn de bestanden omgewisseld?",)

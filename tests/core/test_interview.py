@@ -184,6 +184,22 @@ def test_position_of_a_draft_is_restored(kader):
     assert Interview(kader, beyond).at_overview()
 
 
+def test_a_draft_stopped_while_changing_an_answer_goes_back_to_the_overview(kader):
+    """Ctrl-C while changing A3 from the overview: resumed, A3 is asked and then the overview, not A4 and on."""
+    answers = {i.id: ("ja" if kader.section_of(i.id) == BASISVAARDIGHEDEN else 3) for i in kader.all_items()}
+    at_a3 = next(n for n, s in enumerate(build_steps(kader)) if s.key == "A3")
+    fixing = Interview(kader, msgspec.structs.replace(new_result(kader, RID), answers=answers, position=at_a3))
+    assert fixing.current().key == "A3" and fixing.mode is Mode.FIX
+    fixing.answer(2)
+    assert fixing.at_overview() and fixing.result.answers["A3"] == 2
+    # A walk stopped halfway (the last statement still open) walks on, also after going back a few questions.
+    halfway = {k: v for k, v in answers.items() if kader.section_of(k) in (BASISVAARDIGHEDEN, "A")}
+    walking = Interview(kader, msgspec.structs.replace(new_result(kader, RID), answers=halfway, position=at_a3))
+    assert walking.mode is Mode.WALK
+    walking.answer(2)
+    assert walking.current().key == "A4a"
+
+
 def test_adopting_a_draft_of_another_kader_version(kader):
     draft = msgspec.structs.replace(
         new_result(kader, RID),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from conftest import ROOT
+from locations import ROOT
 from ictbekwaam.core.interview import adopt_draft, build_steps
 from ictbekwaam.model import result as results
 

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import SOURCES
+from locations import SOURCES
 from ictbekwaam.model.kader import TOEGEVOEGD
 
 ELISION = "[…]"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, SHARED_SOURCES, SOURCES
+from locations import ROOT, SHARED_SOURCES, SOURCES
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN
 
 SOURCE_FILES = ("kader-ict-bekwaamheid-leraren.txt", "handreiking-gespreksvragen.txt")

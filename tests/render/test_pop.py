@@ -84,7 +84,7 @@ def test_one_to_three_goals_from_the_priorities_with_activities(run_cli, kader, 
     # A5's voorbeelden, verbatim from the Kader between “ ” (its "&" and "[…]" escaped for Markdown).
     assert "- **Computersimulaties**: “Computersimulaties stellen leerlingen in staat" in part
     assert "- **Webquests**: “Leerlingen krijgen een betekenisvolle" in part
-    assert "(Abbit &amp; Orphus, 2008). \\[…\\] Maar de werkelijke kracht" in part
+    assert "(Abbit & Orphus, 2008). \\[…\\] Maar de werkelijke kracht" in part
     assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in part
     assert "- *Wie kan helpen:* de i-coach, of een collega die op A5 hoog scoort" in part
     assert "- *Zo laat ik groei zien:* een eigen voorbeeld bij A5 laten zien" in part

@@ -141,6 +141,19 @@ def test_the_explanation_names_the_kaders_examples(kader, teacher, draft_of):
     assert "Voorbeelden uit het Kader: " + "; ".join(titles) + "." in ui.seen()
 
 
+def test_o_on_an_answered_question_says_it_wipes_the_answer(kader, teacher):
+    ui = teacher(START + CONTEXT + ["1", "v", "o", CTRL_C])  # BV1 ja, back to BV1, o
+    with pytest.raises(Cancelled):
+        run(kader, ui)
+    first, _, again = [q for q in ui.asked if q.message.startswith("Jouw antwoord")][:3]  # BV1, BV2, BV1 again
+    assert "Overslaan (staat later open in het overzicht)" in first.titles
+    assert again.message == "Jouw antwoord (nu: Ja)"
+    assert "Antwoord wissen (de vraag staat dan open)" in again.titles
+    assert "Overslaan (staat later open in het overzicht)" not in again.titles
+    assert "antwoord gewist: deze vraag staat open" in ui.seen()
+    assert "BV1" not in Store().load_draft().answers
+
+
 def test_skipped_questions_are_open_and_can_be_answered_from_the_overview(kader, teacher):
     keys = (
         START
@@ -342,8 +355,9 @@ def test_continuing_a_plain_run_asks_plainly_again(kader, teacher, tmp_path):
     with pytest.raises(Cancelled) as stopped:
         run(kader, teacher(START + ["Sam", CTRL_C], plain=True), commands=commands)
     assert stopped.value.message.endswith(f"Ga verder met: {commands.resume()}")
-    # The profile and the POP are not asked: they need no --plain.
-    assert "--plain" not in commands.profile(Path("r.json")) + commands.pop(Path("r.json"))
+    # The profile is shown in words again; the POP is a file and needs no --plain.
+    assert commands.profile(Path("r.json")) == "ictbekwaam profile r.json --plain --doelen doelen.yaml"
+    assert "--plain" not in commands.pop(Path("r.json"))
 
 
 def test_a_damaged_draft_is_explained_and_new_sets_it_aside(kader, teacher, data_dir):

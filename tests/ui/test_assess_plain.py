@@ -9,7 +9,7 @@ import re
 import pytest
 from rich.console import Console
 
-from ictbekwaam.cli.assess import wants_plain
+from ictbekwaam.cli.common import wants_plain
 from ictbekwaam.errors import Cancelled
 from ictbekwaam.ui.prompts import PlainUi
 from ictbekwaam.files.results import read_result

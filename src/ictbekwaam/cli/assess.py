@@ -15,20 +15,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from ictbekwaam.cli.common import CommandGroup, doelen_option, out_option, overwrite_option, settings
+from ictbekwaam.cli.common import (
+    CommandGroup,
+    doelen_option,
+    out_option,
+    overwrite_option,
+    plain_option,
+    settings,
+    wants_plain,
+)
 from ictbekwaam import safe
 from ictbekwaam.errors import ExitCode, IctbekwaamError
 
 app = CommandGroup()
-
-ACCESSIBLE_ENV = "ACCESSIBLE"
-
-
-def wants_plain(flag: bool) -> bool:
-    """Plain, numbered questions: ``--plain``, ``TERM=dumb`` or ``ACCESSIBLE`` set."""
-    term = os.environ.get("TERM", "")
-    return flag or term == "dumb" or bool(os.environ.get(ACCESSIBLE_ENV, "").strip())
-
 
 NO_TERMINAL = (
     "ictbekwaam assess stelt vragen en heeft daarvoor een terminal nodig, maar de invoer komt niet van "
@@ -43,18 +42,19 @@ def assess_command(
     ctx: typer.Context,
     resume: bool = typer.Option(False, "--resume", help="Ga direct verder met je onafgemaakte zelfevaluatie (het concept)."),
     new: bool = typer.Option(
-        False, "--new", help="Begin direct opnieuw; een onafgemaakt concept blijft bewaard, als concept.vorige-<datum>-<tijd>.json."
+        False, "--new", help="Begin direct opnieuw; een onafgemaakt concept blijft apart bewaard in je gegevensmap."
     ),
     out: Annotated[
         Optional[Path],
         out_option("Sla het resultaat op in deze map in plaats van in je eigen gegevensmap.", metavar="MAP", dash_is_stdout=False),
     ] = None,
-    plain: bool = typer.Option(
-        False,
-        "--plain",
-        help="Eenvoudige vragen met genummerde keuzes, zonder pijltjesmenu's en kleur (geschikt voor een "
-        "schermlezer). Staat vanzelf aan bij TERM=dumb of als ACCESSIBLE is gezet.",
-    ),
+    plain: Annotated[
+        bool,
+        plain_option(
+            "Eenvoudige vragen met genummerde keuzes, zonder pijltjesmenu's en kleur (geschikt voor een "
+            "schermlezer). Staat vanzelf aan bij TERM=dumb of als ACCESSIBLE is gezet."
+        ),
+    ] = False,
     template: Optional[Path] = typer.Option(
         None,
         "--template",
@@ -149,7 +149,7 @@ def _from_answers(kader, targets, store, path: Path, commands) -> None:  # type:
             f"opnieuw een resultaat van dit bestand, zet dan eerst 'respondent-id: {fresh}' erin: dan horen ze bij "
             "dezelfde respondent.\n"
         )
-    show_end(Console(highlight=False).print, result, kader, targets, saved, commands, plain=not sys.stdout.isatty())
+    show_end(Console(highlight=False).print, result, kader, targets, saved, commands, plain=commands.plain or not sys.stdout.isatty())
 
 
 def _interactive(kader, targets, store, *, plain: bool, start: str, commands) -> None:  # type: ignore[no-untyped-def]

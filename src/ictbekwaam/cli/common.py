@@ -11,6 +11,7 @@ the rest of the package are imported when a command runs, so that
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,6 +149,20 @@ def doelen_option(help: str = DOELEN_HELP) -> Any:
 def format_option(help: str) -> Any:
     """``--format``/``-f``: the output format (each command has its own choices)."""
     return typer.Option("--format", "-f", help=help)
+
+
+ACCESSIBLE_ENV = "ACCESSIBLE"
+
+
+def wants_plain(flag: bool) -> bool:
+    """Plain output for screen readers: ``--plain``, ``TERM=dumb`` or ``ACCESSIBLE`` set."""
+    term = os.environ.get("TERM", "")
+    return flag or term == "dumb" or bool(os.environ.get(ACCESSIBLE_ENV, "").strip())
+
+
+def plain_option(help: str) -> Any:
+    """``--plain``: words instead of bars and symbols (also on with ``TERM=dumb`` or ``ACCESSIBLE``)."""
+    return typer.Option("--plain", help=help)
 
 
 def overwrite_option() -> Any:

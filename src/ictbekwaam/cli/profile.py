@@ -21,6 +21,8 @@ from ictbekwaam.cli.common import (
     OverwriteOption,
     ResultFileArgument,
     emit,
+    plain_option,
+    wants_plain,
     format_option,
     renderer,
     settings,
@@ -74,6 +76,13 @@ def profile_command(
     format: FormatOption = OutputFormat.tekst,
     out: OutOption = None,
     overwrite: OverwriteOption = False,
+    plain: Annotated[
+        bool,
+        plain_option(
+            "Op het scherm woorden in plaats van balken en tekens (geschikt voor een schermlezer). "
+            "Staat vanzelf aan bij TERM=dumb of als ACCESSIBLE is gezet."
+        ),
+    ] = False,
 ) -> None:
     """Toon je profiel: waar je staat ten opzichte van de doelen, en wat je eerst kunt oppakken."""
     from ictbekwaam.core.scoring import score
@@ -84,7 +93,7 @@ def profile_command(
     if format is OutputFormat.tekst and out is None:
         from ictbekwaam.render.profile.terminal import profile_renderable
 
-        stdout_console().print(profile_renderable(profile))
+        stdout_console().print(profile_renderable(profile, plain=wants_plain(plain)))
     else:
         emit(renderer(PROFILE_RENDERERS[format])(profile), out, overwrite=overwrite)
 

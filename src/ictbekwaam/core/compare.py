@@ -242,9 +242,17 @@ def _warnings(old: Result, new: Result, gaps: tuple[VersionGap | None, VersionGa
 
 
 def moments(old: datetime, new: datetime) -> tuple[str, str]:
-    """The dates of OUD and NIEUW (``25-11-2026``), with the time too when the dates are the same (``25-11-2026 14:30``)."""
-    same_day = f"{old:%d-%m-%Y}" == f"{new:%d-%m-%Y}"
-    shape = "%d-%m-%Y %H:%M" if same_day else "%d-%m-%Y"
+    """The dates of OUD and NIEUW (``25-11-2026``), as precise as it takes to tell them apart.
+
+    Both in NIEUW's time zone (files made in two time zones would otherwise seem the
+    wrong way round); the time too when the dates are the same (``25-11-2026 14:30``),
+    and the seconds when the minutes are (``25-11-2026 14:30:40``).
+    """
+    if old.tzinfo is not None and new.tzinfo is not None:
+        old = old.astimezone(new.tzinfo)
+    for shape in ("%d-%m-%Y", "%d-%m-%Y %H:%M", "%d-%m-%Y %H:%M:%S"):
+        if old.strftime(shape) != new.strftime(shape):
+            break
     return old.strftime(shape), new.strftime(shape)
 
 

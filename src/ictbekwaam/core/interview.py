@@ -7,10 +7,9 @@ and the :class:`~ictbekwaam.model.result.Result` built so far. A user interface 
 the current step and calls :meth:`Interview.answer`, :meth:`Interview.skip` or
 :meth:`Interview.back`; after every call :meth:`Interview.snapshot` is the
 draft to save. Position ``len(steps)`` is the overview, where any answer can be
-changed (:meth:`Interview.goto`) before :meth:`Interview.finish`.
-
-Skipped questions are absent from ``Result.answers``; the overview lists them
-as open. Nothing here reads input or prints.
+changed (:meth:`Interview.goto`) before :meth:`Interview.finish`. Skipped
+questions are absent from ``Result.answers``; the overview lists them as open.
+Nothing here reads input or prints.
 """
 
 from __future__ import annotations
@@ -219,8 +218,14 @@ class Interview:
         self.steps = build_steps(kader)
         self.result = result
         self.position = min(max(result.position, 0), len(self.steps))
-        self.mode = Mode.WALK
+        self.mode = Mode.FIX if self._was_fixing() else Mode.WALK
         self._sections = {s.key: s.section for s in self.steps if s.kind == "item"}
+
+    def _was_fixing(self) -> bool:
+        # A draft keeps no mode. One standing before the last statement while that has an answer was changing
+        # an answer from the overview (a walk leaves it open till the end): back to the overview after it.
+        last = max((n for n, step in enumerate(self.steps) if step.kind == "item"), default=-1)
+        return 0 <= self.position < last and self.steps[last].key in self.result.answers
 
     # --- where we are ------------------------------------------------------
     @property

@@ -51,7 +51,6 @@ DATA_DIR_ENV = "ICTBEKWAAM_DATA_DIR"
 DRAFT_FILE = "concept.json"
 PREVIOUS_DRAFT_FILE = "concept.vorige.json"  # the one set-aside draft of earlier ictbekwaam versions: read, never written
 PREVIOUS_DRAFT_PREFIX = "concept.vorige-"
-PREVIOUS_DRAFT_HINT = "concept.vorige-<datum>-<tijd>.json"  # for messages before the name is known
 RESPONDENT_FILE = "respondent-id"
 RESULTS_DIR = "resultaten"
 PRIVATE = 0o600

@@ -15,8 +15,11 @@ What :func:`md` does, and only that, so that ordinary prose reads as before:
   one line, and a table row stays one row. The control characters that Python
   also counts as white space (U+001C–U+001F, U+0085, U+2028, U+2029) are left
   for :func:`ictbekwaam.safe.text`, which shows them as an escape;
-- ``&``, ``<`` and ``>`` become entities: no HTML, no autolink ``<http://…>``,
-  no block quote;
+- ``<`` and ``>`` become entities: no HTML, no autolink ``<http://…>``,
+  no block quote; so does an ``&`` that would begin an entity (``&amp;``,
+  ``&#60;``), so that it reads as written. Any other ``&`` ("Kahoot & Quizlet",
+  "Abbit & Orphus") is no entity to any viewer and stays as it is: a POP is a
+  file the teacher edits, and ``&amp;`` there would be noise;
 - ``\\ ` * _ { } [ ] # | ~`` get a backslash: no emphasis, code, link, image,
   heading, table cell or strike-through;
 - at the start of the text, what would begin a block: a list item (``-``,
@@ -41,6 +44,7 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
 _LIST = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _BLOCK = re.compile(r"^([-+])(?=\s|$)|^([-=])(?=[-=\s]*$)")
 _LINE_BREAK = re.compile(r"\r\n|\n")
+_ENTITY = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 
 
 def md(text: object) -> str:
@@ -50,7 +54,7 @@ def md(text: object) -> str:
     ``"&lt;b&gt;\\*Jan\\*&lt;/b&gt; \\| \\[x\\](http://e)"``.
     """
     flat = _SPACE.sub(" ", str(text)).strip(" ")
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    flat = _ENTITY.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
     flat = _SPECIAL.sub(r"\\\1", flat)
     flat = _LIST.sub(r"\1\\\2", flat)
     return _BLOCK.sub(lambda m: "\\" + m.group(), flat, count=1)

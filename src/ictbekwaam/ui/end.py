@@ -56,8 +56,8 @@ class Commands:
         return self._join("assess", "--resume", *out, *(["--plain"] if self.plain else []))
 
     def profile(self, path: Path) -> str:
-        """``ictbekwaam profile FILE``."""
-        return self._join("profile", shlex.quote(str(path)))
+        """``ictbekwaam profile FILE``, with ``--plain`` after a plain run."""
+        return self._join("profile", shlex.quote(str(path)), *(["--plain"] if self.plain else []))
 
     def pop(self, path: Path) -> str:
         """``ictbekwaam pop FILE -o pop.md``."""

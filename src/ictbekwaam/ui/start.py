@@ -12,7 +12,7 @@ from typing import Any, Optional
 from ictbekwaam import dutch, safe
 from ictbekwaam.core.interview import Interview, adopt_draft
 from ictbekwaam.errors import DataError, Place
-from ictbekwaam.files.storage import PREVIOUS_DRAFT_HINT, Store
+from ictbekwaam.files.storage import Store
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.model.result import Result, new_result
 from ictbekwaam.ui.protocol import BACK_KEY, EXPLAIN_KEY, SKIP_KEY, MenuChoice, Ui
@@ -88,7 +88,7 @@ def _load_draft(store: Store) -> Optional[Result]:
                 (
                     Place(store.draft_path),
                     "je concept is beschadigd; begin opnieuw met 'ictbekwaam assess --new' "
-                    f"(het beschadigde concept blijft dan bewaard, als {PREVIOUS_DRAFT_HINT})",
+                    "(het beschadigde concept blijft dan apart bewaard in je gegevensmap)",
                 ),
             ],
         ) from None
@@ -105,7 +105,7 @@ def _offer_resume(kader: Kader, store: Store, ui: Ui, draft: Result) -> str:
         "Wat wil je doen?",
         [
             MenuChoice("resume", "Verdergaan waar ik was", "1"),
-            MenuChoice("new", f"Opnieuw beginnen (dit concept blijft bewaard, als {PREVIOUS_DRAFT_HINT})", "2"),
+            MenuChoice("new", "Opnieuw beginnen (dit concept blijft apart bewaard)", "2"),
             MenuChoice("stop", "Stoppen", "3"),
         ],
     )

@@ -95,10 +95,12 @@ class Questions:
             MenuChoice(o.value, f"{o.label}{dash}{o.description}" if o.description else o.label, str(i))
             for i, o in enumerate(options, start=1)
         ]
+        # Skipping leaves the question open; with an answer already given, that means wiping it: say so.
+        skip = "Overslaan (staat later open in het overzicht)" if current is None else "Antwoord wissen (de vraag staat dan open)"
         choices += [
             SEPARATOR,
             MenuChoice(Nav.EXPLAIN, "Toelichting bij deze vraag", EXPLAIN_KEY),
-            MenuChoice(Nav.SKIP, "Overslaan (staat later open in het overzicht)", SKIP_KEY),
+            MenuChoice(Nav.SKIP, skip, SKIP_KEY),
         ]
         can_go_back = interview.position > 0
         if can_go_back:
@@ -120,7 +122,7 @@ class Questions:
             self._back()
         elif picked is Nav.SKIP:
             interview.skip()
-            self.ui.echo("overgeslagen: deze vraag staat open")
+            self.ui.echo("overgeslagen: deze vraag staat open" if current is None else "antwoord gewist: deze vraag staat open")
         else:
             interview.answer(picked)
             self.ui.echo(f"je antwoord: {shown_answer(interview, step, plain=True)}" if plain else interview.value_text(step))

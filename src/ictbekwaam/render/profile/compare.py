@@ -115,7 +115,7 @@ def compare_renderable(comparison: Comparison):  # -> rich.console.Group
         rows.add_column(no_wrap=True, min_width=answer_width)
         rows.add_column(no_wrap=True, min_width=answer_width + 2)
         rows.add_column(no_wrap=True, min_width=CHANGE_WIDTH)
-        rows.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+        rows.add_column(ratio=1)  # the statement wraps, never cut: as in the profile
         for change in section.items:
             style = {"beter": "green", "lager": "red"}.get(change.direction, "")
             rows.add_row(
