@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from ictbekwaam.files.loader import load_kader
 from ictbekwaam.files.storage import Store
 from ictbekwaam.model.kader import Kader
@@ -83,3 +85,16 @@ def run(kader, ui, store: Store | None = None, **kwargs):
     outcome = run_assess(kader, store or Store(), ui, **kwargs)
     assert ui.script == [], f"not asked: {ui.script}"
     return outcome
+
+
+@contextmanager
+def keyboard(keys: str):
+    """Run prompts inside an app session that reads ``keys`` from a pipe (prompt_toolkit's pipe input)."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as inp:
+        with create_app_session(input=inp, output=DummyOutput()):
+            inp.send_text(keys)
+            yield inp

@@ -10,7 +10,6 @@ the highlighted entry, Esc = back, a prefilled text field, Ctrl-C, closed input)
 from __future__ import annotations
 
 import io
-from contextlib import contextmanager
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -23,7 +22,7 @@ from ictbekwaam.files.storage import Store
 from ictbekwaam.files.results import read_result
 from ictbekwaam.ui.assess import run_assess
 from ictbekwaam.ui.prompts import MenuChoice, MenuUi
-from assess_keys import A, B, BV, C, QUESTIONS, figures, ids
+from assess_keys import A, B, BV, C, QUESTIONS, figures, ids, keyboard
 
 ENTER = "\r"
 ESC = "\x1b"
@@ -52,14 +51,6 @@ def screen(monkeypatch):
     console = Console(file=buffer, width=100, color_system=None, highlight=False)
     return console, buffer
 
-
-@contextmanager
-def keyboard(keys: str):
-    """Run prompts inside an app session that reads ``keys`` from a pipe."""
-    with create_pipe_input() as inp:
-        with create_app_session(input=inp, output=DummyOutput()):
-            inp.send_text(keys)
-            yield inp
 
 
 def seen(screen) -> str:

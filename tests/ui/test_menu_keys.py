@@ -15,20 +15,16 @@ import io
 import os
 import signal
 import sys
-from contextlib import contextmanager
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from ictbekwaam.core.interview import Nav
 from ictbekwaam.files.storage import Store
 from ictbekwaam.ui.prompts import ESCAPE_WAIT, MenuChoice, MenuUi
 
-ENTER = "\r"
-ESC = "\x1b"
+from assess_keys import ENTER, ESC, keyboard
+
 UP, DOWN, LEFT = "\x1b[A", "\x1b[B", "\x1b[D"
 CHOICES = [MenuChoice("a", "Een", "1"), MenuChoice("b", "Twee", "2"), MenuChoice("c", "Drie", "3")]
 
@@ -38,14 +34,6 @@ def ui(monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("LINES", "40")
     return MenuUi(Console(file=io.StringIO(), width=100, color_system=None, highlight=False))
-
-
-@contextmanager
-def keyboard(keys: str):
-    with create_pipe_input() as inp:
-        with create_app_session(input=inp, output=DummyOutput()):
-            inp.send_text(keys)
-            yield inp
 
 
 def test_every_application_waits_at_most_escape_wait_for_an_escape_sequence(ui, monkeypatch):
