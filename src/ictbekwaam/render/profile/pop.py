@@ -38,7 +38,7 @@ OWN_DEVELOPMENT = "eigen-ontwikkeling"  # theme 4 of the Handreiking
 TO_FILL = "…"
 HANDREIKING = "Handreiking"
 QUOTES = "Tekst tussen “ en ” staat letterlijk in het Kader of de Handreiking, met de bron erbij."
-FILE_QUOTES = f"{QUOTES} De voorbeelden komen uit het kaderbestand en staan er zonder aanhalingstekens."
+FILE_QUOTES = QUOTES + " De voorbeelden komen uit het kaderbestand en staan er zonder aanhalingstekens."
 
 
 def reflection_theme(handreiking: Handreiking) -> Thema | None:
