@@ -7,6 +7,7 @@ Tests import from here, never from each other.
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -83,6 +84,18 @@ def sanne_answers(kader) -> dict:
     return answers
 
 
+def without_ids(text: str, kader) -> str:
+    """``text`` with every item and kerntaak id of ``kader`` replaced by "<id>": two sentences that differ
+    only in an id ("Wie kan helpen: … op A4a …", "… op A12 …") are then the same sentence."""
+    ids = sorted({i.id for i in kader.all_items()} | {k.id for k in kader.kerntaken}, key=len, reverse=True)
+    return re.sub(r"(?<![\w-])(" + "|".join(re.escape(i) for i in ids) + r")(?![\w-])", "<id>", text)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, its lines joined (a sentence ends with . ? or ! before a space)."""
+    return [s for s in re.split(r"(?<=[.?!])\s+", " ".join(text.split())) if s]
+
+
 def render(renderable) -> str:
     from rich.console import Console
 
@@ -117,8 +130,10 @@ doelen:
 # go; B: 8/3 -> 2,7, B4 open (so "1 vraag niet beantwoord" in the header); C: 13/5 -> 2,6. In all
 # 8 + 15 + 2 + 4 = 29 of 10 + 17 + 3 + 5 = 35 on target. The points (the order rule of
 # core.priorities): the basisvaardigheden as one point (BV7 nee before BV5 deels), then the two
-# heaviest kerntaak gaps, A5 and C3 (2 levels); A2a and B2 (1 level) are lighter. Statements wrap,
-# never cut. Kerntaak A has A8 at 4 and no own example: an invitation to show one.
+# heaviest kerntaak gaps, A5 and C3 (2 levels); A2a and B2 (1 level) are lighter. Who helps is per
+# kerntaak (A: a colleague who does it in lessons; C: a leergroep, a vakplatform), what to do and what
+# shows progress per statement (data/oefenen.yaml). Statements wrap, never cut. Kerntaak A has A8 at 4
+# and no own example: an invitation to show one. The footer names ictbekwaam's texts of the points too.
 SANNE_SCREEN = """\
 Profiel ict-bekwaamheid: Sanne
 Resultaat van 12-03-2026, afgerond, 1 vraag niet beantwoord
@@ -126,13 +141,13 @@ Doelen: standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2
 (Beginnend) voor 17 stellingen, Ja voor de basisvaardigheden
 Schaal: 1 Nog niet · 2 Beginnend · 3 Bekwaam · 4 Voorbeeld voor anderen
 
-Bij 29 van de 35 beantwoorde vragen zit je op of boven je doel. Begin bij de
+Bij 29 van de 35 vragen die meetellen zit je op of boven je doel. Begin bij de
 basisvaardigheden: die zijn voorwaardelijk.
 Let op: Niet beantwoord, telt niet mee (1): B4.
 Let op: Niet van toepassing, telt niet mee (1): A3.
 
 Digitale basisvaardigheden
-██████████░░ op doel 8 van 10 (80%) · 1 deels · 1 ontbreekt
+██████████░░ op doel 8 van 10 (80%) · 1 deels · 1 nee
 BV1  ████ Ja doel Ja ✓    Ik kan in de onderwijscontext apparaten gebruiken,
                           zoals de beamer, het digitale schoolbord en digitale
                           video- en audioapparatuur.
@@ -274,10 +289,11 @@ Wat nu? Je belangrijkste ontwikkelpunten
      telefoon, gebruiken om opdrachten en spelletjes te doen in een omgeving
      buiten het schoolgebouw.” Zie: leraar24.nl/video/3232 (GPS-tocht in de
      natuur).
-   Wie kan helpen: de i-coach, of een collega die op A5 hoog scoort: vragen hoe
-   die het aanpakt, en een keer meekijken.
-   Zo laat je groei zien: een eigen voorbeeld bij A5 laten zien en uitleggen wat
-   ict daarin toevoegde.
+   Wie kan helpen: een collega die dit al in de les doet, of de i-coach: samen
+   één les voorbereiden waarin het leerdoel bepaalt welk ict-middel er komt, en
+   die les daarna nabespreken.
+   Zo laat je groei zien: een lesvoorbereiding waarin leerdoel, werkvorm en
+   ict-middel bij elkaar passen, en waarom juist dit middel.
 
 3. C3 Ik wissel via digitale platforms kennis en ervaringen uit: ik haal niet
    alleen informatie online, maar breng en deel ook zelf kennis.
@@ -296,10 +312,11 @@ Wat nu? Je belangrijkste ontwikkelpunten
      leermateriaal delen met collega’s en hier feedback op vragen en geven.”
      Zie: leraar24.nl/video/1315 (Leraar24; platform voor professionalisering);
      leraar24.nl/video/1356 (Contact met internationale collega’s).
-   Wie kan helpen: de i-coach, of een collega die op C3 hoog scoort: vragen hoe
-   die het aanpakt, en een keer meekijken.
-   Zo laat je groei zien: een eigen voorbeeld bij C3 laten zien en uitleggen wat
-   ict daarin toevoegde.
+   Wie kan helpen: collega's in een leergroep of op een vakplatform, of de
+   i-coach: een eerste eigen bijdrage aan een vakplatform of community samen
+   voorbereiden.
+   Zo laat je groei zien: een eigen bijdrage aan een online platform, met de
+   reacties die erop kwamen.
 
 Eigen voorbeelden laten zien
 Het Kader zegt hierover (hoofdstuk 4): “Een afspraak kan zijn, dat de leraar per
@@ -312,7 +329,9 @@ uitleggen wat de meerwaarde hiervan is.”
 Bron: Kennisnet, Kader voor ict-bekwaamheid van leraren (2012),
 https://ictbekwaamheid.kennisnet.nl. De schaal, de checklist, de stellingen, de
 toelichtingen (buiten de aanhalingstekens) en de standaarddoelen zijn toegevoegd
-door ictbekwaam.
+door ictbekwaam. Ook de teksten bij de ontwikkelpunten zijn van ictbekwaam: de
+oefensuggesties, wie kan helpen, wat groei laat zien, de volgende stappen waar
+het Kader geen voorbeeld geeft en het advies om verder te groeien.
 """
 
 

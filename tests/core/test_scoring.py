@@ -11,11 +11,16 @@ import pytest
 
 from ictbekwaam.model.kader import Kader
 from ictbekwaam.core.scoring import score
+from ictbekwaam.files.loader import load_oefenen
 from ictbekwaam.model.targets import Targets, default_targets
 from builders import RESPONDENT, WHEN, everything, make_result
 
+OEFENEN = load_oefenen()
+
+
 def profile_of(kader: Kader, answers: dict, targets: Targets | None = None, **kwargs):
-    return score(make_result(kader, answers, **kwargs), kader, targets or default_targets(kader))
+    """The profile as the commands make it: with ictbekwaam's own texts for the points."""
+    return score(make_result(kader, answers, **kwargs), kader, targets or default_targets(kader), OEFENEN)
 
 
 # --- items and sections ----------------------------------------------------------
@@ -82,7 +87,7 @@ def test_fewer_than_three_gaps_give_fewer_priorities(kader):
     assert [p.id for p in profile.priorities] == ["C4"]
     assert profile.priorities[0].reason == "C4: nu 1 (Nog niet), doel 2 (Beginnend); nog 1 niveau te gaan."
     n = len(kader.all_items())
-    assert profile.verdict == f"Bij {n - 1} van de {n} beantwoorde vragen zit je op of boven je doel."
+    assert profile.verdict == f"Bij {n - 1} van de {n} vragen die meetellen zit je op of boven je doel."
 
 
 def test_reasons_are_one_dutch_line(kader):
@@ -96,14 +101,14 @@ def test_reasons_are_one_dutch_line(kader):
     assert "\n" not in "".join(reasons.values())
     n = len(kader.all_items())  # four of them below target: BV7, BV5, A7b, C3
     assert profile.verdict == (
-        f"Bij {n - 4} van de {n} beantwoorde vragen zit je op of boven je doel. "
+        f"Bij {n - 4} van de {n} vragen die meetellen zit je op of boven je doel. "
         "Begin bij de basisvaardigheden: die zijn voorwaardelijk."
     )
 
 
 def test_one_answered_question_is_singular(kader):
     profile = profile_of(kader, {"A5": 1}, complete=False)
-    assert profile.verdict == "Bij 0 van de 1 beantwoorde vraag zit je op of boven je doel."
+    assert profile.verdict == "Bij 0 van de 1 vraag die meetelt zit je op of boven je doel."
 
 
 # --- honest verdicts -------------------------------------------------------------------
@@ -129,6 +134,33 @@ def test_growth_starts_with_the_lowest_levels(kader):
     targets = Targets({**default_targets(kader).per_item, **{i.id: 2 for k in kader.kerntaken for i in k.items}}, "t")
     profile = profile_of(kader, everything(kader) | {"C5": 2, "B2": 2}, targets)
     assert [g.id for g in profile.growth] == ["B2", "C5", "A1"]
+
+
+def test_growth_names_the_next_level_and_only_from_3_helping_colleagues(kader):
+    # Targets 2 everywhere; B2 and C5 at 2 (Beginnend), the rest at 3 (Bekwaam). The next step from 2 is
+    # 3 (Bekwaam), not 4: before issue 13's review every growth point said 4, "collega's op weg helpen".
+    targets = Targets({**default_targets(kader).per_item, **{i.id: 2 for k in kader.kerntaken for i in k.items}}, "t")
+    profile = profile_of(kader, everything(kader) | {"C5": 2, "B2": 2}, targets)
+    assert [(g.id, g.next_level) for g in profile.growth] == [
+        ("B2", (3, "Bekwaam")), ("C5", (3, "Bekwaam")), ("A1", (4, "Voorbeeld voor anderen")),
+    ]
+    assert profile.growth[0].reason == "B2: nu 2 (Beginnend), op het doel; een volgende stap is 3 (Bekwaam)."
+    assert profile.growth[2].reason.endswith("een volgende stap is 4 (Voorbeeld voor anderen): collega's ermee op weg helpen.")
+    assert profile.verdict == (
+        "Je zit bij alles wat je beantwoordde op of boven het doel. Wil je verder groeien? Een volgende stap is een "
+        "niveau hoger, bijvoorbeeld bij B2 en C5 naar 3 (Bekwaam) en bij A1 naar 4 (Voorbeeld voor anderen)."
+    )
+    # Who can help, below the top; at the top the teacher is the one who helps.
+    assert profile.growth[0].help.startswith("de ict-coördinator, of een collega die de systemen van de school goed kent: ")
+    assert profile.growth[2].help == ""
+
+
+def test_on_a_target_of_1_a_teacher_at_1_grows_to_2(kader):
+    targets = Targets({**default_targets(kader).per_item, **{i.id: 1 for k in kader.kerntaken for i in k.items}}, "t")
+    profile = profile_of(kader, everything(kader, level=1), targets)
+    assert [(g.id, g.next_level) for g in profile.growth] == [(i, (2, "Beginnend")) for i in ("A1", "A2a", "A2b")]
+    assert "Help collega's op weg" not in profile.verdict
+    assert profile.verdict.endswith("Een volgende stap is een niveau hoger, bijvoorbeeld bij A1, A2a en A2b naar 2 (Beginnend).")
 
 
 def test_everything_at_the_top(kader):

@@ -15,7 +15,7 @@ from ictbekwaam.core.priorities import BASIS_NOTE, KADER_EVIDENCE, SUGGESTIE
 from ictbekwaam.core.scoring import score
 from ictbekwaam.files.loader import builtin_kader_path, load_kader, load_oefenen
 from ictbekwaam.model.targets import Targets, default_targets
-from builders import everything, make_result
+from builders import everything, make_result, sentences, without_ids
 
 OEFENEN = load_oefenen()
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,8 +29,23 @@ def profile_of(kader, answers: dict, targets: Targets | None = None, oefenen=OEF
     return score(make_result(kader, answers, **kwargs), kader, targets or default_targets(kader), oefenen)
 
 
-def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.?!])\s+", " ".join(text.split())) if s]
+def practice(kader, item_id: str) -> str:
+    """ictbekwaam's way to practise the shipped basisvaardigheid ``item_id``."""
+    return OEFENEN.practice_for(kader.item(item_id).stelling)
+
+
+def guidance_said(profile, kader) -> list[str]:
+    """The sentences of ictbekwaam's guidance in the points and invitations, ids replaced by "<id>".
+
+    The reasons (a point's own figures) and the Kader's descriptions are left out: they are about one
+    statement by nature; what must never repeat with only an id changed is the advice.
+    """
+    said = []
+    for point in profile.priorities + profile.growth:
+        said += sentences(" ".join([point.advice, point.help, point.evidence, point.general]))
+        said += [s for p in point.skills for s in sentences(p.suggestion)]
+    said += [s for invitation in profile.invitations for s in sentences(invitation.text())]
+    return [without_ids(s, kader) for s in said]
 
 
 # --- the order rule -----------------------------------------------------------------------
@@ -49,7 +64,9 @@ def test_the_issue_13_pattern_gives_one_basis_point_and_the_kerntaak_points(kade
     assert [(p.item.id, p.item.answer_label) for p in basis.skills] == [
         ("BV2", "Nee"), ("BV4", "Nee"), ("BV1", "Deels"), ("BV3", "Deels"), ("BV5", "Deels"),
     ]
-    assert [p.suggestion for p in basis.skills] == [OEFENEN[i] for i in ("BV2", "BV4", "BV1", "BV3", "BV5")]
+    assert [p.suggestion for p in basis.skills] == [practice(kader, i) for i in ("BV2", "BV4", "BV1", "BV3", "BV5")]
+    assert basis.unpractised == ()
+    assert basis.general == ""  # every shipped skill has its own way to practise
     assert basis.advice == BASIS_NOTE and SUGGESTIE in basis.advice
     assert basis.gap == 1 + 1 + 0.5 + 0.5 + 0.5
     assert basis.section_naam == "Digitale basisvaardigheden"
@@ -98,19 +115,34 @@ def test_next_steps_are_the_linked_voorbeelden_and_one_described_earlier_is_refe
     assert profile.priorities[0].advice == ""
 
 
-def test_help_and_evidence_name_the_statement_never_a_person(kader):
-    point = profile_of(kader, everything(kader) | {"A5": 1}).priorities[0]
-    assert point.help == "de i-coach, of een collega die op A5 hoog scoort: vragen hoe die het aanpakt, en een keer meekijken."
-    assert point.evidence == "een eigen voorbeeld bij A5 laten zien en uitleggen wat ict daarin toevoegde."
+def test_who_helps_is_per_kerntaak_and_what_to_do_and_show_per_statement(kader):
+    # Before the review every point said "de i-coach, of een collega die op A5 hoog scoort: vragen hoe die het
+    # aanpakt, en een keer meekijken." and "een eigen voorbeeld bij A5 laten zien …", with only the id changed.
+    points = {p.id: p for p in profile_of(kader, everything(kader) | {"A5": 1, "B1": 1, "C3": 1}).priorities}
+    points |= {p.id: p for p in profile_of(kader, everything(kader) | {"A12": 1}).priorities}
+    assert points["A5"].help == (
+        "een collega die dit al in de les doet, of de i-coach: samen één les voorbereiden waarin het leerdoel bepaalt "
+        "welk ict-middel er komt, en die les daarna nabespreken."
+    )
+    assert points["A12"].help.startswith("een collega die dit al in de les doet, of de i-coach: een keer meekijken in een les met een computersimulatie")
+    assert points["B1"].help.startswith("de ict-coördinator, of een collega die de systemen van de school goed kent: samen de absentie-")
+    assert points["C3"].help.startswith("collega's in een leergroep of op een vakplatform, of de i-coach: een eerste eigen bijdrage")
+    assert points["A5"].evidence == (
+        "een lesvoorbereiding waarin leerdoel, werkvorm en ict-middel bij elkaar passen, en waarom juist dit middel."
+    )
+    assert points["A12"].evidence == (
+        "een les waarin leerlingen met een simulatie of een webquest iets onderzochten, en wat ze daardoor ontdekten."
+    )
+    # Never a name; no form of address (the POP says "ik", the profile "je").
+    for point in points.values():
+        assert not re.search(r"\b(je|jij|jouw|u|uw|ik|mijn)\b", point.help + point.evidence, re.I)
 
 
-def test_the_issue_13_pattern_never_says_a_sentence_twice(kader):
+def test_the_issue_13_pattern_never_says_a_sentence_twice_not_even_with_another_id(kader):
     profile = profile_of(kader, everything(kader) | ISSUE_13)
-    said = []
-    for point in profile.priorities:
-        said += sentences(" ".join([point.reason, point.advice, point.help, point.evidence]))
-        said += [s for p in point.skills for s in sentences(p.suggestion)]
-        said += [s for v in point.steps if point.described_at(v.id) is None for s in sentences(v.omschrijving)]
+    said = guidance_said(profile, kader)
+    said += [s for p in profile.priorities for s in sentences(p.reason)]  # the reasons with their ids
+    said += [s for p in profile.priorities for v in p.steps if p.described_at(v.id) is None for s in sentences(v.omschrijving)]
     assert len(said) > 20
     assert len(said) == len(set(said)), [s for s in said if said.count(s) > 1]
 
@@ -123,35 +155,129 @@ def own_kader(tmp_path, change) -> object:
     return load_kader(path)
 
 
-def test_a_schools_own_basisvaardigheden_get_a_general_sentence(tmp_path):
+def test_a_suggestion_is_used_only_for_the_statement_it_was_written_for(tmp_path):
+    # A school's BV2 is about Teams, not about managing files: before the review it got the file-management
+    # suggestion (looked up by id). BV1 keeps its statement under another id, DB1: it keeps its suggestion.
+    def change(data):
+        items = data["basisvaardigheden"]["items"]
+        items[0]["id"] = "DB1"
+        items[0]["stelling"] = "  ik kan in de onderwijscontext apparaten gebruiken, zoals de beamer, het digitale schoolbord en digitale video- en audioapparatuur"
+        items[1]["stelling"] = "Ik kan lesgeven met Microsoft Teams en OneNote."
+
+    own = own_kader(tmp_path, change)
+    kader = load_kader()
+    basis = profile_of(own, everything(own) | {"DB1": "nee", "BV2": "nee", "A5": 1}).priorities[0]
+    assert [(p.item.id, p.suggestion) for p in basis.skills] == [("DB1", practice(kader, "BV1")), ("BV2", "")]
+    assert basis.general == (
+        "Voor BV2 heeft ictbekwaam geen eigen suggestie: één taak uit het eigen werk kiezen waarin deze vaardigheid "
+        "nodig is, die een paar keer doen en bijhouden wat nog lastig is."
+    )
+    assert basis.unpractised == ("BV2",)
+
+
+def test_a_schools_own_basisvaardigheden_share_one_general_line(tmp_path):
     def rename(data):
         for n, item in enumerate(data["basisvaardigheden"]["items"], start=1):
             item["id"] = f"DV{n}"
+            item["stelling"] = f"Ik kan werken met systeem {n} van de school."
 
     own = own_kader(tmp_path, rename)
-    profile = profile_of(own, everything(own) | {"DV1": "nee", "DV2": "deels", "A5": 1})
+    profile = profile_of(own, everything(own) | {"DV1": "nee", "DV2": "deels", "DV3": "nee", "A5": 1})
     basis = profile.priorities[0]
-    assert [p.suggestion for p in basis.skills] == [
-        "Een collega of de i-coach vragen om DV1 een keer voor te doen, en het daarna zelf proberen met eigen lesmateriaal.",
-        "Een collega of de i-coach vragen om DV2 een keer voor te doen, en het daarna zelf proberen met eigen lesmateriaal.",
-    ]
-    # Without the suggestions file at all (score called without it): the same general sentences.
-    assert profile_of(own, everything(own) | {"DV1": "nee", "DV2": "deels", "A5": 1}, oefenen=None) == profile
+    # One line for the three together, not the same sentence three times above "Wie kan helpen: … voordoet".
+    assert [p.suggestion for p in basis.skills] == ["", "", ""]
+    assert basis.general == (
+        "Voor DV1, DV3 en DV2 heeft ictbekwaam geen eigen suggestie: één taak uit het eigen werk kiezen waarin deze "
+        "vaardigheden nodig zijn, die een paar keer doen en bijhouden wat nog lastig is."
+    )
+    assert "voordoet" not in basis.general
+    # Without ictbekwaam's texts at all (score called without them): the same.
+    assert profile_of(own, everything(own) | {"DV1": "nee", "DV2": "deels", "DV3": "nee", "A5": 1}, oefenen=None).priorities[0] == basis
 
 
-def test_a_statement_without_voorbeelden_gets_its_own_advice(tmp_path):
-    own = own_kader(tmp_path, lambda data: data.update(voorbeelden=[]))
-    profile = profile_of(own, everything(own) | {"A5": 1, "B1": 1})
+def test_statements_ictbekwaam_has_no_texts_for_get_general_ones_once(tmp_path):
+    # A school's own kader without voorbeelden, whose A5, A6 and B1 read differently: the general advice and
+    # help once, at the first point; the evidence names each statement.
+    def change(data):
+        data.update(voorbeelden=[])
+        for kerntaak in data["kerntaken"]:
+            for item in kerntaak["items"]:
+                item["stelling"] = f"Ik werk op school aan onderdeel {item['id'].lower()}."
+
+    own = own_kader(tmp_path, change)
+    profile = profile_of(own, everything(own) | {"A5": 1, "A6": 1, "B1": 1})
+    assert [p.id for p in profile.priorities] == ["A5", "A6", "B1"]
     assert [p.advice for p in profile.priorities] == [
-        "voor A5 één les of taak in de komende weken kiezen om dit bewust te doen, en vooraf en achteraf met de "
-        "i-coach bespreken wat het opleverde.",
-        "voor B1 één les of taak in de komende weken kiezen om dit bewust te doen, en vooraf en achteraf met de "
-        "i-coach bespreken wat het opleverde.",
+        "één les of taak in de komende weken kiezen om dit bewust te doen, en vooraf en achteraf met de i-coach "
+        "bespreken wat het opleverde.",
+        "",
+        "",
     ]
+    assert [p.help for p in profile.priorities] == [
+        "een collega die dit al in de les doet, of de i-coach: vragen hoe die het aanpakt, en een keer meekijken.",
+        "",
+        "de ict-coördinator, of een collega die de systemen van de school goed kent: vragen hoe die het aanpakt, en "
+        "een keer meekijken.",
+    ]
+    assert profile.priorities[1].evidence == (
+        "een eigen voorbeeld bij de stelling ‘Ik werk op school aan onderdeel a6’, en wat ict daarin toevoegde."
+    )
     assert all(p.steps == () for p in profile.priorities)
+    said = guidance_said(profile, own)
+    assert len(said) == len(set(said)), [s for s in said if said.count(s) > 1]
+
+
+def test_a_kerntaak_of_the_schools_own_gets_kind_general_helpers(tmp_path):
+    def change(data):
+        data["kerntaken"][2]["id"] = "D"
+        for voorbeeld in data["voorbeelden"]:
+            voorbeeld["kerntaak"] = "D" if voorbeeld["kerntaak"] == "C" else voorbeeld["kerntaak"]
+        data["kerntaken"][2]["items"][2]["stelling"] = "Ik deel kennis in de leergroep van de school."
+
+    own = own_kader(tmp_path, change)
+    point = profile_of(own, everything(own) | {"C3": 1}).priorities[0]
+    assert point.help == (
+        "de i-coach, of een collega die hier al goed in is: vragen hoe die een voorbeeld als ‘Online platforms en "
+        "community’s’ aanpakt, en een keer meekijken."
+    )
+    assert point.evidence == "een eigen voorbeeld zoals ‘Online platforms en community’s’, en wat ict daarin toevoegde."
 
 
 # --- invitations: rated high without an own example -------------------------------------------
+
+
+def test_a_teacher_at_1_on_a_target_of_1_is_not_asked_for_an_example(kader):
+    # A school's targets at 1: a teacher at 1 is "on target", but does not do it yet; there is nothing to show.
+    targets = Targets({**default_targets(kader).per_item, **{i.id: 1 for k in kader.kerntaken for i in k.items}}, "t")
+    answers = everything(kader, level=1) | {"B3": 2}
+    profile = profile_of(kader, answers, targets)
+    # Only B has a statement at 2 or higher (B3); A and C are all at 1.
+    assert [i.kerntaak for i in profile.invitations] == ["B"]
+    assert profile_of(kader, everything(kader, level=1), targets).invitations == ()
+
+
+def test_an_invitation_says_how_many_statements_count(kader):
+    # C: only C1 answered with a level (4), the others open or "niet van toepassing". Before the review:
+    # "je zit bij alle stellingen op of boven je doel", when one of five counted.
+    answers = everything(kader) | {"C1": 4, "C2": "nvt", "C3": "nvt", "C5": "nvt"}
+    del answers["C4"]
+    invitation = profile_of(kader, answers, evidence={"A": ("x", ""), "B": ("y", "")}).invitations[0]
+    assert invitation.text() == (
+        "Kerntaak C (Professionele ontwikkeling): je zit bij C1 op niveau 4 (Voorbeeld voor anderen), alleen staat er "
+        "nog geen eigen voorbeeld bij: welk voorbeeld uit je werk laat dat zien, en wat voegde het toe?"
+    )
+    answers |= {"C1": 3, "C2": 3}
+    invitation = profile_of(kader, answers, evidence={"A": ("x", ""), "B": ("y", "")}).invitations[0]
+    assert invitation.text(ik=True).startswith(
+        "Kerntaak C (Professionele ontwikkeling): ik zit bij alle 2 stellingen die ik met een niveau beantwoordde, op "
+        "of boven mijn doel, alleen"
+    )
+    answers |= {"C2": "nvt"}
+    invitation = profile_of(kader, answers, evidence={"A": ("x", ""), "B": ("y", "")}).invitations[0]
+    assert invitation.text().startswith(
+        "Kerntaak C (Professionele ontwikkeling): je zit bij de ene stelling die je met een niveau beantwoordde, op of "
+        "boven je doel, alleen"
+    )
 
 
 def test_a_kerntaak_on_target_without_an_example_gets_an_invitation(kader):
@@ -191,15 +317,24 @@ def test_nothing_counted_invites_nothing(kader):
 # --- the data: ictbekwaam's ways to practise, and the Kader's own idea ------------------------------
 
 
-def test_every_shipped_basisvaardigheid_has_its_own_suggestion(kader):
-    ids = [i.id for i in kader.basisvaardigheden.items]
-    assert sorted(OEFENEN) == sorted(ids)
-    said = [s for text in OEFENEN.values() for s in sentences(text)]
-    assert len(said) == len(set(said))
-    for text in OEFENEN.values():
+def test_every_shipped_statement_has_ictbekwaams_own_texts(kader):
+    # Each text is found by the statement it was written for: data/oefenen.yaml follows data/kader.yaml.
+    suggestions = [practice(kader, i.id) for i in kader.basisvaardigheden.items]
+    assert all(suggestions) and len(OEFENEN.practice) == len(suggestions)
+    statements = [(k.id, OEFENEN.statement(i.stelling)) for k in kader.kerntaken for i in k.items]
+    assert all(texts is not None and texts.kerntaak == k for k, texts in statements), [k for k, t in statements if t is None]
+    assert len(OEFENEN.statements) == len(statements)
+    assert sorted(OEFENEN.helpers) == [k.id for k in kader.kerntaken]
+    texts = suggestions + [t.hulp for _, t in statements] + [t.bewijs for _, t in statements]
+    said = [s for text in texts for s in sentences(text)]
+    assert len(said) == len(set(said)), [s for s in said if said.count(s) > 1]
+    for text in texts + list(OEFENEN.helpers.values()):
         # No form of address: the profile ("je") and the POP ("ik") show the same words.
         assert not re.search(r"\b(je|jij|jouw|u|uw|ik|mijn)\b", text, re.I), text
+    for text in suggestions:
         assert text[0].isupper() and text.endswith(".")
+    for text in [t.hulp for _, t in statements] + [t.bewijs for _, t in statements]:
+        assert text[0].islower() and text.endswith("."), text  # they complete "Wie kan helpen: …: " and "Zo laat je groei zien: "
 
 
 @pytest.mark.parametrize("where", ["kader.yaml", "source"])

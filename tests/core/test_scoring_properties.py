@@ -8,13 +8,12 @@ import msgspec
 from hypothesis import given
 from hypothesis import strategies as st
 
-import re
-
 from ictbekwaam.model import result as results
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN
 from ictbekwaam.files.loader import load_kader, load_oefenen
 from ictbekwaam.core.scoring import Profile, score
 from ictbekwaam.model.targets import Targets
+from builders import sentences, without_ids
 
 KADER = load_kader()
 OEFENEN = load_oefenen()
@@ -112,10 +111,6 @@ def test_the_order_of_the_answers_never_changes_the_profile(answers, targets, rn
     assert profile({k: answers[k] for k in keys}, targets) == profile(answers, targets)
 
 
-def _sentences(text: str) -> list[str]:
-    return [part for part in re.split(r"(?<=[.?!])\s+", " ".join(text.split())) if part]
-
-
 @given(answers_st, targets_st)
 def test_the_order_rule_of_the_points(answers, targets):
     p = profile(answers, targets)
@@ -145,22 +140,41 @@ def test_the_order_rule_of_the_points(answers, targets):
 
 
 @given(answers_st, targets_st)
-def test_no_sentence_is_said_twice(answers, targets):
+def test_no_sentence_is_said_twice_not_even_with_another_id(answers, targets):
     p = profile(answers, targets)
+    # ictbekwaam's guidance, with every id replaced by "<id>": "… op A4a …" and "… op A12 …" are one sentence.
     said = []
     for point in p.priorities + p.growth:
-        said += _sentences(" ".join([point.reason, point.advice, point.help, point.evidence]))
-        said += [s for practice in point.skills for s in _sentences(practice.suggestion)]
-        said += [s for v in point.steps if point.described_at(v.id) is None for s in _sentences(v.omschrijving)]
-    said += [s for invitation in p.invitations for s in _sentences(invitation.text())]
+        said += sentences(" ".join([point.advice, point.help, point.evidence, point.general]))
+        said += [s for practice in point.skills for s in sentences(practice.suggestion)]
+    said += [s for invitation in p.invitations for s in sentences(invitation.text())]
+    said = [without_ids(s, KADER) for s in said]
+    # The reasons (each point's own figures, with its id) and the Kader's descriptions, as they are.
+    said += [s for point in p.priorities + p.growth for s in sentences(point.reason)]
+    said += [s for q in p.priorities + p.growth for v in q.steps if q.described_at(v.id) is None for s in sentences(v.omschrijving)]
     assert len(said) == len(set(said)), [s for s in said if said.count(s) > 1]
+
+
+@given(answers_st, targets_st)
+def test_growth_goes_to_the_next_level(answers, targets):
+    p = profile(answers, targets)
+    top = max(LEVELS)
+    for point in p.growth:
+        assert point.next_level is not None and point.next_level[0] == point.item.level + 1
+        assert ("collega's ermee op weg helpen" in point.reason) == (point.next_level[0] == top)
+        assert (point.help == "") == (point.next_level[0] == top)
 
 
 @given(answers_st, targets_st)
 def test_an_invitation_for_every_kerntaak_rated_high_without_an_example(answers, targets):
     p = profile(answers, targets)  # no own examples in these results
     top = max(LEVELS)
+    # ... and with a statement above the lowest level: nothing to show an example of otherwise.
     expected = [
-        s.id for s in p.kerntaken if s.counted and (s.on_target == s.counted or any(i.level == top for i in s.items))
+        s.id
+        for s in p.kerntaken
+        if s.counted
+        and (s.on_target == s.counted or any(i.level == top for i in s.items))
+        and any(i.level is not None and i.level > min(LEVELS) for i in s.items)
     ]
     assert [i.kerntaak for i in p.invitations] == expected

@@ -257,18 +257,55 @@ def test_the_practice_suggestions_ship_beside_the_kader():
     assert builtin_oefenen_path() == data_dir() / "oefenen.yaml"
     data = yaml.safe_load(builtin_oefenen_path().read_text(encoding="utf-8"))
     assert data["herkomst"] == "suggestie van ictbekwaam"
-    suggestions = load_oefenen()
-    assert set(suggestions) == {i["id"] for i in KADER["basisvaardigheden"]["items"]}
+    guidance = load_oefenen()
+    # Each text is kept with the statement it was written for, and found by it.
+    assert {i["id"]: guidance.practice_for(i["stelling"]) != "" for i in KADER["basisvaardigheden"]["items"]} == {
+        i["id"]: True for i in KADER["basisvaardigheden"]["items"]
+    }
     # A folded YAML text comes back as one line with single spaces.
-    assert all("\n" not in text and "  " not in text for text in suggestions.values())
+    texts = list(guidance.practice.values()) + [t.hulp for t in guidance.statements.values()]
+    assert all("\n" not in text and "  " not in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("kader", "verbatim"),
+    [("shipped", True), ("copy", True), ("1.0.0", False), ("edited", False)],
+)
+def test_only_the_shipped_kader_is_verbatim(tmp_path, kader, verbatim):
+    """The fingerprint of the shipped kader.yaml comes with ictbekwaam's texts: a copy of it counts as it,
+    the 1.0.0 encoding (paraphrases) and an edited copy do not."""
+    from ictbekwaam.model.kader import fingerprint
+
+    data = copy.deepcopy(KADER)
+    if kader == "edited":
+        data["voorbeelden"][0]["omschrijving"] = "In eigen woorden: zorg voor een veilige leeromgeving."
+    path = {
+        "shipped": builtin_kader_path(),
+        "copy": write(tmp_path, data) if kader == "copy" else None,
+        "1.0.0": Path(__file__).resolve().parents[1] / "fixtures" / "kader-1.0.0" / "kader.yaml",
+        "edited": write(tmp_path, data) if kader == "edited" else None,
+    }[kader]
+    assert (fingerprint(load_kader(path)) == load_oefenen().verbatim_kader) is verbatim
 
 
 def test_a_bad_suggestions_file_names_the_place_and_line(tmp_path):
     path = tmp_path / "oefenen.yaml"
-    path.write_text('herkomst: "suggestie van ictbekwaam"\nsuggesties:\n  BV1: ""\n', encoding="utf-8")
+    path.write_text(
+        'herkomst: "suggestie van ictbekwaam"\nbasisvaardigheden:\n  BV1:\n    stelling: "Ik kan het."\n    oefenen: ""\n',
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as info:
         load_oefenen(path)
     place, message = info.value.problems[0]
-    assert (place.path, place.line) == ("suggesties.BV1", 3)
-    assert message == "de suggestie is leeg; schrijf er een of laat de regel weg"
-    assert str(info.value).startswith(f"{path}, regel 3: suggesties.BV1: ")
+    assert (place.path, place.line) == ("basisvaardigheden.BV1.oefenen", 5)
+    assert message == "deze tekst is leeg; schrijf er een of laat de vaardigheid weg"
+    assert str(info.value).startswith(f"{path}, regel 5: basisvaardigheden.BV1.oefenen: ")
+
+
+def test_a_suggestion_without_its_statement_is_refused(tmp_path):
+    path = tmp_path / "oefenen.yaml"
+    path.write_text('herkomst: "suggestie van ictbekwaam"\nbasisvaardigheden:\n  BV1:\n    oefenen: "Oefenen."\n', encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_oefenen(path)
+    # Every text needs the statement it was written for: without it, it could not be matched.
+    assert info.value.problems[0][1] == "verplicht veld 'stelling' ontbreekt"

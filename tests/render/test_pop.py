@@ -10,7 +10,7 @@ import yaml
 from ictbekwaam.files.loader import builtin_handreiking_path, load_oefenen
 from ictbekwaam.render.profile.pop import pop_markdown, reflection_theme
 from ictbekwaam.core.scoring import score
-from ictbekwaam.model.targets import default_targets
+from ictbekwaam.model.targets import Targets, default_targets
 from builders import sanne_answers
 from builders import everything, make_result, write_result
 from builders import DE_BRUG
@@ -54,11 +54,11 @@ def test_the_summary_by_hand(run_cli, kader, tmp_path):
     # As SANNE_SCREEN works it out: kerntaak A has 18 statements (A4a, A4b), 17 counted (A3 nvt), 15 on
     # target (17 - A2a - A5), 15/17 = 88%; in all 8 + 15 + 2 + 4 = 29 of 10 + 17 + 3 + 5 = 35.
     assert part.splitlines()[1:10] == [
-        "Bij 29 van de 35 beantwoorde vragen zit ik op of boven mijn doel. Ik begin bij de basisvaardigheden: die zijn voorwaardelijk.",
+        "Bij 29 van de 35 vragen die meetellen zit ik op of boven mijn doel. Ik begin bij de basisvaardigheden: die zijn voorwaardelijk.",
         "",
         "| Onderdeel | Op doel | Gemiddeld niveau | Nog te gaan |",
         "|---|---|---|---|",
-        "| Digitale basisvaardigheden | 8 van 10 (80%) | – | 1 deels, 1 ontbreekt |",
+        "| Digitale basisvaardigheden | 8 van 10 (80%) | – | 1 deels, 1 nee |",
         "| Kerntaak A: Pedagogisch-didactisch handelen | 15 van 17 (88%) | 2,8 van 4 | 3 niveaus |",
         "| Kerntaak B: Werken in de schoolcontext | 2 van 3 (67%) | 2,7 van 4 | 1 niveau |",
         "| Kerntaak C: Professionele ontwikkeling | 4 van 5 (80%) | 2,6 van 4 | 2 niveaus |",
@@ -86,8 +86,8 @@ def test_one_to_three_goals_from_the_priorities_with_activities(run_cli, kader, 
     assert "- **Webquests**: “Leerlingen krijgen een betekenisvolle" in part
     assert "(Abbit & Orphus, 2008). \\[…\\] Maar de werkelijke kracht" in part
     assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in part
-    assert "- *Wie kan helpen:* de i-coach, of een collega die op A5 hoog scoort" in part
-    assert "- *Zo laat ik groei zien:* een eigen voorbeeld bij A5 laten zien" in part
+    assert "- *Wie kan helpen:* een collega die dit al in de les doet, of de i-coach: samen één les voorbereiden" in part
+    assert "- *Zo laat ik groei zien:* een lesvoorbereiding waarin leerdoel, werkvorm en ict-middel" in part
     # Fields to fill in under every goal.
     assert part.count("- *Wat ga ik doen, en wanneer:* …") == 3
 
@@ -138,6 +138,7 @@ def test_pop_to_stdout_and_a_draft_is_marked(run_cli, kader, tmp_path):
     run = run_cli("pop", str(path))
     assert run.code == 0
     assert "> **Let op**: mijn zelfevaluatie is nog niet afgerond (concept). Ik rond die eerst af" in run.out
+    assert "| Zelfevaluatie | 12-03-2026 |" in run.out  # said once, above
     assert "| Naam | … |" in run.out
 
 
@@ -156,9 +157,30 @@ def test_the_schools_doelen_change_the_goals(run_cli, kader, tmp_path):
 def test_nothing_to_develop_gives_growth_goals(kader, handreiking):
     profile = score(make_result(kader, everything(kader, level=4) | {"B2": 3}), kader, default_targets(kader))
     part = section(pop_markdown(profile, handreiking), "2. Mijn ontwikkeldoelen")
-    assert part.splitlines()[1] == "Ik zit overal op of boven mijn doel. Deze doelen gaan verder: van bekwaam naar voorbeeld voor anderen."
+    assert part.splitlines()[1] == (
+        "Ik zit overal op of boven mijn doel. Deze doelen gaan een stap verder: van niveau 3 (Bekwaam) naar 4 "
+        "(Voorbeeld voor anderen)."
+    )
     assert f"### Doel 1: {kader.item('B2').stelling} (B2)" in part
     assert "- *Waar wil ik naartoe:* van niveau 3 (Bekwaam) naar 4 (Voorbeeld voor anderen)" in part
+
+
+def test_growth_goals_go_to_the_next_level_not_the_top(kader, handreiking):
+    # A school's targets at 2; B2 at 2, the rest at 3. Before the review the POP said "van bekwaam naar
+    # voorbeeld voor anderen" and "van niveau 2 (Beginnend) naar 4" for B2.
+    targets = Targets({**default_targets(kader).per_item, **{i.id: 2 for k in kader.kerntaken for i in k.items}}, "t")
+    profile = score(make_result(kader, everything(kader) | {"B2": 2}), kader, targets, load_oefenen())
+    text = pop_markdown(profile, handreiking)
+    part = section(text, "2. Mijn ontwikkeldoelen")
+    assert part.splitlines()[1] == "Ik zit overal op of boven mijn doel. Deze doelen gaan een stap verder: bij elk doel één niveau hoger dan nu."
+    assert "- *Waar wil ik naartoe:* van niveau 2 (Beginnend) naar 3 (Bekwaam)" in part
+    assert "- *Waarom dit doel:* B2: nu 2 (Beginnend), op het doel; een volgende stap is 3 (Bekwaam)." in part
+    assert "naar 4" not in part.split("### Doel 2")[0]
+    summary = section(text, "1. Waar sta ik nu?").splitlines()[1]
+    assert summary.endswith(
+        "Ik kan verder groeien, een niveau hoger: bij B2 naar 3 (Bekwaam) en bij A1 en A2a naar 4 (Voorbeeld voor anderen)."
+    )
+    assert "collega's op weg" not in summary
 
 
 def test_no_answers_gives_no_goals(kader, handreiking):
@@ -213,3 +235,26 @@ def test_a_pop_is_never_overwritten_without_overwrite(run_cli, kader, tmp_path):
     assert out.read_text(encoding="utf-8") == edited
     assert run_cli("pop", str(path), "-o", str(out), "--overwrite").code == 0
     assert "| Gesprek met | … |" in out.read_text(encoding="utf-8")
+
+
+def test_a_pop_with_another_kader_file_does_not_quote_its_voorbeelden(run_cli, tmp_path):
+    # The 1.0.0 encoding's voorbeelden are paraphrases: no “ ”, and the header and footer say where they come from.
+    from pathlib import Path
+
+    from ictbekwaam.files.loader import load_kader
+
+    kader_file = Path(__file__).resolve().parents[1] / "fixtures" / "kader-1.0.0" / "kader.yaml"
+    old = load_kader(kader_file)
+    path = write_result(tmp_path / "r.json", make_result(old, everything(old) | {"A5": 1, "B1": 1}))
+    run = run_cli("--kader", str(kader_file), "pop", str(path))
+    assert run.code == 0, run
+    text = run.out
+    assert (
+        "Tekst tussen “ en ” staat letterlijk in het Kader of de Handreiking, met de bron erbij. De voorbeelden komen "
+        "uit het kaderbestand en staan er zonder aanhalingstekens.*"
+    ) in text
+    goals = section(text, "2. Mijn ontwikkeldoelen")
+    assert "*Voorbeelden uit het kaderbestand*:" in goals and "“" not in goals
+    assert "- **Computersimulaties**: Computersimulaties stellen leerlingen in staat" in goals
+    assert "buiten de aanhalingstekens" not in text
+    assert "De schaal, de stellingen en de voorbeelden komen uit het kaderbestand; of die tekst letterlijk" in text

@@ -64,18 +64,19 @@ def test_the_end_of_assess_shows_the_same_screen(kader):
     ]
 
 
-def test_a_draft_says_so_at_the_top(kader):
+def test_a_draft_says_so_at_the_top_once(kader):
     top = lines(render(profile_renderable(sanne(kader, complete=False))))[:4]
+    # Before the review the next line said "Resultaat van 12-03-2026, CONCEPT (nog niet afgerond)" again.
     assert top == [
         "Profiel ict-bekwaamheid: Sanne",
         "CONCEPT: deze zelfevaluatie is nog niet afgerond.",
-        "Resultaat van 12-03-2026, CONCEPT (nog niet afgerond)",
+        "Resultaat van 12-03-2026",
         "Doelen: standaarddoelen: niveau 3 (Bekwaam) voor 10 stellingen en niveau 2",
     ]
 
 
 def test_nothing_to_develop_shows_where_to_grow(kader):
-    profile = score(make_result(kader, everything(kader, level=4) | {"C5": 3}), kader, default_targets(kader))
+    profile = score(make_result(kader, everything(kader, level=4) | {"C5": 3}), kader, default_targets(kader), OEFENEN)
     shown = lines(render(profile_renderable(profile)))
     assert shown[0] == "Profiel ict-bekwaamheid: respondent r-abababababababababababababababab"
     at = shown.index("Verder groeien (als je wilt)")
@@ -89,8 +90,8 @@ def test_nothing_to_develop_shows_where_to_grow(kader):
         "     zoals coaching met video of met een oortje, die de leraren ondersteunen bij",
         "     hun professionele ontwikkeling.” Zie: leraar24.nl/video/3204 (Collegiale",
         "     consultatie met ict); leraar24.nl/video/1577 (Coachen met een oortje).",
-        "   Zo laat je groei zien: een eigen voorbeeld bij C5 laten zien en uitleggen wat",
-        "   ict daarin toevoegde.",
+        "   Zo laat je groei zien: een fragment van een opgenomen les, en wat het",
+        "   terugkijken veranderde.",
         "",  # the one voorbeeld of C5, with both its videos; no other item below the top level
         "Eigen voorbeelden laten zien",
     ]
@@ -162,17 +163,20 @@ def test_json_follows_the_documented_structure(kader):
         "target": "ja",
         "target_label": "Ja",
         "gap": 1,
-        "suggestion": OEFENEN["BV7"],
+        "suggestion": OEFENEN.practice_for("Ik kan participeren in sociale netwerken."),
         "herkomst": "suggestie van ictbekwaam",
     }
     assert [i["id"] for i in basis["items"]] == ["BV7", "BV5"]
+    assert basis["general"] == ""  # both have a suggestion of their own
+    assert data["framework"]["verbatim"] is True
     assert "geen voorbeelden" in basis["advice"] and "i-coach" in basis["help"]
     a5 = data["priorities"][1]
     assert a5["section"] == "A" and a5["gap"] == 2 and "items" not in a5
     assert [(s["id"], s["described_at"]) for s in a5["steps"]] == [("computersimulaties", None), ("webquests", None)]
     assert a5["steps"][1]["verwijzingen"] == [{"url": "leraar24.nl/video/3232", "titel": "GPS-tocht in de natuur"}]
     assert a5["steps"][0]["omschrijving"].startswith("Computersimulaties stellen leerlingen in staat te experimenteren")
-    assert a5["advice"] == "" and "A5" in a5["help"] and "A5" in a5["evidence"]
+    assert a5["advice"] == "" and a5["help"].startswith("een collega die dit al in de les doet, of de i-coach: ")
+    assert a5["evidence"].startswith("een lesvoorbereiding waarin leerdoel, werkvorm en ict-middel")
     assert data["evidence_idea"] == {
         "tekst": (
             "Een afspraak kan zijn, dat de leraar per kerntaak 1 of meerdere voorbeelden van effectief ict-gebruik "
@@ -197,23 +201,28 @@ def test_markdown_has_the_full_statements_and_the_next_steps(kader):
     assert "| B4 | " in text and "| niet beantwoord | 3 (Bekwaam) | telt niet mee |" in text
     assert "| BV5 | Ik kan foto’s, video’s en audio digitaal maken. | `██░░` Deels | Ja | ✗ |" in text
     assert "### 1. Digitale basisvaardigheden\n" in text and "### 2. A5: " in text and "### 3. C3: " in text
-    assert f"- BV7 (nu Nee, doel Ja): Ik kan participeren in sociale netwerken.\n  - *Oefenen:* {OEFENEN['BV7']}\n" in text
+    bv7 = OEFENEN.practice_for("Ik kan participeren in sociale netwerken.")
+    assert f"- BV7 (nu Nee, doel Ja): Ik kan participeren in sociale netwerken.\n  - *Oefenen:* {bv7}\n" in text
     assert "elk een suggestie van ictbekwaam." in text
     assert "- **Computersimulaties**: “Computersimulaties stellen leerlingen in staat" in text
     assert "Zie: leraar24.nl/video/3232 (GPS-tocht in de natuur)." in text
-    assert "- *Wie kan helpen:* de i-coach, of een collega die op A5 hoog scoort" in text
-    assert "- *Zo laat je groei zien:* een eigen voorbeeld bij A5 laten zien" in text
+    assert "- *Wie kan helpen:* een collega die dit al in de les doet, of de i-coach: samen één les voorbereiden" in text
+    assert "- *Zo laat je groei zien:* een lesvoorbereiding waarin leerdoel" in text
     assert "## Eigen voorbeelden laten zien\n\nHet Kader zegt hierover (hoofdstuk 4): “Een afspraak kan zijn," in text
     assert "- Kerntaak A (Pedagogisch-didactisch handelen): je zit bij A8 op niveau 4" in text
     assert text.rstrip().endswith(
         "De schaal, de checklist, de stellingen, de toelichtingen (buiten de aanhalingstekens) en de standaarddoelen zijn "
-        "toegevoegd door ictbekwaam."
+        "toegevoegd door ictbekwaam. Ook de teksten bij de ontwikkelpunten zijn van ictbekwaam: de oefensuggesties, wie "
+        "kan helpen, wat groei laat zien, de volgende stappen waar het Kader geen voorbeeld geeft en het advies om "
+        "verder te groeien."
     )
     assert "Kennisnet, Kader voor ict-bekwaamheid van leraren (2012)" in text
 
 
-def test_markdown_of_a_draft_is_marked(kader):
-    assert "> **CONCEPT**: deze zelfevaluatie is nog niet afgerond." in profile_markdown(sanne(kader, complete=False))
+def test_markdown_of_a_draft_is_marked_once(kader):
+    text = profile_markdown(sanne(kader, complete=False))
+    assert "> **CONCEPT**: deze zelfevaluatie is nog niet afgerond.\n\n- Resultaat van 12-03-2026\n" in text
+    assert text.count("CONCEPT") == 1
 
 
 def test_a_schools_own_kader_with_five_levels_and_long_ids(tmp_path):
@@ -270,3 +279,71 @@ def test_every_statement_wraps_whole_at_80_and_50_columns(kader, width, plain):
         assert " ".join(item.stelling.split()) in flat, item.id
     # Before issue 13 a statement was cut at the column's edge with "…".
     assert not any(line.endswith("…") for line in shown)
+
+
+FIXTURE_KADER = Path(__file__).resolve().parents[1] / "fixtures" / "kader-1.0.0" / "kader.yaml"
+
+
+@pytest.mark.parametrize("view", ["terminal", "markdown", "json"])
+def test_another_kader_file_is_never_quoted_as_the_kader_verbatim(view):
+    # The 1.0.0 encoding's voorbeelden are paraphrases: before the review they stood between “ ” as the
+    # Kader's words, under a footer saying text between “ ” is the Kader's.
+    from ictbekwaam.files.loader import load_kader
+
+    old = load_kader(FIXTURE_KADER)
+    profile = score(make_result(old, everything(old) | {"A5": 1}), old, default_targets(old), OEFENEN)
+    assert profile.verbatim is False
+    if view == "json":
+        assert json.loads(profile_json(profile))["framework"]["verbatim"] is False
+        return
+    text = render(profile_renderable(profile)) if view == "terminal" else profile_markdown(profile)
+    flat = " ".join(text.split()).replace("*", "")
+    assert "Voorbeelden uit het kaderbestand:" in flat and "Voorbeelden uit het Kader" not in flat
+    assert "Computersimulaties: Computersimulaties stellen leerlingen in staat" in flat
+    assert "“" not in text.split("Eigen voorbeelden laten zien")[0]  # no quotes before the Kader's own idea
+    assert "buiten de aanhalingstekens" not in flat and "letterlijk" not in flat.replace("of die tekst letterlijk", "")
+    assert flat.endswith(
+        "De schaal, de stellingen en de voorbeelden komen uit het kaderbestand; of die tekst letterlijk van het Kader "
+        "is, kan ictbekwaam niet nagaan. Ook de teksten bij de ontwikkelpunten zijn van ictbekwaam: de oefensuggesties, "
+        "wie kan helpen, wat groei laat zien, de volgende stappen waar het Kader geen voorbeeld geeft en het advies om "
+        "verder te groeien."
+    )
+
+
+def test_without_ictbekwaams_texts_nothing_is_claimed_verbatim(kader):
+    assert score(make_result(kader, sanne_answers(kader)), kader, default_targets(kader)).verbatim is False
+    assert sanne(kader).verbatim is True
+
+
+@pytest.mark.parametrize("view", ["terminal", "markdown"])
+def test_no_invitation_no_block_about_own_examples(kader, view):
+    # Own examples for every kerntaak: nothing to invite. Before the review the heading and the Kader's
+    # idea stood there with nothing under them.
+    result = make_result(kader, sanne_answers(kader), evidence={k: ("Mijn voorbeeld", "") for k in "ABC"})
+    profile = score(result, kader, default_targets(kader), OEFENEN)
+    assert profile.invitations == () and profile.priorities
+    text = render(profile_renderable(profile)) if view == "terminal" else profile_markdown(profile)
+    assert "Eigen voorbeelden laten zien" not in text and "Het Kader zegt hierover" not in text
+
+
+def test_basisvaardigheden_without_a_suggestion_share_one_line(tmp_path):
+    import yaml
+
+    from ictbekwaam.files.loader import builtin_kader_path, load_kader
+
+    data = yaml.safe_load(builtin_kader_path().read_text(encoding="utf-8"))
+    data["basisvaardigheden"]["items"][1]["stelling"] = "Ik kan lesgeven met Microsoft Teams en OneNote."
+    data["basisvaardigheden"]["items"][2]["stelling"] = "Ik kan werken met het rooster van de school."
+    path = tmp_path / "kader.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    own = load_kader(path)
+    profile = score(make_result(own, everything(own) | {"BV1": "nee", "BV2": "nee", "BV3": "deels"}), own, default_targets(own), OEFENEN)
+    shown = " ".join(lines(render(profile_renderable(profile)))).split()
+    flat = " ".join(shown)
+    assert "• BV2 (nu Nee, doel Ja): Ik kan lesgeven met Microsoft Teams en OneNote. • BV3" in flat
+    assert flat.count("Oefenen: ") == 2  # BV1's own, and one line for BV2 and BV3 together
+    assert "Oefenen: Voor BV2 en BV3 heeft ictbekwaam geen eigen suggestie: één taak uit het eigen werk kiezen" in flat
+    assert "mappenstructuur" not in flat  # the file-management suggestion belongs to "Ik kan bestanden beheren."
+    markdown = profile_markdown(profile)
+    assert "*Oefenen:* Voor BV2 en BV3 heeft ictbekwaam geen eigen suggestie" in markdown
+    assert json.loads(profile_json(profile))["priorities"][0]["general"].startswith("Voor BV2 en BV3 heeft ictbekwaam")

@@ -13,14 +13,16 @@ Pure: no files, no terminal. The rules, in short:
   on target, the summed gap, and the mean level (kerntaken) or mean checklist
   score (basisvaardigheden).
 - Development points, growth and invitations to show an example:
-  :mod:`ictbekwaam.core.priorities` (the order rule is written there).
+  :mod:`ictbekwaam.core.priorities` (the order rule is written there), with
+  ictbekwaam's own texts (:mod:`ictbekwaam.core.guidance`).
+- Whether the kader's texts are the Kader's own words (:attr:`Profile.verbatim`):
+  only when the kader is ictbekwaam's own file, by its fingerprint.
 
 Everything shown to the teacher (reasons, verdict, notes) is Dutch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -30,10 +32,11 @@ from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader, fingerprint
 from ictbekwaam.model.result import Result
 from ictbekwaam.model.targets import ItemTarget, Target, Targets
 from ictbekwaam.core.versions import VersionGap, version_gap
+from ictbekwaam.core.guidance import Guidance
 from ictbekwaam.core.priorities import Invitation, Practice, Priority, growth as _growth, invitations as _invitations
 from ictbekwaam.core.priorities import priorities as _priorities
 
-__all__ = ["Invitation", "ItemScore", "KaderSource", "Practice", "Priority", "Profile", "SectionScore", "score"]
+__all__ = ["Guidance", "Invitation", "ItemScore", "KaderSource", "Practice", "Priority", "Profile", "SectionScore", "score"]
 
 Status = Literal["geteld", "nvt", "open"]
 
@@ -181,6 +184,10 @@ class Profile:
         notes: Dutch remarks on what the figures leave out (draft, open, nvt, ...).
         version: for a result made with an earlier version of this kader, what
             changed since (split, narrowed, new items); None otherwise.
+        verbatim: whether the kader's texts (the chapter 4 voorbeelden) are the Kader's own words: only
+            for ictbekwaam's own kader file, whose texts are checked against the source (the fingerprint
+            in :attr:`Guidance.verbatim_kader`). Otherwise the views show them without “ ”, as
+            texts "uit het kaderbestand".
     """
 
     respondent_id: str
@@ -203,6 +210,7 @@ class Profile:
     notes: tuple[str, ...]
     version: VersionGap | None = None
     invitations: tuple[Invitation, ...] = ()
+    verbatim: bool = False
 
     @property
     def sections(self) -> tuple[SectionScore, ...]:
@@ -278,6 +286,15 @@ def _section(section_id: str, naam: str, items: list[ItemScore], evidence: tuple
 # --- texts -------------------------------------------------------------------
 
 
+def growth_steps(growth: tuple[Priority, ...]) -> str:
+    """Where the growth points go, grouped by level: ``"bij A1 en A5 naar 2 (Beginnend) en bij C5 naar 4 (…)"``."""
+    groups: dict[tuple[int, str], list[str]] = {}
+    for point in growth:
+        if point.next_level is not None:
+            groups.setdefault(point.next_level, []).append(point.id)
+    return dutch.join([f"bij {dutch.join(ids)} naar {waarde} ({label})" for (waarde, label), ids in groups.items()])
+
+
 def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], growth: tuple[Priority, ...], top_label: str, max_level: int) -> str:
     counted = sum(s.counted for s in sections)
     on_target = sum(s.on_target for s in sections)
@@ -289,17 +306,21 @@ def _verdict(sections: list[SectionScore], priorities: tuple[Priority, ...], gro
             "dus daarover zegt dit profiel nog niets."
         )
     if not priorities:
-        if growth:
+        if growth and all(g.next_level == (max_level, top_label) for g in growth):
             return (
                 f"Je zit bij alles wat je beantwoordde op of boven het doel. Wil je verder groeien? "
                 f"Help collega's op weg: niveau {max_level} ({top_label}), bijvoorbeeld bij {dutch.join([g.id for g in growth])}."
+            )
+        if growth:
+            return (
+                "Je zit bij alles wat je beantwoordde op of boven het doel. Wil je verder groeien? "
+                f"Een volgende stap is een niveau hoger, bijvoorbeeld {growth_steps(growth)}."
             )
         return (
             f"Je zit bij alles wat je beantwoordde op het hoogste niveau ({top_label}). "
             "Deel je ervaring: help collega's op weg of neem het voortouw in een leergroep over ict."
         )
-    answered = dutch.count(counted, "beantwoorde vraag", "beantwoorde vragen")
-    text = f"Bij {on_target} van de {answered} zit je op of boven je doel."
+    text = f"Bij {on_target} van de {counting(counted)} zit je op of boven je doel."
     if priorities[0].is_basis:
         text += " Begin bij de basisvaardigheden: die zijn voorwaardelijk."
     return text
@@ -354,14 +375,21 @@ def _notes(
     return tuple(notes)
 
 
+def counting(n: int) -> str:
+    """``"35 vragen die meetellen"``: the questions in the figures (answered, and not "niet van toepassing")."""
+    return dutch.count(n, "vraag die meetelt", "vragen die meetellen")
+
+
 # --- the scorer ---------------------------------------------------------------
 
 
-def score(result: Result, kader: Kader, targets: Targets, oefenen: Mapping[str, str] | None = None) -> Profile:
+def score(result: Result, kader: Kader, targets: Targets, oefenen: Guidance | None = None) -> Profile:
     """The gap profile of ``result`` against ``targets`` (see the module docstring for the rules).
 
-    ``oefenen``: ictbekwaam's ways to practise each basisvaardigheid, by id
-    (``files.loader.load_oefenen``); a skill without one gets a general sentence.
+    ``oefenen``: ictbekwaam's own texts for the development points (``files.loader.load_oefenen``), looked
+    up by statement text; without them every point gets the general texts. They also say which kader
+    is ictbekwaam's own: only a profile scored with that one shows the kader's texts as verbatim quotes
+    (:attr:`Profile.verbatim`); without them nothing is.
 
     ``result`` should have been checked against ``kader`` (``files.results.load_result``):
     answers to known items must fit the scale. Answers to items the kader does
@@ -386,9 +414,11 @@ def score(result: Result, kader: Kader, targets: Targets, oefenen: Mapping[str, 
     top_label = kader.schaal.niveaus[-1].label
     known = {i.id for i in kader.all_items()}
     unknown = tuple(sorted(k for k in answers if k not in known))
-    matches = result.kader.hash == fingerprint(kader)
-    priorities = _priorities(kader, sections, oefenen or {})
-    growth = () if priorities else _growth(kader, sections[1:])
+    guidance = oefenen or Guidance()
+    kader_hash = fingerprint(kader)
+    matches = result.kader.hash == kader_hash
+    priorities = _priorities(kader, sections, guidance)
+    growth = () if priorities else _growth(kader, sections[1:], guidance)
     meta = kader.meta
     return Profile(
         respondent_id=result.respondent.id,
@@ -411,4 +441,5 @@ def score(result: Result, kader: Kader, targets: Targets, oefenen: Mapping[str, 
         notes=_notes(result, sections, unknown, matches, kader, targets, gap, not_then),
         version=gap,
         invitations=_invitations(kader, sections[1:]),
+        verbatim=bool(guidance.verbatim_kader) and kader_hash == guidance.verbatim_kader,
     )

@@ -1,8 +1,15 @@
 """The one loader for the Kader and the Handreiking (built-in or a school's own).
 
-The same loader reads ictbekwaam's own practice suggestions for the
-digitale basisvaardigheden (``data/oefenen.yaml``, :func:`load_oefenen`): the
-Kader gives no examples there, so these are ictbekwaam's, said so in every view.
+The same loader reads ictbekwaam's own texts for the development points
+(``data/oefenen.yaml``, :func:`load_oefenen`): ways to practise the digitale
+basisvaardigheden (the Kader gives no examples there, so these are ictbekwaam's,
+said so in every view), who can help per kerntaak and what shows progress per
+statement. With them comes the fingerprint of the shipped kader.yaml, the only
+kader whose texts are checked against the source: the loader is what knows
+where that file is, and the scorer compares the kader in use with it
+(:attr:`ictbekwaam.core.scoring.Profile.verbatim`), so that a profile never
+quotes a school's own kader, or an older encoding with paraphrases, as the
+Kader verbatim.
 
 Built-in files live in ``ictbekwaam/data`` inside the wheel (hatchling's
 ``force-include``); in an editable install that folder does not exist, so we
@@ -14,12 +21,14 @@ the file, the path inside it and the line.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import msgspec
 
 from ictbekwaam.errors import DataError, LineMap, Place, Problems
-from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Handreiking, Id, Kader, Text
+from ictbekwaam.core.guidance import Guidance, StatementTexts
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Handreiking, Id, Kader, Text, fingerprint
 from ictbekwaam.model.convert import convert
 from ictbekwaam.files.yamlsource import read_yaml
 
@@ -55,32 +64,90 @@ def builtin_oefenen_path() -> Path:
     return data_dir() / OEFENEN_FILE
 
 
+class _Oefening(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    stelling: str
+    oefenen: str
+
+
+class _StellingTeksten(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    stelling: str
+    hulp: str
+    bewijs: str
+
+
+class _KerntaakTeksten(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    wie: str
+    stellingen: dict[Id, _StellingTeksten] = {}
+
+
 class Oefenen(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """``data/oefenen.yaml``: per basisvaardigheid id one way to practise it (ictbekwaam's, not the Kader's).
+    """``data/oefenen.yaml``: ictbekwaam's own texts for the development points (not the Kader's).
 
     Attributes:
-        herkomst: whose suggestions these are ("suggestie van ictbekwaam").
-        suggesties: basisvaardigheid id -> a suggestion, without a form of address.
+        herkomst: whose texts these are ("suggestie van ictbekwaam").
+        basisvaardigheden: per basisvaardigheid its statement (``stelling``) and a way to practise it (``oefenen``).
+        kerntaken: per kerntaak id who can help (``wie``) and per statement its text (``stelling``), what to
+            do with that help (``hulp``) and what shows progress (``bewijs``).
     """
 
     herkomst: Text
-    suggesties: dict[Id, str]
+    basisvaardigheden: dict[Id, _Oefening]
+    kerntaken: dict[Id, _KerntaakTeksten] = {}
 
 
-def load_oefenen(path: Path | None = None) -> dict[str, str]:
-    """The practice suggestions per basisvaardigheid id (the built-in file when ``path`` is None).
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
-    Whitespace inside a suggestion is folded to single spaces.
+
+def load_oefenen(path: Path | None = None) -> Guidance:
+    """ictbekwaam's texts for the development points (the built-in file when ``path`` is None).
+
+    Whitespace inside a text is folded to single spaces. Each text goes with the statement it was
+    written for (:class:`ictbekwaam.core.guidance.Guidance` compares statements, not ids). The
+    result also carries the fingerprint of the shipped kader (:func:`builtin_kader_fingerprint`).
     """
     file = Path(path) if path is not None else builtin_oefenen_path()
     data, lines = read_yaml(file, what="een bestand met oefensuggesties")
     oefenen = convert(data, Oefenen, file=file, lines=lines)
     p = Problems(file, lines)
-    for key, text in oefenen.suggesties.items():
-        if not text.strip():
-            p.add(f"suggesties.{key}", "de suggestie is leeg; schrijf er een of laat de regel weg")
+    for key, entry in oefenen.basisvaardigheden.items():
+        for name in ("stelling", "oefenen"):
+            if not getattr(entry, name).strip():
+                p.add(f"basisvaardigheden.{key}.{name}", "deze tekst is leeg; schrijf er een of laat de vaardigheid weg")
+    for kerntaak, entry in oefenen.kerntaken.items():
+        if not entry.wie.strip():
+            p.add(f"kerntaken.{kerntaak}.wie", "deze tekst is leeg; schrijf er een of laat de kerntaak weg")
+        for key, stelling in entry.stellingen.items():
+            for name in ("stelling", "hulp", "bewijs"):
+                if not getattr(stelling, name).strip():
+                    p.add(f"kerntaken.{kerntaak}.stellingen.{key}.{name}", "deze tekst is leeg; schrijf er een of laat de stelling weg")
     p.raise_if_any()
-    return {key: " ".join(text.split()) for key, text in oefenen.suggesties.items()}
+    return Guidance.of(
+        [(e.stelling, _flat(e.oefenen)) for e in oefenen.basisvaardigheden.values()],
+        {k: _flat(e.wie) for k, e in oefenen.kerntaken.items()},
+        [
+            (s.stelling, StatementTexts(k, _flat(s.hulp), _flat(s.bewijs)))
+            for k, e in oefenen.kerntaken.items()
+            for s in e.stellingen.values()
+        ],
+        verbatim_kader=builtin_kader_fingerprint(),
+    )
+
+
+def builtin_kader_fingerprint() -> str:
+    """The fingerprint of the shipped kader.yaml: the only kader whose texts are the Kader's own words.
+
+    The shipped kader is loaded once per process (:func:`load_kader`), so a command that uses it
+    does not read it twice for this.
+    """
+    file = builtin_kader_path()
+    stat = file.stat()
+    return _builtin_fingerprint(str(file), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=1)
+def _builtin_fingerprint(path: str, size: int, mtime_ns: int) -> str:
+    return fingerprint(_builtin_kader(path, size, mtime_ns))
 
 
 def check_kader(kader: Kader, file: Path | str | None = None, lines: LineMap | None = None) -> None:
@@ -234,10 +301,23 @@ def parse_handreiking(
 
 
 def load_kader(path: Path | None = None) -> Kader:
-    """Load a kader file (the built-in one when ``path`` is None)."""
+    """Load a kader file (the built-in one when ``path`` is None).
+
+    The built-in one is read once per process (per version of the file: its size and modification
+    time); a school's own file every time.
+    """
     file = Path(path) if path is not None else builtin_kader_path()
+    if file == builtin_kader_path():
+        stat = file.stat()
+        return _builtin_kader(str(file), stat.st_size, stat.st_mtime_ns)
     data, lines = read_yaml(file, what="een kaderbestand")
     return parse_kader(data, file, lines)
+
+
+@lru_cache(maxsize=1)
+def _builtin_kader(path: str, size: int, mtime_ns: int) -> Kader:
+    data, lines = read_yaml(Path(path), what="een kaderbestand")
+    return parse_kader(data, Path(path), lines)
 
 
 def load_handreiking(path: Path | None = None, kader: Kader | None = None) -> Handreiking:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ictbekwaam import dutch
 from ictbekwaam.core.priorities import KADER_EVIDENCE, KADER_EVIDENCE_PLACE, Priority
 from ictbekwaam.core.scoring import ItemScore, Profile, SectionScore
-from ictbekwaam.model.kader import ADDED_LINE
+from ictbekwaam.model.kader import ADDED_LINE, Voorbeeld
 
 FULL = "█"
 EMPTY = "░"
@@ -78,7 +78,7 @@ def levels_to_go(gap: float) -> str:
 
 def section_summary(section: SectionScore, max_level: int, *, words: bool = False) -> str:
     """One line of figures: ``"gem. 2,6 van 4 · op doel 9 van 14 (64%) · nog 6 niveaus te gaan"``
-    (``words``: commas instead of "·").
+    (``words``: commas instead of "·"); for the basisvaardigheden ``"op doel 8 van 10 (80%) · 1 deels · 1 nee"``.
 
     The last part, the summed gap, is left out when it is 0.
     """
@@ -91,7 +91,7 @@ def section_summary(section: SectionScore, max_level: int, *, words: bool = Fals
         if partial:
             parts.append(f"{len(partial)} deels")
         if missing:
-            parts.append(f"{len(missing)} ontbreekt")
+            parts.append(f"{len(missing)} nee")
         return (", " if words else " · ").join(parts)
     parts = [f"gem. {dutch.decimal(section.mean_level or 0)} van {max_level}", on_target]
     if section.total_gap:
@@ -115,6 +115,11 @@ def state(profile: Profile) -> str:
     return f"afgerond, {dutch.count(skipped, 'vraag', 'vragen')} niet beantwoord" if skipped else "afgerond"
 
 
+def dated(profile: Profile) -> str:
+    """The date and the state, ``"12-03-2026, afgerond"``; a draft just the date, as its own line says it is a draft."""
+    return f"{date(profile)}, {state(profile)}" if profile.complete else date(profile)
+
+
 def date(profile: Profile) -> str:
     """The date the result was last saved, Dutch style (``12-03-2026``)."""
     return profile.updated_at.strftime("%d-%m-%Y")
@@ -126,10 +131,45 @@ def source_line(profile: Profile) -> str:
     return f"Bron: {k.uitgever}, {k.titel} ({k.jaar}), {k.bron}. {ADDED_LINE}"
 
 
+# The footer of the profile and the POP names the texts of the development points too (no form of address:
+# the POP says "ik").
+POINTS_LINE = (
+    "Ook de teksten bij de ontwikkelpunten zijn van ictbekwaam: de oefensuggesties, wie kan helpen, wat groei laat "
+    "zien, de volgende stappen waar het Kader geen voorbeeld geeft en het advies om verder te groeien."
+)
+# A kader that is not ictbekwaam's own file: its texts are shown as they are, never claimed to be verbatim.
+FILE_LINE = (
+    "De schaal, de stellingen en de voorbeelden komen uit het kaderbestand; of die tekst letterlijk van het Kader "
+    "is, kan ictbekwaam niet nagaan."
+)
+
+
+def profile_source_line(profile: Profile) -> str:
+    """The footer of the profile and the POP: the source, what ictbekwaam added, and the texts of the points.
+
+    Only with ictbekwaam's own kader (:attr:`Profile.verbatim`) does it say that text between “ ” is the Kader's.
+    """
+    k = profile.kader
+    added = ADDED_LINE if profile.verbatim else FILE_LINE
+    return f"Bron: {k.uitgever}, {k.titel} ({k.jaar}), {k.bron}. {added} {POINTS_LINE}"
+
+
 # --- the pieces of a development point (terminal, Markdown and POP alike) ----------------
 
 KADER_STEPS = "Voorbeelden uit het Kader (hoofdstuk 4):"
+FILE_STEPS = "Voorbeelden uit het kaderbestand:"
 KADER_IDEA = f"Het Kader zegt hierover ({KADER_EVIDENCE_PLACE}): “{KADER_EVIDENCE}”"
+
+
+def steps_heading(profile: Profile) -> str:
+    """The heading above a point's voorbeelden: from the Kader, or (another kader file) from the kaderbestand."""
+    return KADER_STEPS if profile.verbatim else FILE_STEPS
+
+
+def description(voorbeeld: Voorbeeld, profile: Profile) -> str:
+    """A voorbeeld's description on one line: between “ ” as a quote of the Kader only when it is verbatim."""
+    text = " ".join(voorbeeld.omschrijving.split())
+    return f"“{text}”" if profile.verbatim else text
 
 
 def skill_line(item: ItemScore) -> str:
@@ -140,16 +180,23 @@ def skill_line(item: ItemScore) -> str:
 def earlier_line(priority: Priority, word: str = "punt") -> str:
     """The point's voorbeelden described under earlier points, in one sentence naming the point's statement.
 
-    ``"Ook bij A12 passen Computersimulaties (punt 3) en Webquests (punt 2)."``; "" when there are none.
-    ``word`` names a point ("doel" in the POP).
+    ``"Ook bij A12 past het voorbeeld ‘Webquests’ (zie punt 2)."``, ``"Ook bij A12 passen de voorbeelden
+    ‘Computersimulaties’ en ‘Webquests’ (zie punt 2)."``; "" when there are none. ``word`` names a point
+    ("doel" in the POP).
     """
     titles = {v.id: v.titel for v in priority.steps}
-    named = [f"{titles[vid]} ({word} {rank})" for vid, rank in priority.earlier]
-    if not named:
+    if not priority.earlier:
         return ""
-    return f"Ook bij {priority.id} {'past' if len(named) == 1 else 'passen'} {dutch.join(named)}."
+    ranks = {rank for _, rank in priority.earlier}
+    if len(ranks) == 1:
+        named = dutch.join([f"‘{titles[vid]}’" for vid, _ in priority.earlier]) + f" (zie {word} {ranks.pop()})"
+    else:
+        named = dutch.join([f"‘{titles[vid]}’ (zie {word} {rank})" for vid, rank in priority.earlier])
+    what = "past het voorbeeld" if len(priority.earlier) == 1 else "passen de voorbeelden"
+    return f"Ook bij {priority.id} {what} {named}."
 
 
 def shows_kader_idea(profile: Profile) -> bool:
-    """Whether the profile quotes the Kader's idea of showing examples: with kerntaak points, growth or invitations."""
-    return any(not p.is_basis for p in profile.priorities + profile.growth) or bool(profile.invitations)
+    """Whether the profile has the block "Eigen voorbeelden laten zien" (the Kader's idea of showing examples):
+    only with an invitation under it."""
+    return bool(profile.invitations)

@@ -11,7 +11,9 @@ Top level:
 - ``respondent``: ``{"id": "r-…", "naam": str | null}``.
 - ``complete``: false for a draft (concept); ``updated_at``: ISO 8601 time of the result.
 - ``framework``: the kader used for scoring: ``id``, ``versie``, ``titel``,
-  ``uitgever``, ``jaar``, ``bron``.
+  ``uitgever``, ``jaar``, ``bron``, and ``verbatim``: true only for
+  ictbekwaam's own kader, whose voorbeelden (``omschrijving``) are the Kader's
+  own words; false for another kader file (its texts are as in that file).
 - ``result_framework``: ``{"versie": str, "matches": bool, "changes": …}``: the
   kader version the result was made with, and whether it is exactly the kader
   used (if not, items were matched by id); ``changes`` is null unless the kader
@@ -38,18 +40,24 @@ Top level:
     score points, ``steps`` empty, ``advice`` says the Kader gives no examples
     here, and ``items`` lists the skills: ``{"id", "stelling", "answer",
     "answer_label", "target", "target_label", "gap", "suggestion",
-    "herkomst"}``, where ``suggestion`` is a way to practise it and
-    ``herkomst`` is always ``"suggestie van ictbekwaam"``.
+    "herkomst"}``, where ``suggestion`` is a way to practise it ("" when
+    ictbekwaam has none for that statement) and ``herkomst`` is always
+    ``"suggestie van ictbekwaam"``; ``general`` is one way to practise all the
+    skills without a suggestion together ("" when every skill has one).
 
   ``help`` (who can help) and ``evidence`` (what would show progress)
-  complete "Wie kan helpen:" and "Zo laat je groei zien:"; ``help`` is "" for growth.
-- ``growth``: only when nothing is below target: up to three items to grow in
-  towards the top level of the scale, in the same form as the kerntaak ``priorities``.
+  complete "Wie kan helpen:" and "Zo laat je groei zien:"; ``help`` is "" where
+  the same general help stands at an earlier point, and for growth to the top
+  level (there the teacher is the one who helps).
+- ``growth``: only when nothing is below target: up to three items to grow in,
+  each towards its next level (``next_level``: ``{"waarde", "label"}``), in the
+  same form as the kerntaak ``priorities``.
 - ``evidence_idea``: ``{"tekst", "bron"}``: the Kader's own idea of how a
   teacher shows progress (one or more examples per kerntaak, with their
   meerwaarde), verbatim, and where it stands.
 - ``invitations``: kerntaken rated at or above target (or with a statement at
-  the top level) without the teacher's own example: ``{"kerntaak", "naam",
+  the top level) without the teacher's own example, and with a counted
+  statement above the lowest level: ``{"kerntaak", "naam",
   "all_on_target", "top", "text"}`` (``top``: ids at the top level; ``text``:
   the kind invitation, Dutch).
 - ``unknown``: answered item ids the kader does not have (another version).
@@ -155,7 +163,10 @@ def priority_dict(priority: Priority) -> dict[str, Any]:
         "help": priority.help,
         "evidence": priority.evidence,
     }
+    if priority.next_level is not None:
+        data["next_level"] = {"waarde": priority.next_level[0], "label": priority.next_level[1]}
     if priority.is_basis:
+        data["general"] = priority.general
         data["items"] = [
             {
                 "id": p.item.id,
@@ -205,7 +216,15 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
         "respondent": {"id": profile.respondent_id, "naam": profile.naam},
         "complete": profile.complete,
         "updated_at": profile.updated_at.isoformat(),
-        "framework": {"id": k.id, "versie": k.versie, "titel": k.titel, "uitgever": k.uitgever, "jaar": k.jaar, "bron": k.bron},
+        "framework": {
+            "id": k.id,
+            "versie": k.versie,
+            "titel": k.titel,
+            "uitgever": k.uitgever,
+            "jaar": k.jaar,
+            "bron": k.bron,
+            "verbatim": profile.verbatim,
+        },
         "result_framework": {"versie": profile.result_kader_versie, "matches": profile.kader_matches, "changes": _changes(profile)},
         "targets": {"source": profile.targets_source, "file": profile.targets_file},
         "scale": [{"waarde": w, "label": label} for w, label in profile.scale],

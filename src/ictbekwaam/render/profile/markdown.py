@@ -13,25 +13,26 @@ from ictbekwaam.render.markdown_text import md
 from ictbekwaam.render.labels import (
     BELOW_TARGET,
     KADER_IDEA,
-    KADER_STEPS,
     ON_TARGET,
-    date,
+    dated,
+    description,
     earlier_line,
     item_bar,
+    profile_source_line,
     section_bar,
     section_summary,
     shows_kader_idea,
     skill_line,
-    source_line,
-    state,
+    steps_heading,
     who,
 )
 from ictbekwaam.core.scoring import ItemScore, Priority, Profile, SectionScore
 
 
-def voorbeeld_line(voorbeeld: Voorbeeld) -> str:
-    """A chapter 4 voorbeeld as one list item: its title, the Kader's description between “ ”, its references."""
-    line = f"- **{md(voorbeeld.titel)}**: “{md(voorbeeld.omschrijving)}”"
+def voorbeeld_line(voorbeeld: Voorbeeld, profile: Profile) -> str:
+    """A chapter 4 voorbeeld as one list item: its title, its description (between “ ” when it is the Kader's
+    verbatim: :func:`ictbekwaam.render.labels.description`), its references."""
+    line = f"- **{md(voorbeeld.titel)}**: {md(description(voorbeeld, profile))}"
     if voorbeeld.verwijzingen:
         line += " Zie: " + "; ".join(md(r.shown()) for r in voorbeeld.verwijzingen) + "."
     return line
@@ -60,7 +61,7 @@ def _mark(item: ItemScore) -> str:
     return f"{BELOW_TARGET} nog {dutch.number(item.gap)}" if item.level is not None else BELOW_TARGET
 
 
-def point_body(priority: Priority, *, word: str = "punt", voice: str = "je") -> list[str]:
+def point_body(priority: Priority, profile: Profile, *, word: str = "punt", voice: str = "je") -> list[str]:
     """What a point says beyond its heading and reason, as Markdown list items.
 
     ``word`` names a point in "zie punt 2" ("doel" in the POP); ``voice`` is the
@@ -71,16 +72,19 @@ def point_body(priority: Priority, *, word: str = "punt", voice: str = "je") -> 
         out += [md(priority.advice), ""]
         for practice in priority.skills:
             out.append(f"- {md(skill_line(practice.item))}")
-            out.append(f"  - *Oefenen:* {md(practice.suggestion)}")
+            if practice.suggestion:
+                out.append(f"  - *Oefenen:* {md(practice.suggestion)}")
         out.append("")
+        if priority.general:
+            out += [f"*Oefenen:* {md(priority.general)}", ""]
     elif priority.steps:
         fresh = [v for v in priority.steps if priority.described_at(v.id) is None]
-        out += [f"*{KADER_STEPS[:-1]}*:", ""]
-        out += [voorbeeld_line(v) for v in fresh]
+        out += [f"*{steps_heading(profile)[:-1]}*:", ""]
+        out += [voorbeeld_line(v, profile) for v in fresh]
         if priority.earlier:
             out.append(f"- {md(earlier_line(priority, word))}")
         out.append("")
-    else:
+    elif priority.advice:
         out += [f"*Volgende stap:* {md(priority.advice)}", ""]
     if priority.help:
         out.append(f"- *Wie kan helpen:* {md(priority.help)}")
@@ -89,20 +93,19 @@ def point_body(priority: Priority, *, word: str = "punt", voice: str = "je") -> 
     return out + [""]
 
 
-def priority_lines(priority: Priority, heading: str = "###") -> list[str]:
+def priority_lines(priority: Priority, profile: Profile, heading: str = "###") -> list[str]:
     """One point: its heading, why, and what to do (voorbeelden or ways to practise), who helps, what shows progress."""
     title = md(priority.section_naam) if priority.is_basis else f"{md(priority.id)}: {md(priority.item.stelling)}"  # type: ignore[union-attr]
     out = [f"{heading} {priority.rank}. {title}", "", f"*Waarom:* {md(priority.reason)}", ""]
-    return out + point_body(priority)
+    return out + point_body(priority, profile)
 
 
 def kader_idea_lines(profile: Profile) -> list[str]:
-    """The Kader's idea of showing examples, and the invitations to show one ("je")."""
+    """The Kader's idea of showing examples, and the invitations to show one ("je"); nothing without an invitation."""
     if not shows_kader_idea(profile):
         return []
     out = ["## Eigen voorbeelden laten zien", "", md(KADER_IDEA), ""]
-    out += [f"- {md(i.text())}" for i in profile.invitations]
-    return out + ([""] if profile.invitations else [])
+    return out + [f"- {md(i.text())}" for i in profile.invitations] + [""]
 
 
 def profile_markdown(profile: Profile) -> str:
@@ -111,7 +114,7 @@ def profile_markdown(profile: Profile) -> str:
     if not profile.complete:
         out += ["> **CONCEPT**: deze zelfevaluatie is nog niet afgerond.", ""]
     scale = " · ".join(f"{waarde} {md(label)}" for waarde, label in profile.scale)
-    out += [f"- Resultaat van {date(profile)}, {state(profile)}", f"- Doelen: {md(profile.targets_source)}", f"- Schaal: {scale}", ""]
+    out += [f"- Resultaat van {dated(profile)}", f"- Doelen: {md(profile.targets_source)}", f"- Schaal: {scale}", ""]
     out += [md(profile.verdict), ""]
     notes = [n for n in profile.notes if not n.startswith("Dit is een concept")]
     if notes:
@@ -123,8 +126,8 @@ def profile_markdown(profile: Profile) -> str:
     elif profile.growth:
         out += ["## Verder groeien (als je wilt)", ""]
     for priority in profile.priorities or profile.growth:
-        out += priority_lines(priority)
+        out += priority_lines(priority, profile)
     out += kader_idea_lines(profile)
-    out += ["---", "", md(source_line(profile))]
+    out += ["---", "", md(profile_source_line(profile))]
     # Each line is one line: a line break or an escape character in a text shows as \n or \x1b.
     return "\n".join(safe.text(line) for line in out).rstrip() + "\n"

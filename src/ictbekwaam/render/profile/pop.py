@@ -14,7 +14,10 @@ fields to fill in ("*Mijn antwoord:* …").
 One voice: all of ictbekwaam's own text is in the "ik" form of the teacher
 whose plan it is. Text of the Kader and of the Handreiking stands verbatim
 between “ and ”, with its source, so the "u" of a Handreiking question is
-clearly the Handreiking's.
+clearly the Handreiking's. The voorbeelden are between “ ” only when they are
+the Kader's verbatim (ictbekwaam's own kader: :attr:`Profile.verbatim`); from
+another kader file they stand without, "uit het kaderbestand", and the header
+says so.
 
 The POP is meant to be shared, so every text from a file (the name, the
 teacher's own examples, the kader's and the handreiking's texts, a school's own
@@ -25,15 +28,17 @@ from __future__ import annotations
 
 from ictbekwaam.model.kader import Handreiking, Thema
 from ictbekwaam import dutch, safe
-from ictbekwaam.render.labels import KADER_IDEA, date, source_line, state
+from ictbekwaam.render.labels import KADER_IDEA, dated, profile_source_line
 from ictbekwaam.render.markdown_text import md
 from ictbekwaam.render.profile.markdown import point_body
-from ictbekwaam.core.scoring import Priority, Profile, SectionScore
+from ictbekwaam.core.scoring import Priority, Profile, SectionScore, counting, growth_steps
 
 MAX_GOALS = 3
 OWN_DEVELOPMENT = "eigen-ontwikkeling"  # theme 4 of the Handreiking
 TO_FILL = "…"
 HANDREIKING = "Handreiking"
+QUOTES = "Tekst tussen “ en ” staat letterlijk in het Kader of de Handreiking, met de bron erbij."
+FILE_QUOTES = QUOTES + " De voorbeelden komen uit het kaderbestand en staan er zonder aanhalingstekens."
 
 
 def reflection_theme(handreiking: Handreiking) -> Thema | None:
@@ -50,7 +55,7 @@ def _summary_row(section: SectionScore, max_level: int) -> str:
     if section.is_checklist:
         below = section.below_target
         partial = sum(1 for i in below if i.score)
-        gap = ", ".join(p for p in (f"{partial} deels" if partial else "", f"{len(below) - partial} ontbreekt" if len(below) - partial else "") if p) or "–"
+        gap = ", ".join(p for p in (f"{partial} deels" if partial else "", f"{len(below) - partial} nee" if len(below) - partial else "") if p) or "–"
         return f"| {name} | {on_target} | – | {gap} |"
     to_go = dutch.count(int(section.total_gap), "niveau", "niveaus") if section.total_gap else "–"
     return f"| {name} | {on_target} | {dutch.decimal(section.mean_level or 0)} van {max_level} | {to_go} |"
@@ -62,11 +67,13 @@ def _verdict(profile: Profile) -> str:
     if not counted:
         return "Er zijn nog geen antwoorden die meetellen, dus er is nog geen profiel."
     on_target = sum(s.on_target for s in profile.sections)
-    text = f"Bij {on_target} van de {dutch.count(counted, 'beantwoorde vraag', 'beantwoorde vragen')} zit ik op of boven mijn doel."
+    text = f"Bij {on_target} van de {counting(counted)} zit ik op of boven mijn doel."
     if profile.priorities and profile.priorities[0].is_basis:
         text += " Ik begin bij de basisvaardigheden: die zijn voorwaardelijk."
-    elif profile.growth:
+    elif profile.growth and all(g.next_level == profile.scale[-1] for g in profile.growth):
         text += " Ik kan verder groeien door collega's op weg te helpen."
+    elif profile.growth:
+        text += f" Ik kan verder groeien, een niveau hoger: {growth_steps(profile.growth)}."
     return text
 
 
@@ -89,10 +96,10 @@ def _from_to(priority: Priority, profile: Profile) -> str:
         return "; ".join(f"{dutch.join(ids)} van ‘{now}’ naar ‘{to}’" for (now, to), ids in groups.items())
     item = priority.item
     assert item is not None  # a kerntaak point has its statement
-    if item.gap:
+    if item.gap or priority.next_level is None:
         return f"van niveau {item.level} ({item.answer_label}) naar {item.target} ({item.target_label})"
-    top, label = profile.scale[-1]  # a growth goal: beyond the target
-    return f"van niveau {item.level} ({item.answer_label}) naar {top} ({label})"
+    to, label = priority.next_level  # a growth goal: the next level, beyond the target
+    return f"van niveau {item.level} ({item.answer_label}) naar {to} ({label})"
 
 
 def _goal(priority: Priority, profile: Profile) -> list[str]:
@@ -102,7 +109,7 @@ def _goal(priority: Priority, profile: Profile) -> list[str]:
         title = f"{md(priority.item.stelling)} ({md(priority.id)})"  # type: ignore[union-attr]
     out = [f"### Doel {priority.rank}: {title}", ""]
     out += [f"- *Waarom dit doel:* {md(priority.reason)}", f"- *Waar wil ik naartoe:* {md(_from_to(priority, profile))}", ""]
-    out += point_body(priority, word="doel", voice="ik")
+    out += point_body(priority, profile, word="doel", voice="ik")
     out += [
         "Mijn invulling:",
         "",
@@ -114,6 +121,15 @@ def _goal(priority: Priority, profile: Profile) -> list[str]:
     return out
 
 
+def _growth_levels(goals: tuple[Priority, ...]) -> str:
+    """Where growth goals go, from the levels they are at: ``"van niveau 2 (Beginnend) naar 3 (Bekwaam)"``."""
+    levels = {(g.item.level, g.item.answer_label, g.next_level) for g in goals if g.item is not None}
+    if len(levels) != 1:
+        return "bij elk doel één niveau hoger dan nu"
+    level, label, (to, to_label) = levels.pop()  # type: ignore[misc]
+    return f"van niveau {level} ({label}) naar {to} ({to_label})"
+
+
 def _goals(profile: Profile) -> list[str]:
     out = ["## 2. Mijn ontwikkeldoelen", ""]
     if profile.priorities:
@@ -123,8 +139,8 @@ def _goals(profile: Profile) -> list[str]:
         )
         goals = profile.priorities[:MAX_GOALS]
     elif profile.growth:
-        intro = "Ik zit overal op of boven mijn doel. Deze doelen gaan verder: van bekwaam naar voorbeeld voor anderen."
         goals = profile.growth[:MAX_GOALS]
+        intro = f"Ik zit overal op of boven mijn doel. Deze doelen gaan een stap verder: {_growth_levels(goals)}."
     else:
         out += [
             "Nog geen doelen uit het profiel: er zijn nog geen antwoorden die meetellen, of alles staat al op "
@@ -188,8 +204,7 @@ def pop_markdown(profile: Profile, handreiking: Handreiking) -> str:
     out = ["# Persoonlijk ontwikkelingsplan ict-bekwaamheid (concept)", ""]
     out += [
         "*Mijn eerste opzet voor het gesprek met mijn leidinggevende, gemaakt met ictbekwaam uit mijn zelfevaluatie. "
-        "Ik pas het aan waar dat nodig is: het is mijn plan. Tekst tussen “ en ” staat letterlijk in het Kader of de "
-        "Handreiking, met de bron erbij.*",
+        f"Ik pas het aan waar dat nodig is: het is mijn plan. {QUOTES if profile.verbatim else FILE_QUOTES}*",
         "",
     ]
     if not profile.complete:
@@ -197,7 +212,7 @@ def pop_markdown(profile: Profile, handreiking: Handreiking) -> str:
     out += ["| | |", "|---|---|"]
     out += [
         f"| Naam | {md(profile.naam or '') or TO_FILL} |",
-        f"| Zelfevaluatie | {date(profile)}, {state(profile)} |",
+        f"| Zelfevaluatie | {dated(profile)} |",
         f"| Doelen | {md(profile.targets_source)} |",
         f"| Gesprek met | {TO_FILL} |",
         f"| Datum gesprek | {TO_FILL} |",
@@ -210,7 +225,7 @@ def pop_markdown(profile: Profile, handreiking: Handreiking) -> str:
     out += ["## 5. Afspraken", "", f"- *Afspraak:* {TO_FILL}", f"- *Wanneer kijken we terug:* {TO_FILL}", "", "---", ""]
     h = handreiking.meta
     out += [
-        md(source_line(profile)),
+        md(profile_source_line(profile)),
         "",
         f"Gespreksvragen: {md(h.uitgever)}, {md(h.titel)}, {md(h.bron)}.",
     ]

@@ -4,7 +4,11 @@ A bar and a label per section and per item ("███░ 3/4 doel 3 ✓"), read
 without colour; the statements wrap, never cut, at any width. Then the points
 to develop with their next steps (the Kader's voorbeelden with their
 descriptions, or ictbekwaam's ways to practise a basisvaardigheid), who can
-help and what shows progress, and the invitations to show an own example.
+help and what shows progress, and the invitations to show an own example (the
+block "Eigen voorbeelden laten zien" only when there is one). The descriptions
+stand between “ ” only when they are the Kader's own words
+(:attr:`Profile.verbatim`); from another kader file they come "uit het
+kaderbestand", and the footer says so.
 """
 
 from __future__ import annotations
@@ -12,21 +16,21 @@ from __future__ import annotations
 from ictbekwaam.render.labels import (
     BELOW_TARGET,
     KADER_IDEA,
-    KADER_STEPS,
     ON_TARGET,
-    date,
+    dated,
+    description,
     earlier_line,
     item_bar,
     item_status,
+    profile_source_line,
     section_bar,
     section_summary,
     shows_kader_idea,
     skill_line,
-    source_line,
-    state,
+    steps_heading,
     who,
 )
-from ictbekwaam.core.scoring import Priority, Profile, SectionScore
+from ictbekwaam.core.scoring import Practice, Priority, Profile, SectionScore
 from ictbekwaam.model.kader import Voorbeeld
 from ictbekwaam.render.literal import literal
 
@@ -38,7 +42,7 @@ def _header(profile: Profile, plain: bool = False) -> list:
     scale = (", " if plain else " · ").join(f"{waarde} {label}" for waarde, label in profile.scale)
     parts = [
         literal(f"Profiel ict-bekwaamheid: {who(profile)}", style="bold"),
-        literal(f"Resultaat van {date(profile)}, {state(profile)}"),
+        literal(f"Resultaat van {dated(profile)}"),
         literal(f"Doelen: {profile.targets_source}"),
         literal(f"Schaal: {scale}"),
         literal(""),
@@ -89,14 +93,22 @@ def _bullets(rows: list) -> object:  # -> rich Table
     return bullets
 
 
-def _voorbeeld(voorbeeld: Voorbeeld):  # -> rich renderable
-    text = f"{voorbeeld.titel}: “{' '.join(voorbeeld.omschrijving.split())}”"
+def _voorbeeld(voorbeeld: Voorbeeld, profile: Profile):  # -> rich renderable
+    text = f"{voorbeeld.titel}: {description(voorbeeld, profile)}"
     if voorbeeld.verwijzingen:
         text += " Zie: " + "; ".join(ref.shown() for ref in voorbeeld.verwijzingen) + "."
     return literal(text)
 
 
-def _priority(priority: Priority):  # -> rich renderable
+def _skill(practice: Practice) -> object:  # -> rich renderable
+    from rich.console import Group
+
+    if not practice.suggestion:  # covered by the point's one general line
+        return literal(skill_line(practice.item))
+    return Group(literal(skill_line(practice.item)), literal(f"Oefenen: {practice.suggestion}"))
+
+
+def _priority(priority: Priority, profile: Profile):  # -> rich renderable
     from rich.console import Group
 
     lines: list = []
@@ -104,7 +116,9 @@ def _priority(priority: Priority):  # -> rich renderable
         lines.append(literal(priority.section_naam, style="bold"))
         lines.append(literal(f"Waarom: {priority.reason}"))
         lines.append(literal(priority.advice))
-        lines.append(_bullets([Group(literal(skill_line(p.item)), literal(f"Oefenen: {p.suggestion}")) for p in priority.skills]))
+        lines.append(_bullets([_skill(p) for p in priority.skills]))
+        if priority.general:
+            lines.append(literal(f"Oefenen: {priority.general}"))
     else:
         item = priority.item
         assert item is not None  # a kerntaak point has its statement
@@ -112,12 +126,12 @@ def _priority(priority: Priority):  # -> rich renderable
         lines.append(literal(f"Waarom: {priority.reason}"))
         fresh = [v for v in priority.steps if priority.described_at(v.id) is None]
         if priority.steps:
-            lines.append(literal(KADER_STEPS))
-            rows = [_voorbeeld(v) for v in fresh]
+            lines.append(literal(steps_heading(profile)))
+            rows = [_voorbeeld(v, profile) for v in fresh]
             if priority.earlier:
                 rows.append(literal(earlier_line(priority)))
             lines.append(_bullets(rows))
-        else:
+        elif priority.advice:
             lines.append(literal(f"Volgende stap: {priority.advice}"))
     if priority.help:
         lines.append(literal(f"Wie kan helpen: {priority.help}"))
@@ -137,14 +151,12 @@ def _priorities(profile: Profile) -> list:
         table.add_column(width=2, justify="right")
         table.add_column()
         for priority in points:
-            table.add_row(f"{priority.rank}.", _priority(priority))
+            table.add_row(f"{priority.rank}.", _priority(priority, profile))
             table.add_row("", "")
         out += [literal(title, style="bold underline"), table]
-    if shows_kader_idea(profile):
+    if shows_kader_idea(profile):  # only with an invitation under it
         out += [literal("Eigen voorbeelden laten zien", style="bold underline"), literal(KADER_IDEA)]
-        if profile.invitations:
-            out.append(_bullets([literal(i.text()) for i in profile.invitations]))
-        out.append(literal(""))
+        out += [_bullets([literal(i.text()) for i in profile.invitations]), literal("")]
     return out
 
 
@@ -160,7 +172,7 @@ def profile_renderable(profile: Profile, *, plain: bool = False):  # -> rich.con
     for section in profile.sections:
         parts.append(_section(section, profile.max_level, plain))
     parts += _priorities(profile)
-    parts.append(literal(source_line(profile), style="dim"))
+    parts.append(literal(profile_source_line(profile), style="dim"))
     return Group(*parts)
 
 
