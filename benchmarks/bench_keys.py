@@ -15,7 +15,7 @@ then goes back and forth between the first two basic skills (menus):
   ("Vorige vraag") -> basisvaardigheid 1.
 
 Each time is measured from writing the key(s) to the pty until the next question is
-on screen and ready for a key: its heading ("vraag 2 van 33") and after it its menu
+on screen and ready for a key: its heading ("vraag 2 van 37") and after it its menu
 ("Enter = kiezen") have been read back from the terminal. Every answer saves the
 draft (written and synced to disk), as in real use. The output: median and 90th
 percentile in milliseconds per key, and Esc's ratio to the baseline.
@@ -118,7 +118,7 @@ def measure(runs: int, rows: int, columns: int) -> dict[str, list[float]]:
         for field in range(5):  # Over jou: naam, school, team, sector (a menu), rol; all left empty
             terminal.wait_for(f"{field + 1} van 5".encode(), MENU if field == 3 else FIELD)
             terminal.type("\r")
-        first = 1  # basisvaardigheid 1: "vraag 1 van 33"
+        first = 1  # basisvaardigheid 1: "vraag 1 van 37"
         terminal.wait_for(question(first), MENU)
 
         def step(keys: str, to: int) -> float:
