@@ -187,6 +187,24 @@ def test_a_hashtag_that_cut_an_example_short_is_a_warning_with_the_fix(run_cli, 
 
 
 @pytest.mark.parametrize(
+    ("voorbeeld", "kept", "fix"),
+    [
+        ("\n      Ik gebruik #hashtag in de klas", "Ik gebruik", "Ik gebruik #hashtag in de klas"),  # the text starts on the next line
+        ("Eerste regel\n      tweede #regel met meer", "Eerste regel tweede", "Eerste regel tweede #regel met meer"),  # goes on there
+    ],
+)
+def test_a_hashtag_on_a_later_line_of_a_text_is_a_warning_at_that_line(run_cli, kader, tmp_path, data_dir, voorbeeld, kept, fix):
+    path = with_example(tmp_path, kader, voorbeeld)
+    result, err = saved_result(run_cli, path, data_dir)
+    assert result.evidence["A"].voorbeeld == kept
+    assert err == (
+        f"Let op: {path}, regel {evidence_line(path) + 1}: voorbeelden.A.voorbeeld: na de # is de rest van de regel als "
+        f"commentaar gelezen, dus bewaard is alleen '{kept}'; bedoel je de # als tekst, zet de hele tekst dan tussen "
+        f'dubbele aanhalingstekens, zo: voorbeeld: "{fix}"\n'
+    )
+
+
+@pytest.mark.parametrize(
     ("voorbeeld", "naam", "warned"),
     [
         ("#hashtag quiz", "", "voorbeelden.A.voorbeeld: na de # is de rest van de regel als commentaar gelezen, dus er is niets bewaard"),
@@ -195,6 +213,10 @@ def test_a_hashtag_that_cut_an_example_short_is_a_warning_with_the_fix(run_cli, 
         ('"Ik gebruik #hashtag"', "", None),  # quoted: the # is text
         ("Ik gebruik#hashtag", "", None),  # no space before the #: text too
         ("", "Sam", None),  # the template's own hint after the name stays a comment
+        ("\n      #hashtag quiz", "", "voorbeelden.A.voorbeeld: na de # is de rest van de regel als commentaar gelezen, dus er is niets bewaard"),
+        ("\n      # nog invullen\n      # echt", "", None),  # comment lines under an empty value
+        ("Mijn les\n      # nog aanvullen", "", None),  # a comment line of its own under a text
+        ('\n      "Ik gebruik #hashtag"', "", None),  # quoted on the next line: the # is text
     ],
 )
 def test_which_comments_are_warned_about(run_cli, kader, tmp_path, data_dir, voorbeeld, naam, warned):
