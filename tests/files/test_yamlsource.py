@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ictbekwaam.errors import DataError
+from ictbekwaam.files.yamlerrors import explain
 from ictbekwaam.files.yamlsource import MAX_YAML_DEPTH, Loader, TextLoader, WordLoader, parse_yaml
 
 LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -218,6 +219,18 @@ def test_a_value_yaml_cannot_build_is_named_with_its_line(text, line, message):
 def test_a_control_character_is_named_with_its_line():
     place, said = refused('doelen:\n  naam: "\x1b"\n')
     assert (place.line, said) == (2, "geen geldige YAML: het bestand bevat stuurtekens (onzichtbare tekens); typ deze regel opnieuw")
+
+
+@pytest.mark.parametrize("loader", [getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader])
+@pytest.mark.parametrize("before", ["# één collega’s\n", "# " + "é" * 3000 + "\n", "# ’\r\n# 😀\n"])
+def test_a_control_character_after_letters_outside_ascii_is_named_with_its_own_line(loader, before):
+    """libyaml gives the place of a control character in bytes, PyYAML's own reader in characters: same line."""
+    text = "doelen:\n" + before * 3 + "  naam: x\x1b\n" + "  team: é\n" * 5
+    line = text[: text.index("\x1b")].count("\n") + 1
+    with pytest.raises(yaml.reader.ReaderError) as error:
+        yaml.load(text, Loader=loader)
+    assert explain(error.value, text)[0] == line
+    assert refused(text)[0].line == line
 
 
 def test_a_file_of_too_many_values_is_refused_before_a_tree_is_built():

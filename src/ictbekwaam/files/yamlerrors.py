@@ -311,9 +311,23 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         return (_within(mark.line + 1, source) if mark is not None else None), PREFIX + _described(exc)
-    position = getattr(exc, "position", None)  # a ReaderError (a control character) has no mark, only this
-    line = len(split_lines(text[:position])) if isinstance(position, int) else None
-    return line, PREFIX + _described(exc)
+    return _reader_line(exc, text), PREFIX + _described(exc)
+
+
+def _reader_line(exc: yaml.YAMLError, text: str) -> int | None:
+    """The 1-based line of a ReaderError (a control character), which has no mark, only a position.
+
+    PyYAML's own reader counts that position in characters; libyaml (encoding "?") in bytes of
+    the UTF-8 it was given: before an "é" or a "’" the two differ.
+    """
+    position = getattr(exc, "position", None)
+    if not isinstance(position, int):
+        return None
+    if getattr(exc, "encoding", None) == "?":  # libyaml: a byte offset into the text as UTF-8
+        before = text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore")
+    else:
+        before = text[:position]
+    return len(split_lines(before))
 
 
 def _within(line: int, source: _Source) -> int:
