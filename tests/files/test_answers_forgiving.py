@@ -74,6 +74,21 @@ def with_example(tmp_path, kader, voorbeeld: str, meerwaarde: str = "") -> Path:
     return replaced(path, "    voorbeeld:\n    meerwaarde:\n", f"    voorbeeld: {voorbeeld}\n    meerwaarde: {meerwaarde}\n".replace(": \n", ":\n"))
 
 
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [("voorbeeld", "[Kahoot] quiz"), ("meerwaarde", "{Kahoot} quiz"), ("school", "[OBS] De Brug"), ("naam", "[Sam] de Vries")],
+)
+def test_a_text_that_starts_with_a_bracket(run_cli, kader, tmp_path, data_dir, field, text):
+    """Not "springt verder in dan regel 188 ('A:')": the template's comment after 'A:' is no value."""
+    path = write_answers(tmp_path, kader)
+    path.write_text(re.sub(rf"^(\s*{field}:) *", rf"\1 {text}   ", path.read_text(), count=1, flags=re.M))
+    message = refused_run(run_cli, path, data_dir)
+    assert message == (
+        f"{path}, regel {line_of(path, field)}: geen geldige YAML: een tekst die met {text[0]} begint, zet je tussen dubbele "
+        f'aanhalingstekens, zo: {field}: "{text}"'
+    )
+
+
 def test_a_colon_in_an_example(run_cli, kader, tmp_path, data_dir):
     path = with_example(tmp_path, kader, "Les over rekenen: breuken")
     message = refused_run(run_cli, path, data_dir)

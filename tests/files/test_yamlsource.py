@@ -222,6 +222,25 @@ def test_a_control_character_is_named_with_its_line():
 
 
 @pytest.mark.parametrize("loader", [getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader])
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        ("voorbeelden:\n  A:   # Kerntaak A\n    voorbeeld: [Kahoot] quiz\n", 3, 'een tekst die met [ begint, zet je tussen dubbele aanhalingstekens, zo: voorbeeld: "[Kahoot] quiz"'),
+        ("a:\n  A:   # Kerntaak A\n      b: 1\n", None, None),  # more indented under a key with only a comment: valid YAML
+        ("a:\n  A: 1   # Kerntaak A\n      b: 1\n", 3, "deze regel springt verder in dan regel 2 ('A:'); zet ze even ver in als de andere velden van hetzelfde blok"),
+    ],
+)
+def test_a_comment_after_a_key_is_no_value(loader, text, line, said):
+    """The template writes a comment after 'A:'; explained with libyaml's and PyYAML's own errors alike."""
+    if said is None:
+        assert yaml.load(text, Loader=loader)
+        return
+    with pytest.raises(yaml.YAMLError) as error:
+        yaml.load(text, Loader=loader)
+    assert explain(error.value, text) == (line, "geen geldige YAML: " + said)
+
+
+@pytest.mark.parametrize("loader", [getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader])
 @pytest.mark.parametrize("before", ["# één collega’s\n", "# " + "é" * 3000 + "\n", "# ’\r\n# 😀\n"])
 def test_a_control_character_after_letters_outside_ascii_is_named_with_its_own_line(loader, before):
     """libyaml gives the place of a control character in bytes, PyYAML's own reader in characters: same line."""

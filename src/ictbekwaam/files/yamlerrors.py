@@ -196,12 +196,26 @@ def _indentation(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] 
     above = _content_before(source, mark.line)
     upper = source.row(above) if above is not None else ""
     field = _KEY_VALUE.match(upper)
-    if above is None or field is None or not field[2] or _indent(source.row(mark.line)) <= _indent(upper):
+    has_value = field is not None and bool(field[2]) and not field[2].startswith("#")  # "A:   # Kerntaak A": a comment only
+    if above is None or not has_value or _indent(source.row(mark.line)) <= _indent(upper):
         return None
     return mark.line, (
         f"deze regel springt verder in dan regel {above + 1} ('{field[1]}:'); "
         "zet ze even ver in als de andere velden van hetzelfde blok"
     )
+
+
+def _text_after_flow(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None:
+    """Text that starts with [ or { and goes on after the ] or } (``voorbeeld: [Kahoot] quiz``): a list, then more."""
+    mark = exc.problem_mark
+    if mark is None or not isinstance(exc, yaml.parser.ParserError):
+        return None
+    row = source.row(mark.line)
+    field = _KEY_VALUE.match(row)
+    value = (field[2] or "") if field else ""
+    if field is None or value[:1] not in ("[", "{") or mark.column <= field.start(2):
+        return None
+    return mark.line, f"een tekst die met {value[0]} begint, zet je tussen dubbele aanhalingstekens" + quote_hint(row)
 
 
 def _colon(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None:
@@ -287,7 +301,7 @@ def _escape(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | Non
 
 # Most precise first: each looks at the error and the text, and gives (0-based line, Dutch) or None.
 _EXPLAINERS: tuple[Callable[[yaml.MarkedYAMLError, _Source], tuple[int, str] | None], ...] = (
-    _tab, _unclosed_quote, _after_quote, _indentation, _colon, _no_colon, _special_start, _flow, _escape,
+    _tab, _unclosed_quote, _after_quote, _text_after_flow, _indentation, _colon, _no_colon, _special_start, _flow, _escape,
 )
 
 
