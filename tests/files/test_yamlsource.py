@@ -241,6 +241,36 @@ def test_a_comment_after_a_key_is_no_value(loader, text, line, said):
 
 
 @pytest.mark.parametrize("loader", [getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader])
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        (
+            'A:\n  voorbeeld: "Les over breuken\n  meerwaarde: "sneller"\n',
+            2,
+            'het aanhalingsteken (") dat op regel 2 de tekst opent, wordt nergens gesloten: het bestand leest alles tot het '
+            'volgende " op regel 3 als één tekst; zet er aan het eind van de tekst ook een, zo: voorbeeld: "Les over breuken"',
+        ),
+        (
+            'school: "OBS De Brug     # Je school\nteam: "x"\n',
+            1,
+            'het aanhalingsteken (") dat op regel 1 de tekst opent, wordt nergens gesloten: het bestand leest alles tot het '
+            'volgende " op regel 2 als één tekst; zet er aan het eind van de tekst ook een, zo: school: "OBS De Brug"',
+        ),
+        (  # closed on the next line, then more: no example made of the first line only
+            'A:\n  voorbeeld: "Les over\n    breuken" extra\n',
+            2,
+            'na het aanhalingsteken dat de tekst sluit, staat nog meer; zet de hele tekst tussen dubbele aanhalingstekens '
+            '(een " in de tekst schrijf je als \\")',
+        ),
+    ],
+)
+def test_a_quote_that_is_not_closed_before_the_next_quoted_text(loader, text, line, said):
+    with pytest.raises(yaml.YAMLError) as error:
+        yaml.load(text, Loader=loader)
+    assert explain(error.value, text) == (line, "geen geldige YAML: " + said)
+
+
+@pytest.mark.parametrize("loader", [getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader])
 @pytest.mark.parametrize("before", ["# één collega’s\n", "# " + "é" * 3000 + "\n", "# ’\r\n# 😀\n"])
 def test_a_control_character_after_letters_outside_ascii_is_named_with_its_own_line(loader, before):
     """libyaml gives the place of a control character in bytes, PyYAML's own reader in characters: same line."""

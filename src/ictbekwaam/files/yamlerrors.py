@@ -177,6 +177,13 @@ def _after_quote(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] 
         return None
     start = token.start_mark.line
     row = source.row(start)
+    opens_next = re.fullmatch(r"\s*(?:-\s+)*[\w.-]+\s*:\s*", source.row(mark.line)[: token.end_mark.column - 1])
+    if start != mark.line and token.style == '"' and opens_next:  # the quote taken as its end opens the next field's text
+        return start, (
+            f'het aanhalingsteken (") dat op regel {start + 1} de tekst opent, wordt nergens gesloten: het bestand leest alles '
+            f'tot het volgende " op regel {mark.line + 1} als één tekst; zet er aan het eind van de tekst ook een'
+            + quote_hint(re.sub(r"\s{2,}#.*$", "", row).rstrip() + '"')  # (not the template's comment after it)
+        )
     if start != mark.line and token.style == "'":
         return start, (
             f"de tekst begint met een apostrof ('), en die leest het bestand als aanhalingsteken tot de volgende ' op regel "
@@ -184,7 +191,7 @@ def _after_quote(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] 
         )
     return start, (
         "na het aanhalingsteken dat de tekst sluit, staat nog meer; zet de hele tekst tussen dubbele aanhalingstekens "
-        '(een " in de tekst schrijf je als \\")' + quote_hint(row)
+        '(een " in de tekst schrijf je als \\")' + (quote_hint(row) if start == mark.line else "")  # over lines: no example
     )
 
 
