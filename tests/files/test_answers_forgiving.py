@@ -246,6 +246,14 @@ def test_which_comments_are_warned_about(run_cli, kader, tmp_path, data_dir, voo
         assert warned in err and err.count("Let op") == 1
 
 
+def test_an_answer_moved_to_the_start_of_the_line_is_named_at_its_own_line(run_cli, kader, tmp_path, data_dir):
+    """Not the line after it, with the advice to move that one too."""
+    path = replaced(write_answers(tmp_path, kader), "\n  B3: ", "\nB3: ")
+    assert refused_run(run_cli, path, data_dir) == (
+        f"{path}, regel {line_of(path, 'B3')}: geen geldige YAML: zet 'B3:' even ver in als de andere vragen (2 spaties)"
+    )
+
+
 def test_a_deleted_answer_is_named_where_it_belongs(run_cli, kader, tmp_path, data_dir):
     path = write_answers(tmp_path, kader)
     b2 = line_of(path, "B2")

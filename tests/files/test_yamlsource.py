@@ -144,8 +144,15 @@ STARTS_WITH = "geen geldige YAML: een tekst die met {} begint, zet je tussen dub
         ("antwoorden:\n  BV1: ja\n  A1:1\n  A2: 2\n", 3, "geen geldige YAML: na de dubbele punt hoort een spatie (zo: A1: 1)"),
         (
             "antwoorden:\n  BV1: ja\nA1: 1\n\n  # A2. Een stelling\n  A2: 2\n",
-            6,
-            "geen geldige YAML: deze regel springt verder in dan regel 3 ('A1:'); zet ze even ver in als de andere velden van hetzelfde blok",
+            3,
+            "geen geldige YAML: zet 'A1:' even ver in als de andere vragen (2 spaties)",
+        ),
+        ("antwoorden:\n  B2: 3\nB3: 3\n  B4: 3\n", 3, "geen geldige YAML: zet 'B3:' even ver in als de andere vragen (2 spaties)"),
+        ("x:\n a: 1\nc: 2\n d: 3\n", 3, "geen geldige YAML: zet 'c:' even ver in als de andere velden van dat blok (1 spatie)"),
+        (
+            "voorbeelden:\n  A:   # Kerntaak A\nvoorbeeld: x\n    meerwaarde: y\n",
+            3,
+            "geen geldige YAML: zet 'voorbeeld:' even ver in als de andere velden van dat blok (4 spaties)",
         ),
         (
             "a:\n  voorbeeld: eerste regel\n  tweede regel\n  meerwaarde: x\n",

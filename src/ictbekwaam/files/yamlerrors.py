@@ -22,6 +22,8 @@ from typing import Callable
 
 import yaml
 
+from ictbekwaam import dutch
+
 __all__ = ["PROBLEMS", "TAB", "explain", "quote_hint", "quoted", "split_lines"]
 
 PREFIX = "geen geldige YAML: "
@@ -195,6 +197,32 @@ def _after_quote(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] 
     )
 
 
+def _outdented(source: _Source, above: int, indent: int) -> str | None:
+    """The fix when line ``above`` (0-based) sticks out to the left of its block, whose fields spring in ``indent``.
+
+    So it is when the line before it is a field of that block too, or the field the block belongs
+    under (``B3: 3`` moved to the start of the line between ``  B2: 3`` and ``  B4: 3``).
+    """
+    prior = _content_before(source, above)
+    if prior is None or _indent(source.row(prior)) > indent:
+        return None
+    prior_field = _KEY_VALUE.match(source.row(prior))
+    if prior_field is None:
+        return None
+    parent = prior
+    while parent is not None and _indent(source.row(parent)) >= indent:
+        parent = _content_before(source, parent)
+    if _indent(source.row(prior)) < indent and (
+        parent != prior
+        or (prior_field[2] and not prior_field[2].startswith("#"))
+        or _indent(source.row(above)) > _indent(source.row(prior))
+    ):
+        return None  # the line before is neither a field of the block nor the one it belongs under (and left of the line)
+    name = _KEY_VALUE.match(source.row(parent)) if parent is not None else None
+    others = "de andere vragen" if name is not None and name[1] == "antwoorden" else "de andere velden van dat blok"
+    return f"zet 'KEY:' even ver in als {others} ({dutch.count(indent, 'spatie', 'spaties')})"
+
+
 def _indentation(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None:
     """A field that springs in further than the field above it, which has a value (so nothing can belong under it)."""
     mark = exc.problem_mark
@@ -206,6 +234,9 @@ def _indentation(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] 
     has_value = field is not None and bool(field[2]) and not field[2].startswith("#")  # "A:   # Kerntaak A": a comment only
     if above is None or not has_value or _indent(source.row(mark.line)) <= _indent(upper):
         return None
+    outdented = _outdented(source, above, _indent(source.row(mark.line)))
+    if outdented is not None:
+        return above, outdented.replace("KEY", field[1])  # type: ignore[index]
     return mark.line, (
         f"deze regel springt verder in dan regel {above + 1} ('{field[1]}:'); "
         "zet ze even ver in als de andere velden van hetzelfde blok"
@@ -244,6 +275,10 @@ def _colon(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None
         example = f" (zo: {name[1]}: {rest or '...'})" if len(upper) < _MAX_FIX else ""
         return above, f"hier ontbreekt de dubbele punt na de naam van het veld{example}"
     if _indent(row) > _indent(upper):
+        outdented = _outdented(source, above, _indent(row))
+        field = _KEY_VALUE.match(upper)
+        if outdented is not None and field is not None:
+            return above, outdented.replace("KEY", field[1])
         return mark.line, f"deze regel springt verder in dan regel {above + 1}; zet '{key[1]}:' even ver in als de regel erboven"
     return in_text
 
