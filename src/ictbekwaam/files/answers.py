@@ -184,7 +184,7 @@ def _text(value: Any, path: str, problems: Problems, limit: int, *, multiline: b
     return cleaned or None
 
 
-def _key(text: str) -> str:
+def answer_key(text: str) -> str:
     """An answer as it is compared: lower case; a word also without dots and spaces ("N.V.T." is "nvt", "Nog niet" "nogniet").
 
     A number keeps its dots: "1.0" is not level 10.
@@ -211,19 +211,19 @@ def _item_value(kader: Kader, section: str, value: Any) -> tuple[Optional[object
         allowed = ", ".join(codes[:-1]) + " of " + codes[-1]
         if value is None:
             return None, f"geen antwoord; vul in: {allowed}"
-        choices = {_key(text): o.code for o in kader.checklist.opties for text in (o.code, o.label)}
-        if isinstance(value, str) and _key(value) in choices:
-            return choices[_key(value)], ""
+        choices = {answer_key(text): o.code for o in kader.checklist.opties for text in (o.code, o.label)}
+        if isinstance(value, str) and answer_key(value) in choices:
+            return choices[answer_key(value)], ""
         return None, f"{_show(value)} is geen antwoord op deze vraag; kies {allowed}"
     levels = kader.level_values()
     allowed = ", ".join(str(v) for v in levels) + f" of {nvt.code}"
     if value is None:
         return None, f"geen antwoord; vul in: {allowed}"
-    choices = {_key(t): n.waarde for n in kader.schaal.niveaus for t in (str(n.waarde), n.label)}
-    choices.update({_key(nvt.code): nvt.code, _key(nvt.label): nvt.code})
-    if isinstance(value, str) and _key(value) in choices:
-        return choices[_key(value)], ""
-    if isinstance(value, bool) or (isinstance(value, str) and _key(value) in _YES_NO | {_key(c) for c in kader.checklist_codes()}):
+    choices = {answer_key(t): n.waarde for n in kader.schaal.niveaus for t in (str(n.waarde), n.label)}
+    choices.update({answer_key(nvt.code): nvt.code, answer_key(nvt.label): nvt.code})
+    if isinstance(value, str) and answer_key(value) in choices:
+        return choices[answer_key(value)], ""
+    if isinstance(value, bool) or (isinstance(value, str) and answer_key(value) in _YES_NO | {answer_key(c) for c in kader.checklist_codes()}):
         named = [f"{n.waarde} ({n.label})" for n in kader.schaal.niveaus]
         return None, (
             f"{_show(value)} is geen niveau; bij een stelling kies je hoe ver je bent: {', '.join(named[:-1])} of "

@@ -350,9 +350,9 @@ _EXPLAINERS: tuple[Callable[[yaml.MarkedYAMLError, _Source], tuple[int, str] | N
 def _described(exc: yaml.YAMLError) -> str:
     english = " ".join(str(part) for part in (getattr(exc, "problem", None), getattr(exc, "context", None)) if part)
     english = english or str(exc)
-    for marker, dutch in PROBLEMS:
+    for marker, said in PROBLEMS:
         if marker in english:
-            return dutch
+            return said
     return _GENERAL
 
 
