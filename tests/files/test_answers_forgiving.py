@@ -74,6 +74,21 @@ def with_example(tmp_path, kader, voorbeeld: str, meerwaarde: str = "") -> Path:
     return replaced(path, "    voorbeeld:\n    meerwaarde:\n", f"    voorbeeld: {voorbeeld}\n    meerwaarde: {meerwaarde}\n".replace(": \n", ":\n"))
 
 
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [("voorbeeld", "[Kahoot] quiz"), ("meerwaarde", "{Kahoot} quiz"), ("school", "[OBS] De Brug"), ("naam", "[Sam] de Vries")],
+)
+def test_a_text_that_starts_with_a_bracket(run_cli, kader, tmp_path, data_dir, field, text):
+    """Not "springt verder in dan regel 188 ('A:')": the template's comment after 'A:' is no value."""
+    path = write_answers(tmp_path, kader)
+    path.write_text(re.sub(rf"^(\s*{field}:) *", rf"\1 {text}   ", path.read_text(), count=1, flags=re.M))
+    message = refused_run(run_cli, path, data_dir)
+    assert message == (
+        f"{path}, regel {line_of(path, field)}: geen geldige YAML: een tekst die met {text[0]} begint, zet je tussen dubbele "
+        f'aanhalingstekens, zo: {field}: "{text}"'
+    )
+
+
 def test_a_colon_in_an_example(run_cli, kader, tmp_path, data_dir):
     path = with_example(tmp_path, kader, "Les over rekenen: breuken")
     message = refused_run(run_cli, path, data_dir)
@@ -187,6 +202,24 @@ def test_a_hashtag_that_cut_an_example_short_is_a_warning_with_the_fix(run_cli, 
 
 
 @pytest.mark.parametrize(
+    ("voorbeeld", "kept", "fix"),
+    [
+        ("\n      Ik gebruik #hashtag in de klas", "Ik gebruik", "Ik gebruik #hashtag in de klas"),  # the text starts on the next line
+        ("Eerste regel\n      tweede #regel met meer", "Eerste regel tweede", "Eerste regel tweede #regel met meer"),  # goes on there
+    ],
+)
+def test_a_hashtag_on_a_later_line_of_a_text_is_a_warning_at_that_line(run_cli, kader, tmp_path, data_dir, voorbeeld, kept, fix):
+    path = with_example(tmp_path, kader, voorbeeld)
+    result, err = saved_result(run_cli, path, data_dir)
+    assert result.evidence["A"].voorbeeld == kept
+    assert err == (
+        f"Let op: {path}, regel {evidence_line(path) + 1}: voorbeelden.A.voorbeeld: na de # is de rest van de regel als "
+        f"commentaar gelezen, dus bewaard is alleen '{kept}'; bedoel je de # als tekst, zet de hele tekst dan tussen "
+        f'dubbele aanhalingstekens, zo: voorbeeld: "{fix}"\n'
+    )
+
+
+@pytest.mark.parametrize(
     ("voorbeeld", "naam", "warned"),
     [
         ("#hashtag quiz", "", "voorbeelden.A.voorbeeld: na de # is de rest van de regel als commentaar gelezen, dus er is niets bewaard"),
@@ -195,6 +228,10 @@ def test_a_hashtag_that_cut_an_example_short_is_a_warning_with_the_fix(run_cli, 
         ('"Ik gebruik #hashtag"', "", None),  # quoted: the # is text
         ("Ik gebruik#hashtag", "", None),  # no space before the #: text too
         ("", "Sam", None),  # the template's own hint after the name stays a comment
+        ("\n      #hashtag quiz", "", "voorbeelden.A.voorbeeld: na de # is de rest van de regel als commentaar gelezen, dus er is niets bewaard"),
+        ("\n      # nog invullen\n      # echt", "", None),  # comment lines under an empty value
+        ("Mijn les\n      # nog aanvullen", "", None),  # a comment line of its own under a text
+        ('\n      "Ik gebruik #hashtag"', "", None),  # quoted on the next line: the # is text
     ],
 )
 def test_which_comments_are_warned_about(run_cli, kader, tmp_path, data_dir, voorbeeld, naam, warned):
@@ -207,6 +244,14 @@ def test_which_comments_are_warned_about(run_cli, kader, tmp_path, data_dir, voo
         assert err == ""
     else:
         assert warned in err and err.count("Let op") == 1
+
+
+def test_an_answer_moved_to_the_start_of_the_line_is_named_at_its_own_line(run_cli, kader, tmp_path, data_dir):
+    """Not the line after it, with the advice to move that one too."""
+    path = replaced(write_answers(tmp_path, kader), "\n  B3: ", "\nB3: ")
+    assert refused_run(run_cli, path, data_dir) == (
+        f"{path}, regel {line_of(path, 'B3')}: geen geldige YAML: zet 'B3:' even ver in als de andere vragen (2 spaties)"
+    )
 
 
 def test_a_deleted_answer_is_named_where_it_belongs(run_cli, kader, tmp_path, data_dir):

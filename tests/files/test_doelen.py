@@ -64,3 +64,35 @@ def test_validate_reads_a_doelen_file_as_assess_does(kader, tmp_path):
     with pytest.raises(DataError) as info:
         validate_file(write(tmp_path, "doelen:\n  basisvaardigheden: no\n"), kader)
     assert info.value.problems[0][1] == "'no' is geen optie van de checklist (ja, deels, nee)"
+
+
+def test_levels_and_options_are_read_as_forgivingly_as_in_an_answers_file(kader, tmp_path):
+    """A number as text is a level, a label counts in any case: not "'3' is geen niveau van de schaal (1, 2, 3, 4)"."""
+    text = 'doelen:\n  standaard: "3"\n  basisvaardigheden: Ja\n  kerntaken: {C: "2"}\n  items: {BV5: DEELS, A1: Voorbeeld voor anderen, B2: " 4 "}\n'
+    targets = load_doelen(write(tmp_path, text), kader)
+    assert (targets.per_item["A5"], targets.per_item["C1"], targets.per_item["A1"], targets.per_item["B2"]) == (3, 2, 4, 4)
+    assert (targets.per_item["BV1"], targets.per_item["BV5"]) == ("ja", "deels")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('doelen:\n  standaard: "5"\n', "'5' is geen niveau van de schaal (1, 2, 3, 4)"),
+        ("doelen:\n  standaard: JA\n", "'JA' is geen niveau van de schaal (1, 2, 3, 4)"),
+        ("doelen:\n  items: {BV5: 3}\n", "'3' is geen optie van de checklist (ja, deels, nee)"),
+        ("doelen:\n  basisvaardigheden: Bekwaam\n", "'Bekwaam' is geen optie van de checklist (ja, deels, nee)"),
+    ],
+)
+def test_what_is_no_level_or_option_is_named_as_written(kader, tmp_path, text, message):
+    from ictbekwaam.files.validate import validate_file
+
+    for read in (load_doelen, validate_file):
+        with pytest.raises(DataError) as info:
+            read(write(tmp_path, text), kader)
+        assert info.value.problems[0][1] == message
+
+
+def test_validate_reads_levels_as_text_too(kader, tmp_path):
+    from ictbekwaam.files.validate import validate_file
+
+    assert validate_file(write(tmp_path, 'doelen:\n  standaard: "3"\n  basisvaardigheden: Ja\n'), kader).kind == "doelenbestand"

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ictbekwaam.errors import DataError
+from ictbekwaam.files.yamlerrors import explain
 from ictbekwaam.files.yamlsource import MAX_YAML_DEPTH, Loader, TextLoader, WordLoader, parse_yaml
 
 LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -143,8 +144,15 @@ STARTS_WITH = "geen geldige YAML: een tekst die met {} begint, zet je tussen dub
         ("antwoorden:\n  BV1: ja\n  A1:1\n  A2: 2\n", 3, "geen geldige YAML: na de dubbele punt hoort een spatie (zo: A1: 1)"),
         (
             "antwoorden:\n  BV1: ja\nA1: 1\n\n  # A2. Een stelling\n  A2: 2\n",
-            6,
-            "geen geldige YAML: deze regel springt verder in dan regel 3 ('A1:'); zet ze even ver in als de andere velden van hetzelfde blok",
+            3,
+            "geen geldige YAML: zet 'A1:' even ver in als de andere vragen (2 spaties)",
+        ),
+        ("antwoorden:\n  B2: 3\nB3: 3\n  B4: 3\n", 3, "geen geldige YAML: zet 'B3:' even ver in als de andere vragen (2 spaties)"),
+        ("x:\n a: 1\nc: 2\n d: 3\n", 3, "geen geldige YAML: zet 'c:' even ver in als de andere velden van dat blok (1 spatie)"),
+        (
+            "voorbeelden:\n  A:   # Kerntaak A\nvoorbeeld: x\n    meerwaarde: y\n",
+            3,
+            "geen geldige YAML: zet 'voorbeeld:' even ver in als de andere velden van dat blok (4 spaties)",
         ),
         (
             "a:\n  voorbeeld: eerste regel\n  tweede regel\n  meerwaarde: x\n",
@@ -218,6 +226,67 @@ def test_a_value_yaml_cannot_build_is_named_with_its_line(text, line, message):
 def test_a_control_character_is_named_with_its_line():
     place, said = refused('doelen:\n  naam: "\x1b"\n')
     assert (place.line, said) == (2, "geen geldige YAML: het bestand bevat stuurtekens (onzichtbare tekens); typ deze regel opnieuw")
+
+
+@pytest.mark.parametrize("loader", [getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader])
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        ("voorbeelden:\n  A:   # Kerntaak A\n    voorbeeld: [Kahoot] quiz\n", 3, 'een tekst die met [ begint, zet je tussen dubbele aanhalingstekens, zo: voorbeeld: "[Kahoot] quiz"'),
+        ("a:\n  A:   # Kerntaak A\n      b: 1\n", None, None),  # more indented under a key with only a comment: valid YAML
+        ("a:\n  A: 1   # Kerntaak A\n      b: 1\n", 3, "deze regel springt verder in dan regel 2 ('A:'); zet ze even ver in als de andere velden van hetzelfde blok"),
+    ],
+)
+def test_a_comment_after_a_key_is_no_value(loader, text, line, said):
+    """The template writes a comment after 'A:'; explained with libyaml's and PyYAML's own errors alike."""
+    if said is None:
+        assert yaml.load(text, Loader=loader)
+        return
+    with pytest.raises(yaml.YAMLError) as error:
+        yaml.load(text, Loader=loader)
+    assert explain(error.value, text) == (line, "geen geldige YAML: " + said)
+
+
+@pytest.mark.parametrize("loader", [getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader])
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        (
+            'A:\n  voorbeeld: "Les over breuken\n  meerwaarde: "sneller"\n',
+            2,
+            'het aanhalingsteken (") dat op regel 2 de tekst opent, wordt nergens gesloten: het bestand leest alles tot het '
+            'volgende " op regel 3 als één tekst; zet er aan het eind van de tekst ook een, zo: voorbeeld: "Les over breuken"',
+        ),
+        (
+            'school: "OBS De Brug     # Je school\nteam: "x"\n',
+            1,
+            'het aanhalingsteken (") dat op regel 1 de tekst opent, wordt nergens gesloten: het bestand leest alles tot het '
+            'volgende " op regel 2 als één tekst; zet er aan het eind van de tekst ook een, zo: school: "OBS De Brug"',
+        ),
+        (  # closed on the next line, then more: no example made of the first line only
+            'A:\n  voorbeeld: "Les over\n    breuken" extra\n',
+            2,
+            'na het aanhalingsteken dat de tekst sluit, staat nog meer; zet de hele tekst tussen dubbele aanhalingstekens '
+            '(een " in de tekst schrijf je als \\")',
+        ),
+    ],
+)
+def test_a_quote_that_is_not_closed_before_the_next_quoted_text(loader, text, line, said):
+    with pytest.raises(yaml.YAMLError) as error:
+        yaml.load(text, Loader=loader)
+    assert explain(error.value, text) == (line, "geen geldige YAML: " + said)
+
+
+@pytest.mark.parametrize("loader", [getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader])
+@pytest.mark.parametrize("before", ["# één collega’s\n", "# " + "é" * 3000 + "\n", "# ’\r\n# 😀\n"])
+def test_a_control_character_after_letters_outside_ascii_is_named_with_its_own_line(loader, before):
+    """libyaml gives the place of a control character in bytes, PyYAML's own reader in characters: same line."""
+    text = "doelen:\n" + before * 3 + "  naam: x\x1b\n" + "  team: é\n" * 5
+    line = text[: text.index("\x1b")].count("\n") + 1
+    with pytest.raises(yaml.reader.ReaderError) as error:
+        yaml.load(text, Loader=loader)
+    assert explain(error.value, text)[0] == line
+    assert refused(text)[0].line == line
 
 
 def test_a_file_of_too_many_values_is_refused_before_a_tree_is_built():

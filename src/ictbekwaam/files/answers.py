@@ -184,7 +184,7 @@ def _text(value: Any, path: str, problems: Problems, limit: int, *, multiline: b
     return cleaned or None
 
 
-def _key(text: str) -> str:
+def answer_key(text: str) -> str:
     """An answer as it is compared: lower case; a word also without dots and spaces ("N.V.T." is "nvt", "Nog niet" "nogniet").
 
     A number keeps its dots: "1.0" is not level 10.
@@ -211,19 +211,19 @@ def _item_value(kader: Kader, section: str, value: Any) -> tuple[Optional[object
         allowed = ", ".join(codes[:-1]) + " of " + codes[-1]
         if value is None:
             return None, f"geen antwoord; vul in: {allowed}"
-        choices = {_key(text): o.code for o in kader.checklist.opties for text in (o.code, o.label)}
-        if isinstance(value, str) and _key(value) in choices:
-            return choices[_key(value)], ""
+        choices = {answer_key(text): o.code for o in kader.checklist.opties for text in (o.code, o.label)}
+        if isinstance(value, str) and answer_key(value) in choices:
+            return choices[answer_key(value)], ""
         return None, f"{_show(value)} is geen antwoord op deze vraag; kies {allowed}"
     levels = kader.level_values()
     allowed = ", ".join(str(v) for v in levels) + f" of {nvt.code}"
     if value is None:
         return None, f"geen antwoord; vul in: {allowed}"
-    choices = {_key(t): n.waarde for n in kader.schaal.niveaus for t in (str(n.waarde), n.label)}
-    choices.update({_key(nvt.code): nvt.code, _key(nvt.label): nvt.code})
-    if isinstance(value, str) and _key(value) in choices:
-        return choices[_key(value)], ""
-    if isinstance(value, bool) or (isinstance(value, str) and _key(value) in _YES_NO | {_key(c) for c in kader.checklist_codes()}):
+    choices = {answer_key(t): n.waarde for n in kader.schaal.niveaus for t in (str(n.waarde), n.label)}
+    choices.update({answer_key(nvt.code): nvt.code, answer_key(nvt.label): nvt.code})
+    if isinstance(value, str) and answer_key(value) in choices:
+        return choices[answer_key(value)], ""
+    if isinstance(value, bool) or (isinstance(value, str) and answer_key(value) in _YES_NO | {answer_key(c) for c in kader.checklist_codes()}):
         named = [f"{n.waarde} ({n.label})" for n in kader.schaal.niveaus]
         return None, (
             f"{_show(value)} is geen niveau; bij een stelling kies je hoe ver je bent: {', '.join(named[:-1])} of "
@@ -377,40 +377,80 @@ class Answers:
     notes: tuple[tuple[Place, str], ...] = ()
 
 
+def _value_rows(rows: list[str], line: int) -> list[tuple[int, str]]:
+    """The 1-based numbers and text of the lines a value starting on ``line`` may span: its key's line, and every
+    line after it that springs in further than the key (a text may go on there), blank lines included."""
+    indent = len(rows[line - 1]) - len(rows[line - 1].lstrip())
+    spans = [(line, rows[line - 1])]
+    for number in range(line + 1, len(rows) + 1):
+        row = rows[number - 1]
+        if row.strip() and len(row) - len(row.lstrip()) <= indent:
+            break
+        spans.append((number, row))
+    return spans
+
+
+def _cut_note(rows: list[tuple[int, str]], key: str, hint: Optional[str], value: Any) -> tuple[int, str] | None:
+    """(line of the ``#``, what was kept) when a ``#`` cut the text of ``key`` short on any of its ``rows``; else None."""
+    match = re.match(rf"^\s*{re.escape(key)}\s*:(.*)$", rows[0][1])
+    parts = [(rows[0][0], match[1] if match else "")] + [(number, row) for number, row in rows[1:]]
+    first = next((part.lstrip() for _, part in parts if part.strip()), "")
+    if first[:1] in ("'", '"', "|", ">"):
+        return None  # a quoted text or a block of text: then a # in it is text, and one after it is meant as a comment
+    kept = ""
+    for index, (number, part) in enumerate(parts):
+        comment = re.search(r"(?:^|\s)#", part)
+        if comment is None:
+            kept = f"{kept} {part.strip()}".strip()
+            continue
+        before, after = part[: comment.start()].strip(), part[comment.end() :]
+        kept = f"{kept} {before}".strip()
+        if before or index == 0:
+            if (kept and after.strip() == hint) or (not kept and after[:1] in ("", " ", "\t", "#")):
+                return None
+        elif after[:1] in ("", " ", "\t", "#"):
+            return None  # a comment line of its own under the text ("  # nog aanvullen"): meant as one
+        return number, value.strip() if isinstance(value, str) else kept
+    return None
+
+
 def _cut_by_comment(text: str, data: dict[str, Any], lines: LineMap, file: Path) -> list[tuple[Place, str]]:
-    """Every text field (naam, school, ..., voorbeeld, meerwaarde) whose line a ``#`` cut short.
+    """Every text field (naam, school, ..., voorbeeld, meerwaarde) that a ``#`` cut short, on any of its lines.
 
     In YAML a ``#`` after a space starts a comment, also in the middle of a text:
-    ``voorbeeld: Ik gebruik #hashtag`` keeps "Ik gebruik". A comment after a text is
-    noted unless it is the template's own hint for that field; after an empty value only
-    when it looks like text (``#hashtag``), not like a comment (``# nog invullen``).
+    ``voorbeeld: Ik gebruik #hashtag`` keeps "Ik gebruik", and so does a text that starts on
+    the next line or goes on there. A comment after a text is noted (at the line of the ``#``)
+    unless it is the template's own hint for that field; a comment where no text is yet, or on
+    a line of its own under a text, only when it looks like text (``#hashtag``), not like a
+    comment (``# nog invullen``).
     """
-    fields: list[tuple[str, str, Optional[str]]] = [(f.key, f.key, _field_hint(f.key)) for f in CONTEXT_FIELDS if f.key != "sector"]
+    fields: list[tuple[str, str, Optional[str], Any]] = [
+        (f.key, f.key, _field_hint(f.key), data.get(f.key)) for f in CONTEXT_FIELDS if f.key != "sector"
+    ]
     evidence = data.get("voorbeelden")
     for kerntaak, entry in (evidence.items() if isinstance(evidence, dict) else ()):
         if isinstance(entry, dict):
-            fields += [(f"voorbeelden.{kerntaak}.{key}", key, None) for key in EVIDENCE_KEYS if key in entry]
+            fields += [(f"voorbeelden.{kerntaak}.{key}", key, None, entry[key]) for key in EVIDENCE_KEYS if key in entry]
     rows = split_lines(text)
     notes = []
-    for path, key, hint in fields:
+    for path, key, hint, value in fields:
         if path == key and key not in data:
             continue
         line = lines.line(path)
-        row = rows[line - 1] if line is not None and 0 < line <= len(rows) else ""
-        match = re.match(rf"^\s*{re.escape(key)}\s*:(.*)$", row)
-        rest = match[1] if match else ""
-        comment = re.search(r"(?:^|\s)#", rest)
-        if comment is None or rest.lstrip()[:1] in ("'", '"', "|", ">"):
-            continue  # no comment, or a quoted text: then the comment is meant as one
-        kept, after = rest[: comment.start()].strip(), rest[comment.end() :]
-        if (kept and after.strip() == hint) or (not kept and after[:1] in ("", " ", "\t", "#")):
+        if line is None or not 0 < line <= len(rows):
             continue
+        spans = _value_rows(rows, line)
+        found = _cut_note(spans, key, hint, value)
+        if found is None:
+            continue
+        number, kept = found
         saved = f"bewaard is alleen '{kept}'" if kept else "er is niets bewaard"
+        whole = " ".join(row.strip() if i else row.rstrip() for i, (_, row) in enumerate(spans) if row.strip())
         notes.append(
             (
-                Place(file, path, line),
+                Place(file, path, number),
                 f"na de # is de rest van de regel als commentaar gelezen, dus {saved}; bedoel je de # als tekst, "
-                "zet de hele tekst dan tussen dubbele aanhalingstekens" + quote_hint(row),
+                "zet de hele tekst dan tussen dubbele aanhalingstekens" + quote_hint(whole),
             )
         )
     return notes

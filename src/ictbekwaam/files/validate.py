@@ -139,10 +139,10 @@ def validate_file(path: Path, kader: Kader) -> Verdict:
         themas = dutch.count(len(checked_h.themas), "thema", "thema's")
         return Verdict("handreiking", f"{themas}, {dutch.count(n_onderwerpen, 'onderwerp', 'onderwerpen')}, {dutch.count(n_vragen, 'vraag', 'vragen')}")
     if "doelen" in data:
-        from ictbekwaam.model.targets import parse_doelen
+        from ictbekwaam.files.doelen import doelen_targets
 
         data, lines = parse_yaml(text, path, loader_class=WordLoader)  # as load_doelen reads it: yes/no stay words
-        targets = parse_doelen(data, kader, path, lines)
+        targets = doelen_targets(data, kader, path, lines)
         notes = "".join(f"; {note}" for note in targets.notes)
         return Verdict("doelenbestand", f"doelen voor {dutch.count(len(targets.per_item), 'item', 'items')}{notes}")
     raise DataError(

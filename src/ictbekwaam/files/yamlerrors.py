@@ -22,6 +22,8 @@ from typing import Callable
 
 import yaml
 
+from ictbekwaam import dutch
+
 __all__ = ["PROBLEMS", "TAB", "explain", "quote_hint", "quoted", "split_lines"]
 
 PREFIX = "geen geldige YAML: "
@@ -177,6 +179,13 @@ def _after_quote(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] 
         return None
     start = token.start_mark.line
     row = source.row(start)
+    opens_next = re.fullmatch(r"\s*(?:-\s+)*[\w.-]+\s*:\s*", source.row(mark.line)[: token.end_mark.column - 1])
+    if start != mark.line and token.style == '"' and opens_next:  # the quote taken as its end opens the next field's text
+        return start, (
+            f'het aanhalingsteken (") dat op regel {start + 1} de tekst opent, wordt nergens gesloten: het bestand leest alles '
+            f'tot het volgende " op regel {mark.line + 1} als één tekst; zet er aan het eind van de tekst ook een'
+            + quote_hint(re.sub(r"\s{2,}#.*$", "", row).rstrip() + '"')  # (not the template's comment after it)
+        )
     if start != mark.line and token.style == "'":
         return start, (
             f"de tekst begint met een apostrof ('), en die leest het bestand als aanhalingsteken tot de volgende ' op regel "
@@ -184,8 +193,34 @@ def _after_quote(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] 
         )
     return start, (
         "na het aanhalingsteken dat de tekst sluit, staat nog meer; zet de hele tekst tussen dubbele aanhalingstekens "
-        '(een " in de tekst schrijf je als \\")' + quote_hint(row)
+        '(een " in de tekst schrijf je als \\")' + (quote_hint(row) if start == mark.line else "")  # over lines: no example
     )
+
+
+def _outdented(source: _Source, above: int, indent: int) -> str | None:
+    """The fix when line ``above`` (0-based) sticks out to the left of its block, whose fields spring in ``indent``.
+
+    So it is when the line before it is a field of that block too, or the field the block belongs
+    under (``B3: 3`` moved to the start of the line between ``  B2: 3`` and ``  B4: 3``).
+    """
+    prior = _content_before(source, above)
+    if prior is None or _indent(source.row(prior)) > indent:
+        return None
+    prior_field = _KEY_VALUE.match(source.row(prior))
+    if prior_field is None:
+        return None
+    parent = prior
+    while parent is not None and _indent(source.row(parent)) >= indent:
+        parent = _content_before(source, parent)
+    if _indent(source.row(prior)) < indent and (
+        parent != prior
+        or (prior_field[2] and not prior_field[2].startswith("#"))
+        or _indent(source.row(above)) > _indent(source.row(prior))
+    ):
+        return None  # the line before is neither a field of the block nor the one it belongs under (and left of the line)
+    name = _KEY_VALUE.match(source.row(parent)) if parent is not None else None
+    others = "de andere vragen" if name is not None and name[1] == "antwoorden" else "de andere velden van dat blok"
+    return f"zet 'KEY:' even ver in als {others} ({dutch.count(indent, 'spatie', 'spaties')})"
 
 
 def _indentation(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None:
@@ -196,12 +231,29 @@ def _indentation(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] 
     above = _content_before(source, mark.line)
     upper = source.row(above) if above is not None else ""
     field = _KEY_VALUE.match(upper)
-    if above is None or field is None or not field[2] or _indent(source.row(mark.line)) <= _indent(upper):
+    has_value = field is not None and bool(field[2]) and not field[2].startswith("#")  # "A:   # Kerntaak A": a comment only
+    if above is None or not has_value or _indent(source.row(mark.line)) <= _indent(upper):
         return None
+    outdented = _outdented(source, above, _indent(source.row(mark.line)))
+    if outdented is not None:
+        return above, outdented.replace("KEY", field[1])  # type: ignore[index]
     return mark.line, (
         f"deze regel springt verder in dan regel {above + 1} ('{field[1]}:'); "
         "zet ze even ver in als de andere velden van hetzelfde blok"
     )
+
+
+def _text_after_flow(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None:
+    """Text that starts with [ or { and goes on after the ] or } (``voorbeeld: [Kahoot] quiz``): a list, then more."""
+    mark = exc.problem_mark
+    if mark is None or not isinstance(exc, yaml.parser.ParserError):
+        return None
+    row = source.row(mark.line)
+    field = _KEY_VALUE.match(row)
+    value = (field[2] or "") if field else ""
+    if field is None or value[:1] not in ("[", "{") or mark.column <= field.start(2):
+        return None
+    return mark.line, f"een tekst die met {value[0]} begint, zet je tussen dubbele aanhalingstekens" + quote_hint(row)
 
 
 def _colon(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None:
@@ -223,6 +275,10 @@ def _colon(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | None
         example = f" (zo: {name[1]}: {rest or '...'})" if len(upper) < _MAX_FIX else ""
         return above, f"hier ontbreekt de dubbele punt na de naam van het veld{example}"
     if _indent(row) > _indent(upper):
+        outdented = _outdented(source, above, _indent(row))
+        field = _KEY_VALUE.match(upper)
+        if outdented is not None and field is not None:
+            return above, outdented.replace("KEY", field[1])
         return mark.line, f"deze regel springt verder in dan regel {above + 1}; zet '{key[1]}:' even ver in als de regel erboven"
     return in_text
 
@@ -287,16 +343,16 @@ def _escape(exc: yaml.MarkedYAMLError, source: _Source) -> tuple[int, str] | Non
 
 # Most precise first: each looks at the error and the text, and gives (0-based line, Dutch) or None.
 _EXPLAINERS: tuple[Callable[[yaml.MarkedYAMLError, _Source], tuple[int, str] | None], ...] = (
-    _tab, _unclosed_quote, _after_quote, _indentation, _colon, _no_colon, _special_start, _flow, _escape,
+    _tab, _unclosed_quote, _after_quote, _text_after_flow, _indentation, _colon, _no_colon, _special_start, _flow, _escape,
 )
 
 
 def _described(exc: yaml.YAMLError) -> str:
     english = " ".join(str(part) for part in (getattr(exc, "problem", None), getattr(exc, "context", None)) if part)
     english = english or str(exc)
-    for marker, dutch in PROBLEMS:
+    for marker, said in PROBLEMS:
         if marker in english:
-            return dutch
+            return said
     return _GENERAL
 
 
@@ -311,9 +367,23 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         return (_within(mark.line + 1, source) if mark is not None else None), PREFIX + _described(exc)
-    position = getattr(exc, "position", None)  # a ReaderError (a control character) has no mark, only this
-    line = len(split_lines(text[:position])) if isinstance(position, int) else None
-    return line, PREFIX + _described(exc)
+    return _reader_line(exc, text), PREFIX + _described(exc)
+
+
+def _reader_line(exc: yaml.YAMLError, text: str) -> int | None:
+    """The 1-based line of a ReaderError (a control character), which has no mark, only a position.
+
+    PyYAML's own reader counts that position in characters; libyaml (encoding "?") in bytes of
+    the UTF-8 it was given: before an "é" or a "’" the two differ.
+    """
+    position = getattr(exc, "position", None)
+    if not isinstance(position, int):
+        return None
+    if getattr(exc, "encoding", None) == "?":  # libyaml: a byte offset into the text as UTF-8
+        before = text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore")
+    else:
+        before = text[:position]
+    return len(split_lines(before))
 
 
 def _within(line: int, source: _Source) -> int:
