@@ -158,6 +158,8 @@ def test_an_ansi_file_with_an_answer_wrong_is_still_refused_with_that_answer(run
         ("n.v.t.", "nvt"), ("nvt", "nvt"), ("NVT", "nvt"), ("N.V.T", "nvt"), ("Niet van toepassing", "nvt"), ("niet van toepassing", "nvt"),
         ("Bekwaam", 3), ("bekwaam", 3), ("BEKWAAM", 3), ("Nog niet", 1), ("beginnend", 2), ("Voorbeeld voor anderen", 4),
         ('"3"', 3), ("'4'", 4), ("2", 2),
+        # As the template lists the levels, or as a teacher copies them from a screen.
+        ("3 = Bekwaam", 3), ("2 (Beginnend)", 2), ("4 - Voorbeeld voor anderen", 4), ("nvt = Niet van toepassing", "nvt"),
     ],
 )
 def test_a_statement_answered_as_a_word_the_tool_shows(run_cli, kader, tmp_path, data_dir, written, meant):
@@ -317,7 +319,7 @@ def test_any_text_written_by_the_templates_quoting_rule_reads_back(kader, tmp_pa
     assert answers.notes == ()
 
 
-@pytest.mark.parametrize("written", ["3.0", "1.0", "33", "drie", "3 of 4"])
+@pytest.mark.parametrize("written", ["3.0", "1.0", "33", "drie", "3 of 4", "3 = Beginnend", "2 (Bekwaam)", "3 4"])
 def test_what_is_not_a_level_stays_refused(run_cli, kader, tmp_path, data_dir, written):
     path = write_answers(tmp_path, kader, A1=written)
     assert refused_run(run_cli, path, data_dir) == (

@@ -185,12 +185,13 @@ def _text(value: Any, path: str, problems: Problems, limit: int, *, multiline: b
 
 
 def answer_key(text: str) -> str:
-    """An answer as it is compared: lower case; a word also without dots and spaces ("N.V.T." is "nvt", "Nog niet" "nogniet").
+    """An answer as it is compared: lower case; a word also without dots, spaces and the marks of the template's
+    "3 = Bekwaam" ("N.V.T." is "nvt", "Nog niet" "nogniet", "3 (Bekwaam)" "3bekwaam").
 
     A number keeps its dots: "1.0" is not level 10.
     """
     text = text.strip().lower()
-    return re.sub(r"[\s.]+", "", text) if re.search(r"[^\W\d_]", text) else text
+    return re.sub(r"[\s.=()\-–:]+", "", text) if re.search(r"[^\W\d_]", text) else text
 
 
 # Words that answer a yes/no question (in Dutch or English, or as YAML 1.1 read them): not a level.
@@ -219,8 +220,9 @@ def _item_value(kader: Kader, section: str, value: Any) -> tuple[Optional[object
     allowed = ", ".join(str(v) for v in levels) + f" of {nvt.code}"
     if value is None:
         return None, f"geen antwoord; vul in: {allowed}"
-    choices = {answer_key(t): n.waarde for n in kader.schaal.niveaus for t in (str(n.waarde), n.label)}
-    choices.update({answer_key(nvt.code): nvt.code, answer_key(nvt.label): nvt.code})
+    # A level as the template lists it ("3 = Bekwaam", also "3 (Bekwaam)") counts when number and word agree.
+    choices = {answer_key(t): n.waarde for n in kader.schaal.niveaus for t in (str(n.waarde), n.label, f"{n.waarde} {n.label}")}
+    choices.update({answer_key(t): nvt.code for t in (nvt.code, nvt.label, f"{nvt.code} {nvt.label}")})
     if isinstance(value, str) and answer_key(value) in choices:
         return choices[answer_key(value)], ""
     if isinstance(value, bool) or (isinstance(value, str) and answer_key(value) in _YES_NO | {answer_key(c) for c in kader.checklist_codes()}):
