@@ -119,6 +119,16 @@ def count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def levels(gap: float) -> str:
+    """A gap of kerntaak statements in whole levels: ``"1 niveau"``, ``"3 niveaus"``."""
+    return count(int(gap), "niveau", "niveaus")
+
+
+def levels_to_go(gap: float) -> str:
+    """A gap still to close: ``"nog 1 niveau te gaan"``, ``"nog 6 niveaus te gaan"``."""
+    return f"nog {levels(gap)} te gaan"
+
+
 def join(words: Sequence[str]) -> str:
     """``["a"]`` -> ``"a"``, ``["a", "b", "c"]`` -> ``"a, b en c"``; nothing -> ``""``."""
     words = list(words)

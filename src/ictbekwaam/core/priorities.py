@@ -239,8 +239,7 @@ class Invitation:
 
 
 def _reason(item: ItemScore) -> str:
-    steps = dutch.count(int(item.gap or 0), "niveau", "niveaus")
-    return f"{item.id}: nu {item.level} ({item.answer_label}), doel {item.target} ({item.target_label}); nog {steps} te gaan."
+    return f"{item.id}: nu {item.level} ({item.answer_label}), doel {item.target} ({item.target_label}); {dutch.levels_to_go(item.gap or 0)}."
 
 
 def _general_practice(ids: list[str]) -> str:

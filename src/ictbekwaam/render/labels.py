@@ -48,7 +48,7 @@ def item_status(item: ItemScore, max_level: int, *, words: bool = False) -> str:
     if words:
         head = f"niveau {item.level} van {max_level}" if item.level is not None else item.answer_label
         target = item.target if item.level is not None else item.target_label
-        gap = f", nog {dutch.count(int(item.gap or 0), 'niveau', 'niveaus')}" if item.level is not None and not reached else ""
+        gap = f", nog {dutch.levels(item.gap or 0)}" if item.level is not None and not reached else ""
         return f"{head}, doel {target}, {'op doel' if reached else 'nog niet op doel' + gap}"
     if item.level is not None:
         head = f"{item.level}/{max_level} doel {item.target}"
@@ -71,11 +71,6 @@ def checklist_counts(section: SectionScore) -> tuple[list[str], list[str]]:
     return [i.id for i in below if i.score], [i.id for i in below if not i.score]
 
 
-def levels_to_go(gap: float) -> str:
-    """A summed gap of kerntaak statements (whole levels) in words: ``"nog 6 niveaus te gaan"``, ``"nog 1 niveau te gaan"``."""
-    return f"nog {dutch.count(int(gap), 'niveau', 'niveaus')} te gaan"
-
-
 def section_summary(section: SectionScore, max_level: int, *, words: bool = False) -> str:
     """One line of figures: ``"gem. 2,6 van 4 · op doel 9 van 14 (64%) · nog 6 niveaus te gaan"``
     (``words``: commas instead of "·"); for the basisvaardigheden ``"op doel 8 van 10 (80%) · 1 deels · 1 nee"``.
@@ -95,7 +90,7 @@ def section_summary(section: SectionScore, max_level: int, *, words: bool = Fals
         return (", " if words else " · ").join(parts)
     parts = [f"gem. {dutch.decimal(section.mean_level or 0)} van {max_level}", on_target]
     if section.total_gap:
-        parts.append(levels_to_go(section.total_gap))
+        parts.append(dutch.levels_to_go(section.total_gap))
     return (", " if words else " · ").join(parts)
 
 

@@ -71,7 +71,7 @@ def section_lines(section: SectionChange, max_level: int) -> list[str]:
         if section.mean_change is not None:
             mean += f" ({dutch.signed(section.mean_change)})"
         # The levels to go, summed over the section's statements (whole levels).
-        lines = [f"{mean} · {on_target}", f"nog te gaan: {int(old.total_gap)} → {dutch.count(int(new.total_gap), 'niveau', 'niveaus')}"]
+        lines = [f"{mean} · {on_target}", f"nog te gaan: {int(old.total_gap)} → {dutch.levels(new.total_gap)}"]
     counts = f"beter {section.better} · gelijk {section.same} · lager {section.worse}"
     if section.not_comparable:
         counts += f" · niet te vergelijken {section.not_comparable}"

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from ictbekwaam.model.kader import Handreiking, Thema
 from ictbekwaam import dutch, safe
-from ictbekwaam.render.labels import KADER_IDEA, dated, profile_source_line
+from ictbekwaam.render.labels import KADER_IDEA, checklist_counts, dated, profile_source_line
 from ictbekwaam.render.markdown_text import md
 from ictbekwaam.render.profile.markdown import point_body
 from ictbekwaam.core.scoring import Priority, Profile, SectionScore, counting, growth_steps
@@ -53,11 +53,10 @@ def _summary_row(section: SectionScore, max_level: int) -> str:
         return f"| {name} | nog niets beantwoord | – | – |"
     on_target = f"{section.on_target} van {section.counted} ({dutch.percent(section.share_on_target or 0)})"
     if section.is_checklist:
-        below = section.below_target
-        partial = sum(1 for i in below if i.score)
-        gap = ", ".join(p for p in (f"{partial} deels" if partial else "", f"{len(below) - partial} nee" if len(below) - partial else "") if p) or "–"
+        partial, missing = checklist_counts(section)
+        gap = ", ".join(p for p in (f"{len(partial)} deels" if partial else "", f"{len(missing)} nee" if missing else "") if p) or "–"
         return f"| {name} | {on_target} | – | {gap} |"
-    to_go = dutch.count(int(section.total_gap), "niveau", "niveaus") if section.total_gap else "–"
+    to_go = dutch.levels(section.total_gap) if section.total_gap else "–"
     return f"| {name} | {on_target} | {dutch.decimal(section.mean_level or 0)} van {max_level} | {to_go} |"
 
 
