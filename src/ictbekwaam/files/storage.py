@@ -35,7 +35,7 @@ from ictbekwaam.errors import DataError, IctbekwaamError, Place, os_reason
 from ictbekwaam.files import respondents
 from ictbekwaam.files.lock import LOCK_FILE, SessionLock, lock_session
 from ictbekwaam.files.read import read_bytes
-from ictbekwaam.files.write import atomic_write
+from ictbekwaam.files.write import atomic_write, place_new
 from ictbekwaam.model.result import (
     MAX_RESULT_BYTES,
     Result,
@@ -254,7 +254,8 @@ class Store:
         for number in range(1, _NAME_ATTEMPTS + 1):
             target = self.root / (f"{stem}.json" if number == 1 else f"{stem}-{number}.json")
             try:
-                _move_without_replacing(self.draft_path, target)
+                place_new(self.draft_path, target)  # never replaces: a name that exists is the next attempt
+                self.draft_path.unlink(missing_ok=True)
             except FileExistsError:
                 continue
             except OSError as exc:
@@ -295,25 +296,6 @@ class Store:
             except FileExistsError:
                 continue
         raise IctbekwaamError(f"{folder}: kon geen nieuwe bestandsnaam vinden voor het resultaat")
-
-
-def _move_without_replacing(source: Path, target: Path) -> None:
-    """Rename ``source`` to ``target``; FileExistsError when ``target`` exists (it is never replaced).
-
-    A hard link refuses an existing name atomically. Where the file system has no
-    hard links (FAT, some network drives), the name is checked first; the session
-    lock keeps other ictbekwaam processes out of the folder meanwhile.
-    """
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        raise
-    except OSError:
-        if target.exists():
-            raise FileExistsError(target) from None
-        os.rename(source, target)
-        return
-    os.unlink(source)
 
 
 _SET_ASIDE_NAME = re.compile(r"concept\.vorige-(\d{4}-\d\d-\d\d-\d{6})(?:-(\d+))?\.json")

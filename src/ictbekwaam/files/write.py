@@ -45,7 +45,7 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int = 0o644, exclusive:
         tmp = _write_temp(folder, path.name, data, mode)
         try:
             if exclusive:
-                _place_new(tmp, path)
+                place_new(tmp, path)
             else:
                 os.replace(tmp, path)
         finally:
@@ -62,8 +62,11 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int = 0o644, exclusive:
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP), errno.EMLINK}
 
 
-def _place_new(tmp: Path, path: Path) -> None:
-    """Give the written ``tmp`` the name ``path``, which must not exist: FileExistsError if it does."""
+def place_new(tmp: Path, path: Path) -> None:
+    """Give the file ``tmp`` the name ``path``, which must not exist: FileExistsError if it does.
+
+    ``tmp`` keeps its own name too when hard links work, and is gone when they do not.
+    """
     try:
         os.link(tmp, path)  # the check and the naming in one step
         return
