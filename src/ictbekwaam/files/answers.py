@@ -49,7 +49,7 @@ from typing import Any, Optional
 from ictbekwaam import safe
 from ictbekwaam.errors import LineMap, Place, Problems
 from ictbekwaam.model.versions import retired_item, split_into
-from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader, answer_key
 from ictbekwaam.core.interview import CONTEXT_FIELDS, LONG_MAX, SHORT_MAX, clean_text, section_title
 from ictbekwaam.model.result import (
     SECTOR_LABELS,
@@ -184,16 +184,6 @@ def _text(value: Any, path: str, problems: Problems, limit: int, *, multiline: b
     return cleaned or None
 
 
-def answer_key(text: str) -> str:
-    """An answer as it is compared: lower case; a word also without dots, spaces and the marks of the template's
-    "3 = Bekwaam" ("N.V.T." is "nvt", "Nog niet" "nogniet", "3 (Bekwaam)" "3bekwaam").
-
-    A number keeps its dots: "1.0" is not level 10.
-    """
-    text = text.strip().lower()
-    return re.sub(r"[\s.=()\-–:]+", "", text) if re.search(r"[^\W\d_]", text) else text
-
-
 # Words that answer a yes/no question (in Dutch or English, or as YAML 1.1 read them): not a level.
 _YES_NO = frozenset({"ja", "nee", "deels", "yes", "no", "y", "n", "j", "true", "false", "on", "off", "wel", "niet"})
 
@@ -212,7 +202,7 @@ def _item_value(kader: Kader, section: str, value: Any) -> tuple[Optional[object
         allowed = ", ".join(codes[:-1]) + " of " + codes[-1]
         if value is None:
             return None, f"geen antwoord; vul in: {allowed}"
-        choices = {answer_key(text): o.code for o in kader.checklist.opties for text in (o.code, o.label)}
+        choices = kader.option_choices()
         if isinstance(value, str) and answer_key(value) in choices:
             return choices[answer_key(value)], ""
         return None, f"{_show(value)} is geen antwoord op deze vraag; kies {allowed}"
@@ -221,7 +211,7 @@ def _item_value(kader: Kader, section: str, value: Any) -> tuple[Optional[object
     if value is None:
         return None, f"geen antwoord; vul in: {allowed}"
     # A level as the template lists it ("3 = Bekwaam", also "3 (Bekwaam)") counts when number and word agree.
-    choices = {answer_key(t): n.waarde for n in kader.schaal.niveaus for t in (str(n.waarde), n.label, f"{n.waarde} {n.label}")}
+    choices: dict[str, object] = {**kader.level_choices(), **{answer_key(f"{n.waarde} {n.label}"): n.waarde for n in kader.schaal.niveaus}}
     choices.update({answer_key(t): nvt.code for t in (nvt.code, nvt.label, f"{nvt.code} {nvt.label}")})
     if isinstance(value, str) and answer_key(value) in choices:
         return choices[answer_key(value)], ""

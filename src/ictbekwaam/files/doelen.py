@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ictbekwaam.errors import DataError, LineMap
-from ictbekwaam.files.answers import answer_key
 from ictbekwaam.files.yamlsource import WordLoader, read_yaml
-from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader
+from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader, answer_key
 from ictbekwaam.model.targets import Targets, default_targets, parse_doelen
 from ictbekwaam.model.versions import split_into
 
@@ -35,8 +34,7 @@ def _forgiving(data: Any, kader: Kader) -> Any:
     spec = data.get("doelen") if isinstance(data, dict) else None
     if not isinstance(spec, dict):
         return data
-    levels = {answer_key(text): n.waarde for n in kader.schaal.niveaus for text in (str(n.waarde), n.label)}
-    codes = {answer_key(text): o.code for o in kader.checklist.opties for text in (o.code, o.label)}
+    levels, codes = kader.level_choices(), kader.option_choices()
     spec = dict(spec)
     for key, choices in (("standaard", levels), ("basisvaardigheden", codes)):
         if key in spec:

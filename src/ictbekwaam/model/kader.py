@@ -37,6 +37,7 @@ five ``themas``, each with a ``hoofdvraag`` and ``onderwerpen`` whose
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 import msgspec
@@ -316,6 +317,14 @@ class Kader(_Struct, kw_only=True):
         """The checklist option codes, best first."""
         return [o.code for o in self.checklist.opties]
 
+    def level_choices(self) -> dict[str, int]:
+        """What a level may be written as in a file a person fills in ("3", "Bekwaam"), as :func:`answer_key` -> level."""
+        return {answer_key(t): n.waarde for n in self.schaal.niveaus for t in (str(n.waarde), n.label)}
+
+    def option_choices(self) -> dict[str, str]:
+        """What a checklist option may be written as ("ja", "Ja"), as :func:`answer_key` -> code."""
+        return {answer_key(t): o.code for o in self.checklist.opties for t in (o.code, o.label)}
+
     def default_target(self, item_id: str) -> int | str:
         """The target the Kader encoding sets for an item, before any school doelen."""
         item = self.item(item_id)
@@ -428,3 +437,13 @@ def fingerprint(model: Kader | Handreiking) -> str:
 
     data = _without_empty_later_fields(msgspec.to_builtins(model))
     return "sha256:" + hashlib.sha256(msgspec.json.encode(data)).hexdigest()
+
+
+def answer_key(text: str) -> str:
+    """An answer as it is compared: lower case; a word also without dots, spaces and the marks of the template's
+    "3 = Bekwaam" ("N.V.T." is "nvt", "Nog niet" "nogniet", "3 (Bekwaam)" "3bekwaam").
+
+    A number keeps its dots: "1.0" is not level 10.
+    """
+    text = text.strip().lower()
+    return re.sub(r"[\s.=()\-–:]+", "", text) if re.search(r"[^\W\d_]", text) else text
