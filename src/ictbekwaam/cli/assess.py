@@ -106,7 +106,7 @@ def assess_command(
         targets,
         store,
         # Output to a file or a pipe cannot show menus: ask plainly.
-        plain=wants_plain(plain) or not sys.stdout.isatty(),
+        plain=commands.plain or not sys.stdout.isatty(),
         start="resume" if resume else "new" if new else "ask",
         commands=commands,
     )

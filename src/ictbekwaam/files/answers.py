@@ -50,7 +50,7 @@ from ictbekwaam import safe
 from ictbekwaam.errors import LineMap, Place, Problems
 from ictbekwaam.model.versions import retired_item, split_into
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Kader, answer_key
-from ictbekwaam.core.interview import CONTEXT_FIELDS, LONG_MAX, SHORT_MAX, clean_text, section_title
+from ictbekwaam.core.interview import CONTEXT_FIELDS, ContextField, LONG_MAX, SHORT_MAX, clean_text, section_title
 from ictbekwaam.model.result import (
     SECTOR_LABELS,
     Context,
@@ -75,10 +75,9 @@ _WIDTH = 96
 QUOTE_EXAMPLE = "Les over rekenen: breuken"  # the template's example of the quoting rule
 
 
-def _field_hint(key: str) -> str:
+def _field_hint(field: ContextField) -> str:
     """The template's comment after a field about the teacher (naam, school, ...)."""
-    field = next(f for f in CONTEXT_FIELDS if f.key == key)
-    if key == "sector":
+    if field.key == "sector":
         return "po, vo of mbo"
     return field.question + (f" ({field.hint})" if field.hint else "")
 
@@ -135,7 +134,7 @@ def template_text(kader: Kader, respondent_id: str | None = None) -> str:
         "# --- Over jou (alles mag leeg blijven) ---",
     ]
     for field in CONTEXT_FIELDS:
-        lines.append(f"{field.key + ':':<24}# {_field_hint(field.key)}")
+        lines.append(f"{field.key + ':':<24}# {_field_hint(field)}")
     lines.append("")
     lines.append("antwoorden:")
     sections = [(BASISVAARDIGHEDEN, kader.basisvaardigheden.items)] + [(k.id, k.items) for k in kader.kerntaken]
@@ -417,7 +416,7 @@ def _cut_by_comment(text: str, data: dict[str, Any], lines: LineMap, file: Path)
     comment (``# nog invullen``).
     """
     fields: list[tuple[str, str, Optional[str], Any]] = [
-        (f.key, f.key, _field_hint(f.key), data.get(f.key)) for f in CONTEXT_FIELDS if f.key != "sector"
+        (f.key, f.key, _field_hint(f), data.get(f.key)) for f in CONTEXT_FIELDS if f.key != "sector"
     ]
     evidence = data.get("voorbeelden")
     for kerntaak, entry in (evidence.items() if isinstance(evidence, dict) else ()):

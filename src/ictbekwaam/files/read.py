@@ -194,7 +194,8 @@ def decode(data: bytes, path: Path | str, *, windows_1252: bool = False) -> Deco
         legacy = None
     if legacy is None or _UTF8_SEQUENCE.search(data):  # not Windows-1252, or UTF-8 and something else mixed: no guessing
         raise DataError(Place(path, "", _line_of(data, bad)), f"geen geldige UTF-8-tekst; {SAVE_AS_UTF8}")
-    first = _line_of(data, next(i for i, byte in enumerate(data) if byte > 0x7F))
+    # No UTF-8 sequence anywhere, so all before the byte UTF-8 stumbled on is ASCII: that byte is the first letter to check.
+    first = _line_of(data, bad)
     if windows_1252:
         return Decoded(legacy, "windows-1252", first)
     raise DataError(Place(path, "", first), f"geen UTF-8-tekst, maar waarschijnlijk ANSI (Windows-1252); {SAVE_AS_UTF8}")
