@@ -186,6 +186,11 @@ class Priority:
         """The rank of the earlier point that describes this voorbeeld, or None when this point does."""
         return dict(self.earlier).get(voorbeeld_id)
 
+    @property
+    def own_steps(self) -> tuple[Voorbeeld, ...]:
+        """The steps this point describes itself (not those described under an earlier point)."""
+        return tuple(v for v in self.steps if self.described_at(v.id) is None)
+
 
 @dataclass(frozen=True)
 class Invitation:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Sequence
 
 from ictbekwaam import dutch
 from ictbekwaam.model.kader import BASISVAARDIGHEDEN, Item, Kader, fingerprint
@@ -229,8 +229,7 @@ class Profile:
     @property
     def skipped(self) -> tuple[str, ...]:
         """Ids left unanswered, in kader order (not those new since the result's kaderversie: never asked)."""
-        later = set(self.version.new) if self.version is not None and self.version.known else set()
-        return tuple(i for s in self.sections for i in s.open if i not in later)
+        return _skipped(self.sections, self.version)
 
     def level_label(self, level: int) -> str:
         """The Dutch label of a level ("" if the scale has no such level)."""
@@ -339,9 +338,8 @@ def _notes(
     notes = []
     if not result.complete:
         notes.append("Dit is een concept: de zelfevaluatie is nog niet afgerond. Het profiel kan nog veranderen.")
-    later = set(gap.new) if gap is not None and gap.known else set()
-    not_asked = [i for s in sections for i in s.open if i in later]  # new since the result's version: never asked
-    open_ids = [i for s in sections for i in s.open if i not in later]
+    open_ids = _skipped(sections, gap)
+    not_asked = [i for s in sections for i in s.open if i not in open_ids]  # new since the result's version: never asked
     nvt_ids = [i for s in sections for i in s.nvt]
     if open_ids:
         notes.append(f"Niet beantwoord, telt niet mee ({len(open_ids)}): {', '.join(open_ids)}.")
@@ -373,6 +371,12 @@ def _notes(
         notes.append(f"Antwoorden op items die dit kader niet kent, tellen niet mee ({len(unexplained)}): {', '.join(unexplained)}.")
     notes.extend(f"{note[0].upper()}{note[1:]}." for note in targets.notes)
     return tuple(notes)
+
+
+def _skipped(sections: Sequence[SectionScore], gap: VersionGap | None) -> tuple[str, ...]:
+    """Ids left unanswered, in kader order; not those new since the result's kaderversie (never asked)."""
+    later = set(gap.new) if gap is not None and gap.known else set()
+    return tuple(i for s in sections for i in s.open if i not in later)
 
 
 def counting(n: int) -> str:

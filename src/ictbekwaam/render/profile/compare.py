@@ -155,7 +155,7 @@ def compare_text(comparison: Comparison, width: int = 80) -> str:
 
 def compare_markdown(comparison: Comparison) -> str:
     """The comparison as a Markdown document."""
-    old, new = comparison.old, comparison.new
+    new = comparison.new
     out = [f"# Voortgang ict-bekwaamheid: {md(who(new))}", ""]
     out += [f"- OUD: {_when(comparison)[0]}", f"- NIEUW: {_when(comparison)[1]}", f"- Doelen: {md(new.targets_source)}", ""]
     if comparison.warnings:

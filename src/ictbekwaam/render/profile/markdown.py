@@ -78,7 +78,7 @@ def point_body(priority: Priority, profile: Profile, *, word: str = "punt", voic
         if priority.general:
             out += [f"*Oefenen:* {md(priority.general)}", ""]
     elif priority.steps:
-        fresh = [v for v in priority.steps if priority.described_at(v.id) is None]
+        fresh = priority.own_steps
         out += [f"*{steps_heading(profile)[:-1]}*:", ""]
         out += [voorbeeld_line(v, profile) for v in fresh]
         if priority.earlier:

@@ -124,7 +124,7 @@ def _priority(priority: Priority, profile: Profile):  # -> rich renderable
         assert item is not None  # a kerntaak point has its statement
         lines.append(literal(f"{item.id} {item.stelling}", style="bold"))
         lines.append(literal(f"Waarom: {priority.reason}"))
-        fresh = [v for v in priority.steps if priority.described_at(v.id) is None]
+        fresh = priority.own_steps
         if priority.steps:
             lines.append(literal(steps_heading(profile)))
             rows = [_voorbeeld(v, profile) for v in fresh]
